@@ -1,0 +1,46 @@
+// JSON views of the core: reading requests strictly (every error names the
+// field at fault) and writing verdicts and routines in the shapes of
+// DESIGN.md's contracts. The CLI and the HTTP server share these.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "plantar/kb.h"
+#include "plantar/planner.h"
+#include "plantar/safety.h"
+
+namespace plantar::json_io {
+
+using Json = nlohmann::ordered_json;
+
+/// Parses JSON text; throws BadInput with the line and column of a syntax error.
+Json parse(const std::string& text, const std::string& what);
+
+/// `{"conditions": [...]}` as for `plantar check`. Throws BadInput naming the field.
+std::vector<safety::ConditionReport> read_check_request(const Json& body);
+/// The request of `plantar plan`; absent fields keep `defaults`.
+planner::Request read_plan_request(const Json& body, planner::Request defaults = {});
+/// One condition as in the JSON request, from `field` for error messages.
+safety::ConditionReport read_condition(const Json& item, const std::string& field);
+
+Json to_json(const safety::Screening& screening);
+Json to_json(const planner::Routine& routine);
+
+/// Knowledge-base entries, for `plantar learn --json` and the web app.
+Json to_json(const kb::Technique& technique);
+Json to_json(const kb::Goal& goal);
+Json to_json(const kb::RegionInfo& region);
+Json to_json(const kb::Zone& zone);
+Json to_json(const kb::Claim& claim);
+Json to_json(const kb::Source& source);
+Json to_json(const kb::Condition& condition);
+Json to_json(const kb::Tip& tip);
+Json to_json(const kb::Question& question);
+Json to_json(const kb::Tool& tool);
+
+/// Pretty-printed with two spaces and a final newline.
+std::string dump(const Json& json);
+
+}  // namespace plantar::json_io

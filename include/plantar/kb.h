@@ -1,0 +1,180 @@
+// The knowledge base: everything plantar knows (techniques, goals, regions,
+// reflexology zones, claims with evidence grades, sources, safety conditions,
+// tips, questions), typed and cross-checked. It is read from the TOML files
+// in data/ (docs/data-format.md), embedded in the binary at build time.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantar/vocabulary.h"
+
+namespace plantar::kb {
+
+struct Point {
+  double x = 0;
+  double y = 0;
+};
+using Polygon = std::vector<Point>;
+
+/// Where an entry was defined, for messages: "techniques.toml:12".
+struct Origin {
+  std::string file;
+  int line = 0;
+  std::string text() const { return file + ":" + std::to_string(line); }
+};
+
+struct Range {
+  int min = 0;
+  int preferred = 0;  // the default
+  int max = 0;
+};
+
+struct Tool {
+  std::string id, name, description;
+};
+
+enum class View { sole, side };
+
+struct RegionInfo {
+  Region id{};
+  std::string name, plain, description;
+  View view = View::sole;
+  bool leg = false;
+  Polygon outline;  // left foot; the right foot mirrors x
+};
+
+enum class Phase { warmup, main, cooldown, finish };
+
+struct Technique {
+  std::string id, name;
+  Phase phase = Phase::main;
+  std::vector<Region> regions;
+  Range pressure, seconds;
+  std::vector<std::string> tools;
+  std::vector<Giver> givers;
+  std::vector<std::string> goals;
+  std::string cue, cue_partner, halfway;
+  std::vector<std::string> steps, cautions;
+  Origin origin;
+
+  bool works(Region region) const;
+  bool given_by(Giver giver) const;
+};
+
+struct Goal {
+  std::string id, name, description, expect;
+  std::vector<std::string> techniques;  // main-phase techniques, best first
+  std::vector<std::string> claims;
+  Origin origin;
+};
+
+struct Source {
+  std::string id, citation, doi, pmid;
+  bool verified = true;
+};
+
+struct Claim {
+  std::string id, topic, say;
+  Grade grade = Grade::insufficient;
+  std::vector<std::string> sources;
+  Origin origin;
+};
+
+/// The rule of a safety condition, for one severity. Optional fields are
+/// unset when the condition does not limit that aspect.
+struct Rule {
+  Verdict verdict = Verdict::go;
+  bool urgent = false;
+  std::string message;
+  std::optional<int> max_pressure;
+  std::optional<int> leg_max_pressure;
+  std::vector<std::string> avoid_techniques;
+  std::vector<std::string> avoid_tools;
+  std::vector<Place> avoid_default;
+  std::optional<Verdict> without_at;
+  std::vector<std::string> notes;
+  std::vector<std::string> sources;
+};
+
+struct Condition {
+  std::string id, name, question;
+  std::vector<std::string> signs;
+  bool local = false;
+  std::vector<std::string> severities;  // mildest first
+  Rule rule;                            // the rule without a severity override
+  std::map<std::string, Rule> by_severity;
+  Origin origin;
+
+  /// The rule for `severity`; an empty severity means the most severe one.
+  const Rule& rule_for(const std::string& severity) const;
+};
+
+struct Tip {
+  std::string id, title, text, when;
+  std::vector<std::string> goals, conditions;
+  Origin origin;
+};
+
+struct Zone {
+  std::string id, name, tradition;
+  std::vector<Foot> feet;
+  Region region{};
+  Polygon outline;
+  Origin origin;
+};
+
+struct Atlas {
+  std::string claim, note;
+  std::vector<Zone> zones;
+  Origin origin;
+};
+
+struct Question {
+  std::string id, question, answer;
+  std::vector<std::string> also, claims, conditions, sources;
+  Origin origin;
+};
+
+struct KnowledgeBase {
+  std::vector<Tool> tools;
+  std::vector<RegionInfo> regions;
+  std::vector<Technique> techniques;
+  std::vector<Goal> goals;
+  std::vector<Claim> claims;
+  std::vector<Source> sources;
+  std::vector<Condition> conditions;
+  std::vector<Tip> tips;
+  Atlas atlas;
+  std::vector<Question> questions;
+
+  const Tool* tool(const std::string& id) const;
+  const RegionInfo& region(Region id) const;
+  const Technique* technique(const std::string& id) const;
+  const Goal* goal(const std::string& id) const;
+  const Claim* claim(const std::string& id) const;
+  const Source* source(const std::string& id) const;
+  const Condition* condition(const std::string& id) const;
+};
+
+/// One knowledge file's name ("goals.toml") and text.
+struct SourceFile {
+  std::string name;
+  std::string text;
+};
+
+/// The knowledge files compiled into the binary.
+std::vector<SourceFile> embedded_files();
+/// Reads every *.toml file of `dir`; throws Failure if it cannot.
+std::vector<SourceFile> read_files(const std::string& dir);
+
+/// Parses and cross-checks the knowledge files. Throws BadInput naming
+/// `file:line` and what was expected on the first problem found.
+KnowledgeBase load(const std::vector<SourceFile>& files);
+
+/// The embedded knowledge base, parsed once.
+const KnowledgeBase& embedded();
+
+}  // namespace plantar::kb

@@ -1,0 +1,56 @@
+// plantar check: the safety screening.
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "commands.h"
+#include "input.h"
+#include "plantar/errors.h"
+#include "plantar/json_io.h"
+#include "questionnaire.h"
+#include "text.h"
+
+namespace plantar::cli {
+namespace {
+
+std::vector<safety::ConditionReport> gather(const Context& context, const CheckOptions& options) {
+  std::vector<safety::ConditionReport> reports;
+  if (!options.input.empty())
+    reports = json_io::read_check_request(json_io::parse(read_input(options.input), options.input));
+  for (auto& report : parse_condition_flags(options.conditions)) reports.push_back(report);
+  if (options.input.empty() && options.conditions.empty()) {
+    if (!context.interactive || context.in == nullptr)
+      throw BadInput("--input",
+                     "no answers given. Pass --input FILE (or - for standard input) with "
+                     "{\"conditions\": [...]}, or --condition ID, or run 'plantar check' in a "
+                     "terminal to answer the questions");
+    reports = ask_conditions(context.kb, *context.in, context.out);
+  }
+  return reports;
+}
+
+void print_next(std::ostream& out, const safety::Screening& s) {
+  out << "\nNext:\n";
+  if (s.verdict == Verdict::stop) {
+    out << "  Please see a doctor, nurse, podiatrist or physiotherapist before any foot massage.\n";
+    return;
+  }
+  out << "  plantar plan --goal relax --minutes 10   a routine that respects these limits\n"
+         "  (add the same --condition flags, or --input with your conditions)\n";
+}
+
+}  // namespace
+
+int run_check(const Context& context, const CheckOptions& options) {
+  auto reports = gather(context, options);
+  safety::validate(context.kb, reports);
+  auto screening = safety::screen(context.kb, reports);
+  if (context.json) {
+    context.out << json_io::dump(json_io::to_json(screening));
+  } else {
+    print_screening(context.out, context.kb, screening);
+    print_next(context.out, screening);
+  }
+  return screening.verdict == Verdict::stop ? 3 : 0;
+}
+
+}  // namespace plantar::cli

@@ -1,0 +1,19 @@
+// Reading what the commands are given: `--input FILE|-` and the
+// `--condition ID[=SEVERITY][@PLACE,...]` flag shared by check and plan.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plantar/safety.h"
+
+namespace plantar::cli {
+
+/// The text of FILE, or of standard input for "-". Throws BadInput naming
+/// --input when it cannot be read.
+std::string read_input(const std::string& path);
+
+/// Parses `--condition` values such as `bruise=severe@left:heel,left:arch`.
+std::vector<safety::ConditionReport> parse_condition_flags(const std::vector<std::string>& flags);
+
+}  // namespace plantar::cli

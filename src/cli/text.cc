@@ -1,0 +1,108 @@
+#include "text.h"
+
+#include <fmt/format.h>
+
+#include <ostream>
+#include <sstream>
+
+namespace plantar::cli {
+
+std::string wrap(const std::string& text, const std::string& indent, const std::string& first) {
+  std::istringstream words(text);
+  std::string word, out, line = first.empty() ? indent : first;
+  std::size_t start = line.size();
+  while (words >> word) {
+    if (line.size() > start && line.size() + 1 + word.size() > text_width) {
+      out += line + "\n";
+      line = indent;
+      start = line.size();
+    }
+    if (line.size() > start) line += ' ';
+    line += word;
+  }
+  return out + line + "\n";
+}
+
+std::string plain_region(Region region) {
+  std::string text(name(region));
+  for (auto& c : text)
+    if (c == '_') c = ' ';
+  return text;
+}
+
+std::string plain_place(const Place& place) {
+  if (place.whole_foot()) return fmt::format("the whole {} foot and leg", name(place.foot));
+  return fmt::format("{} {}", name(place.foot), plain_region(*place.region));
+}
+
+std::string technique_name(const kb::KnowledgeBase& kb, const std::string& id) {
+  const kb::Technique* t = kb.technique(id);
+  return t != nullptr ? t->name : id;
+}
+
+std::string citations(const kb::KnowledgeBase& kb, const std::vector<std::string>& ids,
+                      const std::string& indent) {
+  std::string out;
+  for (const auto& id : ids) {
+    const kb::Source* s = kb.source(id);
+    if (s == nullptr) continue;
+    std::string text = s->citation;
+    if (!s->doi.empty()) text += " doi:" + s->doi;
+    out += wrap(text, indent + "  ", indent + "- ");
+  }
+  return out;
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+  return out;
+}
+
+std::string headline(const safety::Screening& s) {
+  switch (s.verdict) {
+    case Verdict::go: return "GO: nothing in your answers rules out a foot massage.";
+    case Verdict::caution: return "GO WITH CAUTION: a foot massage is fine with the limits below.";
+    case Verdict::stop:
+      return s.urgent ? "STOP: DO NOT MASSAGE. GET MEDICAL CARE TODAY."
+                      : "STOP: do not massage now. See a health professional first.";
+  }
+  return "";
+}
+
+}  // namespace
+
+void print_screening(std::ostream& out, const kb::KnowledgeBase& kb, const safety::Screening& s) {
+  out << headline(s) << "\n";
+  if (s.verdict == Verdict::stop) {
+    // What to do comes first, the most urgent reason first of all.
+    for (bool urgent : {true, false})
+      for (const auto& reason : s.reasons)
+        if (reason.verdict == Verdict::stop && reason.urgent == urgent)
+          out << wrap(reason.message, "  ", "  ");
+  } else {
+    out << fmt::format("  Pressure: up to {} of 5 ({}).\n", s.max_pressure, pressure_words(s.max_pressure));
+    for (const auto& limit : s.limits)
+      if (limit.max_pressure < s.max_pressure)
+        out << fmt::format("  On the {}: up to {} of 5.\n", plain_place(limit.place), limit.max_pressure);
+    std::vector<std::string> places, techniques, tools;
+    for (const auto& place : s.avoid) places.push_back(plain_place(place));
+    for (const auto& id : s.avoid_techniques) techniques.push_back(technique_name(kb, id));
+    for (const auto& id : s.avoid_tools) tools.push_back(kb.tool(id) ? kb.tool(id)->name : id);
+    if (!places.empty()) out << wrap("Keep off: " + joined(places) + ".", "    ", "  ");
+    if (!techniques.empty()) out << wrap("Skip: " + joined(techniques) + ".", "    ", "  ");
+    if (!tools.empty()) out << wrap("Do not use: " + joined(tools) + ".", "    ", "  ");
+  }
+  if (!s.reasons.empty()) out << "\nWhy:\n";
+  for (const auto& reason : s.reasons) {
+    const kb::Condition* c = kb.condition(reason.condition);
+    out << wrap(c->name + ": " + reason.message, "    ", "  * ");
+    out << citations(kb, reason.sources, "    ");
+  }
+  if (!s.notes.empty()) out << "\nRemember:\n";
+  for (const auto& note : s.notes) out << wrap(note, "    ", "  * ");
+}
+
+}  // namespace plantar::cli

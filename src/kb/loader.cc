@@ -1,0 +1,320 @@
+// Parses each knowledge file into the typed knowledge base. Cross-file
+// references are checked afterwards by check_references (references.cc).
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "references.h"
+#include "toml_reader.h"
+
+namespace plantar::kb {
+namespace {
+
+[[noreturn]] void fail_at(const TableReader& reader, std::string_view key, const std::string& msg) {
+  reader.fail(key, msg);
+}
+
+template <typename T, typename Parse>
+std::vector<T> parse_words(TableReader& reader, std::string_view key, Parse parse,
+                           std::string_view expected) {
+  std::vector<T> out;
+  for (const auto& word : reader.strings(key)) {
+    auto value = parse(word);
+    if (!value) fail_at(reader, key, "unknown value '" + word + "' (expected " + std::string(expected) + ")");
+    out.push_back(*value);
+  }
+  return out;
+}
+
+constexpr std::string_view region_list =
+    "toes, ball, arch, heel, inner_edge, outer_edge, top, ankle, achilles or calf";
+
+Region read_region(TableReader& reader, std::string_view key) {
+  auto word = reader.string(key);
+  auto region = parse_region(word);
+  if (!region) fail_at(reader, key, "unknown region '" + word + "' (expected " + std::string(region_list) + ")");
+  return *region;
+}
+
+Verdict read_verdict(TableReader& reader, std::string_view key, const std::string& word) {
+  auto verdict = parse_verdict(word);
+  if (!verdict) fail_at(reader, key, "unknown verdict '" + word + "' (expected go, caution or stop)");
+  return *verdict;
+}
+
+void parse_tools(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "tool", [&](TableReader& r) {
+    kb.tools.push_back({r.string("id"), r.string("name"), r.string("description")});
+  });
+}
+
+void parse_regions(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "region", [&](TableReader& r) {
+    RegionInfo region;
+    region.id = read_region(r, "id");
+    region.name = r.string("name");
+    region.plain = r.string("plain");
+    region.description = r.string("description");
+    auto view = r.string("view");
+    if (view != "sole" && view != "side") fail_at(r, "view", "expected \"sole\" or \"side\"");
+    region.view = view == "sole" ? View::sole : View::side;
+    region.leg = r.boolean("leg", false);
+    region.outline = r.polygon("outline");
+    kb.regions.push_back(std::move(region));
+  });
+}
+
+Phase read_phase(TableReader& r) {
+  static const std::map<std::string, Phase> phases{{"warmup", Phase::warmup},
+                                                   {"main", Phase::main},
+                                                   {"cooldown", Phase::cooldown},
+                                                   {"finish", Phase::finish}};
+  auto word = r.string("phase");
+  auto it = phases.find(word);
+  if (it == phases.end()) fail_at(r, "phase", "expected warmup, main, cooldown or finish, got '" + word + "'");
+  return it->second;
+}
+
+void parse_techniques(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "technique", [&](TableReader& r) {
+    Technique t;
+    t.origin = r.origin();
+    t.id = r.string("id");
+    t.name = r.string("name");
+    t.phase = read_phase(r);
+    t.regions = parse_words<Region>(r, "regions", parse_region, region_list);
+    if (t.regions.empty()) fail_at(r, "regions", "expected at least one region");
+    t.pressure = r.range("pressure", min_pressure, max_pressure_level);
+    t.seconds = r.range("seconds", 15, 300);
+    for (int s : {t.seconds.min, t.seconds.preferred, t.seconds.max})
+      if (s % 5 != 0) fail_at(r, "seconds", "expected multiples of 5 seconds");
+    if ((t.phase == Phase::warmup || t.phase == Phase::cooldown) && t.pressure.max > 2)
+      fail_at(r, "pressure", "a warm-up or cool-down technique must have max pressure 2 or less");
+    t.tools = r.strings("tools");
+    t.givers = parse_words<Giver>(r, "givers", parse_giver, "self or partner");
+    if (t.givers.empty()) fail_at(r, "givers", "expected at least one of self, partner");
+    t.goals = r.strings("goals");
+    t.cue = r.string("cue");
+    t.cue_partner = r.string("cue_partner");
+    t.halfway = r.optional_string("halfway");
+    t.steps = r.strings("steps");
+    if (t.steps.empty()) fail_at(r, "steps", "expected at least one step");
+    t.cautions = r.strings("cautions");
+    kb.techniques.push_back(std::move(t));
+  });
+}
+
+void parse_goals(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "goal", [&](TableReader& r) {
+    Goal g;
+    g.origin = r.origin();
+    g.id = r.string("id");
+    g.name = r.string("name");
+    g.description = r.string("description");
+    g.techniques = r.strings("techniques");
+    if (g.techniques.empty()) fail_at(r, "techniques", "expected at least one technique");
+    g.expect = r.string("expect");
+    g.claims = r.strings("claims");
+    kb.goals.push_back(std::move(g));
+  });
+}
+
+void parse_sources(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "source", [&](TableReader& r) {
+    Source s;
+    s.id = r.string("id");
+    s.citation = r.string("citation");
+    s.doi = r.optional_string("doi");
+    s.pmid = r.optional_string("pmid");
+    s.verified = r.boolean("verified", true);
+    kb.sources.push_back(std::move(s));
+  });
+}
+
+void parse_claims(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "claim", [&](TableReader& r) {
+    Claim c;
+    c.origin = r.origin();
+    c.id = r.string("id");
+    c.topic = r.string("topic");
+    auto grade = r.string("grade");
+    auto parsed = parse_grade(grade);
+    if (!parsed) fail_at(r, "grade", "expected moderate, limited, insufficient or contradicted, got '" + grade + "'");
+    c.grade = *parsed;
+    c.say = r.string("say");
+    c.sources = r.strings("sources");
+    kb.claims.push_back(std::move(c));
+  });
+}
+
+// Reads the fields of a rule that `r` gives, on top of `base`.
+Rule read_rule(TableReader& r, Rule base, bool verdict_required) {
+  Rule rule = std::move(base);
+  auto verdict = verdict_required ? r.string("verdict") : r.optional_string("verdict");
+  if (!verdict.empty()) rule.verdict = read_verdict(r, "verdict", verdict);
+  rule.urgent = r.boolean("urgent", rule.urgent);
+  auto message = verdict_required ? r.string("message") : r.optional_string("message");
+  if (!message.empty()) rule.message = message;
+  if (auto p = r.optional_int("max_pressure", 1, default_pressure_ceiling)) rule.max_pressure = p;
+  if (auto p = r.optional_int("leg_max_pressure", 1, default_pressure_ceiling)) rule.leg_max_pressure = p;
+  if (auto v = r.strings("avoid_techniques"); !v.empty()) rule.avoid_techniques = v;
+  if (auto v = r.strings("avoid_tools"); !v.empty()) rule.avoid_tools = v;
+  if (auto v = r.strings("avoid_default"); !v.empty()) {
+    rule.avoid_default.clear();
+    for (const auto& word : v) {
+      auto place = parse_place(word);
+      if (!place) fail_at(r, "avoid_default", "expected places like \"left:calf\" or \"right:*\", got '" + word + "'");
+      rule.avoid_default.push_back(*place);
+    }
+  }
+  if (auto word = r.optional_string("without_at"); !word.empty())
+    rule.without_at = read_verdict(r, "without_at", word);
+  if (auto v = r.strings("notes"); !v.empty()) rule.notes = v;
+  if (auto v = r.strings("sources"); !v.empty()) rule.sources = v;
+  return rule;
+}
+
+void parse_safety(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "condition", [&](TableReader& r) {
+    Condition c;
+    c.origin = r.origin();
+    c.id = r.string("id");
+    c.name = r.string("name");
+    c.question = r.string("question");
+    c.signs = r.strings("signs");
+    if (c.signs.empty()) fail_at(r, "signs", "expected at least one warning sign a person can recognise");
+    c.local = r.boolean("local", false);
+    c.severities = r.strings("severities");
+    c.rule = read_rule(r, {}, true);
+    if (c.rule.sources.empty()) fail_at(r, "sources", "expected at least one source");
+    if (const auto* table = r.subtable("severity")) {
+      for (const auto& [level, node] : *table) {
+        std::string name(level.str());
+        if (std::find(c.severities.begin(), c.severities.end(), name) == c.severities.end())
+          fail_at(r, "severity", "'" + name + "' is not listed in severities");
+        const auto* override_table = node.as_table();
+        if (override_table == nullptr) fail_at(r, "severity", "expected [condition.severity." + name + "]");
+        TableReader inner(*override_table, file, "condition.severity." + name);
+        c.by_severity[name] = read_rule(inner, c.rule, false);
+        inner.reject_unknown_keys();
+      }
+    }
+    kb.conditions.push_back(std::move(c));
+  });
+}
+
+void parse_tips(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "tip", [&](TableReader& r) {
+    Tip t;
+    t.origin = r.origin();
+    t.id = r.string("id");
+    t.title = r.string("title");
+    t.text = r.string("text");
+    t.when = r.optional_string("when", "any");
+    if (t.when != "before" && t.when != "after" && t.when != "any")
+      fail_at(r, "when", "expected \"before\", \"after\" or \"any\"");
+    t.goals = r.strings("goals");
+    t.conditions = r.strings("conditions");
+    kb.tips.push_back(std::move(t));
+  });
+}
+
+void parse_zones(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  const auto* atlas = root["atlas"].as_table();
+  if (atlas == nullptr) throw BadInput(file + ":1", "expected an [atlas] table with claim and note");
+  TableReader r(*atlas, file, "atlas");
+  kb.atlas.origin = r.origin();
+  kb.atlas.claim = r.string("claim");
+  kb.atlas.note = r.string("note");
+  r.reject_unknown_keys();
+  for_each_entry(root, file, "zone", [&](TableReader& z) {
+    Zone zone;
+    zone.origin = z.origin();
+    zone.id = z.string("id");
+    zone.name = z.string("name");
+    zone.feet = parse_words<Foot>(z, "feet", parse_foot, "left or right");
+    if (zone.feet.empty()) fail_at(z, "feet", "expected left, right or both");
+    zone.region = read_region(z, "region");
+    zone.outline = z.polygon("outline");
+    zone.tradition = z.string("tradition");
+    kb.atlas.zones.push_back(std::move(zone));
+  });
+}
+
+void parse_faq(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "question", [&](TableReader& r) {
+    Question q;
+    q.origin = r.origin();
+    q.id = r.string("id");
+    q.question = r.string("question");
+    q.also = r.strings("also");
+    q.answer = r.string("answer");
+    q.claims = r.strings("claims");
+    q.conditions = r.strings("conditions");
+    q.sources = r.strings("sources");
+    kb.questions.push_back(std::move(q));
+  });
+}
+
+using Parser = std::function<void(const toml::table&, const std::string&, KnowledgeBase&)>;
+
+// In the order they are parsed. Every file is required.
+const std::vector<std::pair<std::string, Parser>>& parsers() {
+  static const std::vector<std::pair<std::string, Parser>> list{
+      {"sources.toml", parse_sources}, {"tools.toml", parse_tools},
+      {"regions.toml", parse_regions}, {"claims.toml", parse_claims},
+      {"techniques.toml", parse_techniques}, {"goals.toml", parse_goals},
+      {"safety.toml", parse_safety},   {"tips.toml", parse_tips},
+      {"zones.toml", parse_zones},     {"faq.toml", parse_faq}};
+  return list;
+}
+
+// TOML forbids control characters; rejecting them first also keeps toml++'s
+// header-only build (used by the fuzzer) away from inputs it mishandles.
+void reject_control_characters(const SourceFile& file) {
+  int line = 1;
+  for (unsigned char c : file.text) {
+    if (c == '\n') ++line;
+    else if (c < 0x20 && c != '\t' && c != '\r')
+      throw BadInput(file.name + ":" + std::to_string(line), "control character in the file");
+    else if (c == 0x7f)
+      throw BadInput(file.name + ":" + std::to_string(line), "control character in the file");
+  }
+}
+
+toml::table parse_toml(const SourceFile& file) {
+  reject_control_characters(file);
+  try {
+    return toml::parse(std::string_view(file.text), std::string_view(file.name));
+  } catch (const toml::parse_error& error) {
+    throw BadInput(file.name + ":" + std::to_string(error.source().begin.line),
+                   std::string(error.description()));
+  }
+}
+
+}  // namespace
+
+KnowledgeBase load(const std::vector<SourceFile>& files) {
+  std::map<std::string, const SourceFile*> by_name;
+  for (const auto& file : files) {
+    bool known = std::any_of(parsers().begin(), parsers().end(),
+                             [&](const auto& p) { return p.first == file.name; });
+    if (!known) throw BadInput(file.name, "unknown knowledge file (see docs/data-format.md)");
+    by_name[file.name] = &file;
+  }
+  KnowledgeBase kb;
+  for (const auto& [name, parse] : parsers()) {
+    auto it = by_name.find(name);
+    if (it == by_name.end()) throw BadInput(name, "knowledge file is missing");
+    parse(parse_toml(*it->second), name, kb);
+  }
+  check_references(kb);
+  return kb;
+}
+
+const KnowledgeBase& embedded() {
+  static const KnowledgeBase kb = load(embedded_files());
+  return kb;
+}
+
+}  // namespace plantar::kb

@@ -1,0 +1,114 @@
+#include "slot_fitting.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace plantar::planner {
+namespace {
+
+constexpr int unit = 5;  // seconds: durations stay on a 5-second grid
+
+struct Placed {
+  Slot slot;
+  bool main = false;
+  int round = 0;  // how many times the list of candidates was gone through
+};
+
+int region_order(const kb::Technique* t) { return static_cast<int>(t->regions.front()); }
+
+// Picks goal work for one foot: candidates in turn until their preferred
+// durations reach the budget, stopping at the pick closest to it.
+std::vector<Placed> choose_main(const FootPlan& plan, int budget) {
+  std::vector<Placed> mains;
+  const auto& list = plan.candidates;
+  int preferred = 0, minimum = 0;
+  for (std::size_t i = 0; !list.empty() && preferred < budget; ++i) {
+    const kb::Technique* t = list[i % list.size()];
+    if (list.size() == 1 && !mains.empty()) break;  // one technique: let it grow instead
+    if (minimum + t->seconds.min > budget) break;
+    mains.push_back({{t, plan.foot, t->seconds.preferred}, true, static_cast<int>(i / list.size())});
+    preferred += t->seconds.preferred;
+    minimum += t->seconds.min;
+  }
+  if (mains.size() > 1 && preferred - budget > budget - (preferred - mains.back().slot.seconds)) {
+    mains.pop_back();
+  }
+  // Work from the toes towards the heel and leg within each round.
+  std::stable_sort(mains.begin(), mains.end(), [](const Placed& a, const Placed& b) {
+    if (a.round != b.round) return a.round < b.round;
+    return region_order(a.slot.technique) < region_order(b.slot.technique);
+  });
+  return mains;
+}
+
+// Moves every slot accepted by `can` by one unit in `direction` while
+// `remaining` allows; returns whether anything moved.
+bool step_all(std::vector<Placed>& placed, int& remaining, int direction,
+              const std::function<bool(const Placed&)>& can) {
+  bool moved = false;
+  for (auto& p : placed) {
+    if ((direction > 0 ? remaining <= 0 : remaining >= 0)) break;
+    if (!can(p)) continue;
+    p.slot.seconds += direction * unit;
+    remaining -= direction * unit;
+    moved = true;
+  }
+  return moved;
+}
+
+void grow(std::vector<Placed>& placed, int& remaining) {
+  auto below_max = [](const Placed& p) { return p.slot.seconds < p.slot.technique->seconds.max; };
+  while (remaining > 0) {
+    if (step_all(placed, remaining, +1, [&](const Placed& p) { return p.main && below_max(p); })) continue;
+    if (step_all(placed, remaining, +1, below_max)) continue;
+    // Every technique is at its longest: stretch the goal work past it
+    // rather than end early (only with very few safe techniques).
+    bool any_main = std::any_of(placed.begin(), placed.end(), [](const Placed& p) { return p.main; });
+    if (!step_all(placed, remaining, +1, [&](const Placed& p) { return p.main || !any_main; })) break;
+  }
+}
+
+void shrink(std::vector<Placed>& placed, int& remaining) {
+  auto above_min = [](const Placed& p) { return p.slot.seconds > p.slot.technique->seconds.min; };
+  while (remaining < 0) {
+    if (step_all(placed, remaining, -1, [&](const Placed& p) { return p.main && above_min(p); })) continue;
+    if (step_all(placed, remaining, -1, above_min)) continue;
+    // Everything is at its shortest: drop the last piece of goal work.
+    auto last_main = std::find_if(placed.rbegin(), placed.rend(), [](const Placed& p) { return p.main; });
+    if (last_main == placed.rend()) break;
+    remaining += last_main->slot.seconds;
+    placed.erase(std::next(last_main).base());
+  }
+}
+
+}  // namespace
+
+std::vector<Slot> fit_slots(const std::vector<FootPlan>& plans, int total_seconds) {
+  if (plans.empty()) return {};
+  int fixed = 0;
+  for (const auto& plan : plans)
+    for (const kb::Technique* t : {plan.warmup, plan.cooldown, plan.finish})
+      if (t != nullptr) fixed += t->seconds.preferred;
+  int budget = std::max(0, total_seconds - fixed) / static_cast<int>(plans.size());
+
+  std::vector<Placed> placed;
+  for (const auto& plan : plans) {
+    if (plan.warmup != nullptr) placed.push_back({{plan.warmup, plan.foot, plan.warmup->seconds.preferred}});
+    for (auto& p : choose_main(plan, budget)) placed.push_back(p);
+    if (plan.cooldown != nullptr)
+      placed.push_back({{plan.cooldown, plan.foot, plan.cooldown->seconds.preferred}});
+  }
+  for (const auto& plan : plans)
+    if (plan.finish != nullptr) placed.push_back({{plan.finish, plan.foot, plan.finish->seconds.preferred}});
+
+  int remaining = total_seconds;
+  for (const auto& p : placed) remaining -= p.slot.seconds;
+  if (remaining > 0) grow(placed, remaining);
+  if (remaining < 0) shrink(placed, remaining);
+
+  std::vector<Slot> slots;
+  for (const auto& p : placed) slots.push_back(p.slot);
+  return slots;
+}
+
+}  // namespace plantar::planner
