@@ -17,7 +17,8 @@ void plan_request(benchmark::State& state, Request request) {
   for (auto _ : state) benchmark::DoNotOptimize(plantar::planner::plan(kb, request));
 }
 
-Request make(std::vector<std::string> goals, int minutes, std::vector<plantar::safety::ConditionReport> conditions = {}) {
+Request make(std::vector<std::string> goals, int minutes,
+             std::vector<plantar::safety::ConditionReport> conditions = {}) {
   Request r;
   r.goals = std::move(goals);
   r.minutes = minutes;
@@ -37,7 +38,8 @@ void BM_PlanJsonOut(benchmark::State& state) {
   const auto& kb = plantar::kb::embedded();
   auto request = make({"sleep"}, 10);
   for (auto _ : state)
-    benchmark::DoNotOptimize(plantar::json_io::dump(plantar::json_io::to_json(plantar::planner::plan(kb, request))));
+    benchmark::DoNotOptimize(
+        plantar::json_io::dump(plantar::json_io::to_json(plantar::planner::plan(kb, request))));
 }
 void BM_LoadKnowledgeBase(benchmark::State& state) {
   auto files = plantar::kb::embedded_files();

@@ -48,8 +48,6 @@ std::string source_file(const std::string& relative) {
   return slurp(std::filesystem::path(PLANTAR_SOURCE_DIR) / relative);
 }
 
-std::vector<kb::SourceFile> data_files() {
-  return kb::read_files(std::string(PLANTAR_SOURCE_DIR) + "/data");
-}
+std::vector<kb::SourceFile> data_files() { return kb::read_files(std::string(PLANTAR_SOURCE_DIR) + "/data"); }
 
 }  // namespace plantar::test

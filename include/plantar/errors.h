@@ -13,8 +13,7 @@ namespace plantar {
 class BadInput : public std::runtime_error {
  public:
   BadInput(std::string where, const std::string& message)
-      : std::runtime_error(where.empty() ? message : where + ": " + message),
-        where_(std::move(where)) {}
+      : std::runtime_error(where.empty() ? message : where + ": " + message), where_(std::move(where)) {}
   const std::string& where() const { return where_; }
 
  private:

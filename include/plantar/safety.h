@@ -15,8 +15,8 @@ namespace plantar::safety {
 /// One reported condition: `{"id": ..., "severity": ..., "at": [...]}`.
 struct ConditionReport {
   std::string id;
-  std::string severity;    // empty: not said (counts as the most severe)
-  std::vector<Place> at;   // empty: not said
+  std::string severity;   // empty: not said (counts as the most severe)
+  std::vector<Place> at;  // empty: not said
 };
 
 struct Reason {
@@ -37,12 +37,12 @@ struct Screening {
   Verdict verdict = Verdict::go;
   bool urgent = false;
   int max_pressure = default_pressure_ceiling;
-  std::vector<Place> avoid;                    // sorted, no place covered by another
-  std::vector<std::string> avoid_techniques;   // sorted
-  std::vector<std::string> avoid_tools;        // sorted
-  std::vector<PlaceLimit> limits;              // sorted by place
-  std::vector<Reason> reasons;                 // in the order reported
-  std::vector<std::string> notes;              // advice for the session, deduplicated
+  std::vector<Place> avoid;                   // sorted, no place covered by another
+  std::vector<std::string> avoid_techniques;  // sorted
+  std::vector<std::string> avoid_tools;       // sorted
+  std::vector<PlaceLimit> limits;             // sorted by place
+  std::vector<Reason> reasons;                // in the order reported
+  std::vector<std::string> notes;             // advice for the session, deduplicated
 
   bool avoids(const Place& place) const;
   bool avoids_technique(const std::string& id) const;

@@ -16,8 +16,8 @@ inline constexpr std::array<Foot, 2> all_feet{Foot::left, Foot::right};
 
 enum class Region { toes, ball, arch, heel, inner_edge, outer_edge, top, ankle, achilles, calf };
 inline constexpr std::array<Region, 10> all_regions{
-    Region::toes, Region::ball,  Region::arch,  Region::heel,     Region::inner_edge,
-    Region::outer_edge, Region::top, Region::ankle, Region::achilles, Region::calf};
+    Region::toes,       Region::ball, Region::arch,  Region::heel,     Region::inner_edge,
+    Region::outer_edge, Region::top,  Region::ankle, Region::achilles, Region::calf};
 
 enum class Giver { self, partner };
 enum class Verdict { go, caution, stop };

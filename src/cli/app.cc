@@ -22,9 +22,10 @@ constexpr const char* description =
     "3 the safety verdict is stop.";
 
 void add_condition_option(CLI::App* command, std::vector<std::string>& conditions) {
-  command->add_option("--condition", conditions,
-                      "A health condition: ID[=SEVERITY][@PLACE,...], e.g. diabetes, "
-                      "neuropathy=mild, open_wound@left:heel (see 'plantar learn conditions')")
+  command
+      ->add_option("--condition", conditions,
+                   "A health condition: ID[=SEVERITY][@PLACE,...], e.g. diabetes, "
+                   "neuropathy=mild, open_wound@left:heel (see 'plantar learn conditions')")
       ->type_name("SPEC")
       ->take_all();
 }
@@ -55,9 +56,10 @@ int run(int argc, char** argv) {
   auto* plan_cmd = app.add_subcommand("plan", "A timed routine for your goals, time, feet and tools");
   plan_cmd->add_option("--input", plan.input, "Read the request as JSON from FILE, or - for stdin")
       ->type_name("FILE|-");
-  plan_cmd->add_option("--goal", plan.goals,
-                       "relax, sleep, circulation, desk_stiffness, plantar_fasciitis, runner_recovery "
-                       "or general (repeatable)")
+  plan_cmd
+      ->add_option("--goal", plan.goals,
+                   "relax, sleep, circulation, desk_stiffness, plantar_fasciitis, runner_recovery "
+                   "or general (repeatable)")
       ->type_name("GOAL")
       ->take_all();
   plan_cmd->add_option("--minutes", plan.minutes, "How long, from 3 to 60 (default 10)")->type_name("N");
@@ -88,7 +90,8 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "plantar: " << e.what() << "\nRun 'plantar --help' (or 'plantar COMMAND --help') for usage.\n";
+    std::cerr << "plantar: " << e.what()
+              << "\nRun 'plantar --help' (or 'plantar COMMAND --help') for usage.\n";
     return 2;
   }
 

@@ -66,8 +66,8 @@ std::string technique_detail(const kb::KnowledgeBase& kb, const kb::Technique& t
 
 std::string claim_detail(const kb::KnowledgeBase& kb, const kb::Claim& c) {
   return c.topic + "\n" + fmt::format("  Evidence: {} ({}).\n", name(c.grade), grade_words(c.grade)) +
-         wrap(c.say, "  ", "  ") + (c.sources.empty() ? "  Sources: none yet.\n"
-                                                        : "  Sources:\n" + citations(kb, c.sources, "    "));
+         wrap(c.say, "  ", "  ") +
+         (c.sources.empty() ? "  Sources: none yet.\n" : "  Sources:\n" + citations(kb, c.sources, "    "));
 }
 
 std::string goal_detail(const kb::KnowledgeBase& kb, const kb::Goal& g) {
@@ -110,7 +110,8 @@ std::vector<Kind> catalogue(const kb::KnowledgeBase& kb) {
     techniques.entries.push_back({t.id, t.name, technique_detail(kb, t), json_io::to_json(t)});
   kinds.push_back(std::move(techniques));
   Kind goals{"goals", "what a routine can aim at, and what to expect", {}};
-  for (const auto& g : kb.goals) goals.entries.push_back({g.id, g.name, goal_detail(kb, g), json_io::to_json(g)});
+  for (const auto& g : kb.goals)
+    goals.entries.push_back({g.id, g.name, goal_detail(kb, g), json_io::to_json(g)});
   kinds.push_back(std::move(goals));
   Kind regions{"regions", "the areas of the foot and lower leg", {}};
   for (const auto& r : kb.regions)
@@ -133,12 +134,13 @@ std::vector<Kind> catalogue(const kb::KnowledgeBase& kb) {
   kinds.push_back(std::move(zones));
   Kind claims{"claims", "what massage is said to do, with honest evidence grades", {}};
   for (const auto& c : kb.claims)
-    claims.entries.push_back({c.id, c.topic + " [" + std::string(name(c.grade)) + "]", claim_detail(kb, c),
-                              json_io::to_json(c)});
+    claims.entries.push_back(
+        {c.id, c.topic + " [" + std::string(name(c.grade)) + "]", claim_detail(kb, c), json_io::to_json(c)});
   kinds.push_back(std::move(claims));
   Kind sources{"sources", "the studies and reviews behind the claims", {}};
   for (const auto& s : kb.sources)
-    sources.entries.push_back({s.id, s.citation, wrap(s.citation, "  ", "") + (s.doi.empty() ? "" : "  doi:" + s.doi + "\n"),
+    sources.entries.push_back({s.id, s.citation,
+                               wrap(s.citation, "  ", "") + (s.doi.empty() ? "" : "  doi:" + s.doi + "\n"),
                                json_io::to_json(s)});
   kinds.push_back(std::move(sources));
   Kind conditions{"conditions", "the safety questions and what each answer means", {}};
@@ -155,7 +157,8 @@ std::vector<Kind> catalogue(const kb::KnowledgeBase& kb) {
   kinds.push_back(std::move(questions));
   Kind tools{"tools", "things a routine can use", {}};
   for (const auto& t : kb.tools)
-    tools.entries.push_back({t.id, t.name, t.name + "\n" + wrap(t.description, "  ", "  "), json_io::to_json(t)});
+    tools.entries.push_back(
+        {t.id, t.name, t.name + "\n" + wrap(t.description, "  ", "  "), json_io::to_json(t)});
   kinds.push_back(std::move(tools));
   return kinds;
 }
@@ -175,12 +178,14 @@ const Entry* find_entry(const Kind& kind, const std::string& id) {
 void show_kinds(const Context& context, const std::vector<Kind>& kinds) {
   if (context.json) {
     Json out = Json::array();
-    for (const auto& k : kinds) out.push_back({{"kind", k.name}, {"count", k.entries.size()}, {"about", k.about}});
+    for (const auto& k : kinds)
+      out.push_back({{"kind", k.name}, {"count", k.entries.size()}, {"about", k.about}});
     context.out << json_io::dump(out);
     return;
   }
   context.out << "What plantar knows. Try 'plantar learn KIND' or 'plantar learn KIND ID'.\n\n";
-  for (const auto& k : kinds) context.out << fmt::format("  {:<11} {:>3}  {}\n", k.name, k.entries.size(), k.about);
+  for (const auto& k : kinds)
+    context.out << fmt::format("  {:<11} {:>3}  {}\n", k.name, k.entries.size(), k.about);
 }
 
 void show_list(const Context& context, const Kind& kind) {
@@ -191,7 +196,8 @@ void show_list(const Context& context, const Kind& kind) {
     return;
   }
   context.out << kind.name << ": " << kind.about << "\n\n";
-  for (const auto& e : kind.entries) context.out << wrap(e.title, std::string(28, ' '), fmt::format("  {:<25} ", e.id));
+  for (const auto& e : kind.entries)
+    context.out << wrap(e.title, std::string(28, ' '), fmt::format("  {:<25} ", e.id));
   context.out << "\nMore on one: plantar learn " << kind.name << " ID\n";
 }
 

@@ -24,8 +24,8 @@ struct Context {
 };
 
 struct CheckOptions {
-  std::string input;                   // FILE or "-"; empty: ask or use --condition
-  std::vector<std::string> conditions; // --condition ID[=SEVERITY][@PLACE,...]
+  std::string input;                    // FILE or "-"; empty: ask or use --condition
+  std::vector<std::string> conditions;  // --condition ID[=SEVERITY][@PLACE,...]
 };
 
 struct PlanOptions {

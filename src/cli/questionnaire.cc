@@ -72,10 +72,12 @@ std::vector<safety::ConditionReport> ask_conditions(const kb::KnowledgeBase& kb,
     safety::ConditionReport report{condition.id, "", {}};
     if (condition.severities.size() == 2) {
       auto prompt = "  Is it " + condition.severities[0] + " or " + condition.severities[1] + "? [" +
-                    condition.severities[0].substr(0, 1) + "/" + condition.severities[1].substr(0, 1) + "] > ";
+                    condition.severities[0].substr(0, 1) + "/" + condition.severities[1].substr(0, 1) +
+                    "] > ";
       char level = ask_choice(in, out, prompt,
                               condition.severities[0].substr(0, 1) + condition.severities[1].substr(0, 1));
-      report.severity = level == condition.severities[0][0] ? condition.severities[0] : condition.severities[1];
+      report.severity =
+          level == condition.severities[0][0] ? condition.severities[0] : condition.severities[1];
     }
     if (condition.local) report.at = ask_places(in, out);
     reports.push_back(report);

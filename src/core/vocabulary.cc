@@ -17,8 +17,7 @@ constexpr std::array<std::string_view, 10> region_words{
     "toes", "ball", "arch", "heel", "inner_edge", "outer_edge", "top", "ankle", "achilles", "calf"};
 constexpr std::array<std::string_view, 2> giver_words{"self", "partner"};
 constexpr std::array<std::string_view, 3> verdict_words{"go", "caution", "stop"};
-constexpr std::array<std::string_view, 4> grade_words{"moderate", "limited", "insufficient",
-                                                      "contradicted"};
+constexpr std::array<std::string_view, 4> grade_words{"moderate", "limited", "insufficient", "contradicted"};
 
 }  // namespace
 
@@ -40,18 +39,12 @@ std::string name(const Place& place) {
 }
 
 std::optional<Foot> parse_foot(std::string_view word) { return find_word<Foot>(word, foot_words); }
-std::optional<Region> parse_region(std::string_view word) {
-  return find_word<Region>(word, region_words);
-}
-std::optional<Giver> parse_giver(std::string_view word) {
-  return find_word<Giver>(word, giver_words);
-}
+std::optional<Region> parse_region(std::string_view word) { return find_word<Region>(word, region_words); }
+std::optional<Giver> parse_giver(std::string_view word) { return find_word<Giver>(word, giver_words); }
 std::optional<Verdict> parse_verdict(std::string_view word) {
   return find_word<Verdict>(word, verdict_words);
 }
-std::optional<Grade> parse_grade(std::string_view word) {
-  return find_word<Grade>(word, grade_words);
-}
+std::optional<Grade> parse_grade(std::string_view word) { return find_word<Grade>(word, grade_words); }
 
 std::optional<Place> parse_place(std::string_view text) {
   auto colon = text.find(':');

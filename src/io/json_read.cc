@@ -37,8 +37,9 @@ std::vector<std::string> read_strings(const Json& value, const std::string& fiel
 
 int read_whole_number(const Json& value, const std::string& field) {
   if (value.is_number_integer()) {
-    if (value.is_number_unsigned() ? value.get<unsigned long long>() > 1'000'000ULL
-                                   : (value.get<long long>() < -1'000'000 || value.get<long long>() > 1'000'000))
+    if (value.is_number_unsigned()
+            ? value.get<unsigned long long>() > 1'000'000ULL
+            : (value.get<long long>() < -1'000'000 || value.get<long long>() > 1'000'000))
       throw BadInput(field, "number out of range: " + value.dump());
     return static_cast<int>(value.get<long long>());
   }
@@ -105,8 +106,7 @@ safety::ConditionReport read_condition(const Json& item, const std::string& fiel
 }
 
 std::vector<safety::ConditionReport> read_check_request(const Json& body) {
-  if (!body.is_object())
-    throw BadInput("input", "expected a JSON object like {\"conditions\": [...]}");
+  if (!body.is_object()) throw BadInput("input", "expected a JSON object like {\"conditions\": [...]}");
   reject_unknown_keys(body, "", {"conditions"});
   if (!body.contains("conditions")) return {};
   return read_conditions(body["conditions"], "conditions");
@@ -131,8 +131,7 @@ planner::Request read_plan_request(const Json& body, planner::Request request) {
     request.giver = *parsed;
   }
   if (body.contains("tools")) request.tools = read_strings(body["tools"], "tools");
-  if (body.contains("conditions"))
-    request.conditions = read_conditions(body["conditions"], "conditions");
+  if (body.contains("conditions")) request.conditions = read_conditions(body["conditions"], "conditions");
   return request;
 }
 

@@ -50,21 +50,29 @@ Json rule(const kb::Rule& r) {
 }  // namespace
 
 Json to_json(const kb::Technique& t) {
-  return {{"id", t.id},           {"name", t.name},
+  return {{"id", t.id},
+          {"name", t.name},
           {"phase", phase_name(t.phase)},
           {"regions", names(t.regions)},
           {"pressure", range(t.pressure)},
           {"seconds", range(t.seconds)},
-          {"tools", t.tools},     {"givers", names(t.givers)},
-          {"goals", t.goals},     {"cue", t.cue},
+          {"tools", t.tools},
+          {"givers", names(t.givers)},
+          {"goals", t.goals},
+          {"cue", t.cue},
           {"cue_partner", t.cue_partner},
-          {"halfway", t.halfway}, {"steps", t.steps},
+          {"halfway", t.halfway},
+          {"steps", t.steps},
           {"cautions", t.cautions}};
 }
 
 Json to_json(const kb::Goal& g) {
-  return {{"id", g.id},       {"name", g.name},           {"description", g.description},
-          {"expect", g.expect}, {"techniques", g.techniques}, {"claims", g.claims}};
+  return {{"id", g.id},
+          {"name", g.name},
+          {"description", g.description},
+          {"expect", g.expect},
+          {"techniques", g.techniques},
+          {"claims", g.claims}};
 }
 
 Json to_json(const kb::RegionInfo& r) {
@@ -101,29 +109,21 @@ Json to_json(const kb::Source& s) {
 Json to_json(const kb::Condition& c) {
   Json severities = Json::object();
   for (const auto& [level, r] : c.by_severity) severities[level] = rule(r);
-  return {{"id", c.id},
-          {"name", c.name},
-          {"question", c.question},
-          {"signs", c.signs},
-          {"local", c.local},
-          {"severities", c.severities},
-          {"rule", rule(c.rule)},
-          {"by_severity", severities}};
+  return {{"id", c.id},           {"name", c.name},           {"question", c.question},
+          {"signs", c.signs},     {"local", c.local},         {"severities", c.severities},
+          {"rule", rule(c.rule)}, {"by_severity", severities}};
 }
 
 Json to_json(const kb::Tip& t) {
-  return {{"id", t.id},       {"title", t.title},           {"text", t.text},
-          {"when", t.when},   {"goals", t.goals},           {"conditions", t.conditions}};
+  return {{"id", t.id},     {"title", t.title}, {"text", t.text},
+          {"when", t.when}, {"goals", t.goals}, {"conditions", t.conditions}};
 }
 
 Json to_json(const kb::Question& q) {
-  return {{"id", q.id},         {"question", q.question},     {"also", q.also},
-          {"answer", q.answer}, {"claims", q.claims},         {"conditions", q.conditions},
-          {"sources", q.sources}};
+  return {{"id", q.id},         {"question", q.question},     {"also", q.also},      {"answer", q.answer},
+          {"claims", q.claims}, {"conditions", q.conditions}, {"sources", q.sources}};
 }
 
-Json to_json(const kb::Tool& t) {
-  return {{"id", t.id}, {"name", t.name}, {"description", t.description}};
-}
+Json to_json(const kb::Tool& t) { return {{"id", t.id}, {"name", t.name}, {"description", t.description}}; }
 
 }  // namespace plantar::json_io

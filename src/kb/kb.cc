@@ -34,15 +34,11 @@ const Rule& Condition::rule_for(const std::string& severity) const {
 }
 
 const Tool* KnowledgeBase::tool(const std::string& id) const { return find_id(tools, id); }
-const Technique* KnowledgeBase::technique(const std::string& id) const {
-  return find_id(techniques, id);
-}
+const Technique* KnowledgeBase::technique(const std::string& id) const { return find_id(techniques, id); }
 const Goal* KnowledgeBase::goal(const std::string& id) const { return find_id(goals, id); }
 const Claim* KnowledgeBase::claim(const std::string& id) const { return find_id(claims, id); }
 const Source* KnowledgeBase::source(const std::string& id) const { return find_id(sources, id); }
-const Condition* KnowledgeBase::condition(const std::string& id) const {
-  return find_id(conditions, id);
-}
+const Condition* KnowledgeBase::condition(const std::string& id) const { return find_id(conditions, id); }
 
 const RegionInfo& KnowledgeBase::region(Region id) const {
   auto it = std::find_if(regions.begin(), regions.end(), [&](const auto& r) { return r.id == id; });

@@ -32,7 +32,8 @@ constexpr std::string_view region_list =
 Region read_region(TableReader& reader, std::string_view key) {
   auto word = reader.string(key);
   auto region = parse_region(word);
-  if (!region) fail_at(reader, key, "unknown region '" + word + "' (expected " + std::string(region_list) + ")");
+  if (!region)
+    fail_at(reader, key, "unknown region '" + word + "' (expected " + std::string(region_list) + ")");
   return *region;
 }
 
@@ -71,7 +72,8 @@ Phase read_phase(TableReader& r) {
                                                    {"finish", Phase::finish}};
   auto word = r.string("phase");
   auto it = phases.find(word);
-  if (it == phases.end()) fail_at(r, "phase", "expected warmup, main, cooldown or finish, got '" + word + "'");
+  if (it == phases.end())
+    fail_at(r, "phase", "expected warmup, main, cooldown or finish, got '" + word + "'");
   return it->second;
 }
 
@@ -139,7 +141,8 @@ void parse_claims(const toml::table& root, const std::string& file, KnowledgeBas
     c.topic = r.string("topic");
     auto grade = r.string("grade");
     auto parsed = parse_grade(grade);
-    if (!parsed) fail_at(r, "grade", "expected moderate, limited, insufficient or contradicted, got '" + grade + "'");
+    if (!parsed)
+      fail_at(r, "grade", "expected moderate, limited, insufficient or contradicted, got '" + grade + "'");
     c.grade = *parsed;
     c.say = r.string("say");
     c.sources = r.strings("sources");
@@ -163,7 +166,8 @@ Rule read_rule(TableReader& r, Rule base, bool verdict_required) {
     rule.avoid_default.clear();
     for (const auto& word : v) {
       auto place = parse_place(word);
-      if (!place) fail_at(r, "avoid_default", "expected places like \"left:calf\" or \"right:*\", got '" + word + "'");
+      if (!place)
+        fail_at(r, "avoid_default", "expected places like \"left:calf\" or \"right:*\", got '" + word + "'");
       rule.avoid_default.push_back(*place);
     }
   }
@@ -261,11 +265,11 @@ using Parser = std::function<void(const toml::table&, const std::string&, Knowle
 // In the order they are parsed. Every file is required.
 const std::vector<std::pair<std::string, Parser>>& parsers() {
   static const std::vector<std::pair<std::string, Parser>> list{
-      {"sources.toml", parse_sources}, {"tools.toml", parse_tools},
-      {"regions.toml", parse_regions}, {"claims.toml", parse_claims},
+      {"sources.toml", parse_sources},       {"tools.toml", parse_tools},
+      {"regions.toml", parse_regions},       {"claims.toml", parse_claims},
       {"techniques.toml", parse_techniques}, {"goals.toml", parse_goals},
-      {"safety.toml", parse_safety},   {"tips.toml", parse_tips},
-      {"zones.toml", parse_zones},     {"faq.toml", parse_faq}};
+      {"safety.toml", parse_safety},         {"tips.toml", parse_tips},
+      {"zones.toml", parse_zones},           {"faq.toml", parse_faq}};
   return list;
 }
 
@@ -274,7 +278,8 @@ const std::vector<std::pair<std::string, Parser>>& parsers() {
 void reject_control_characters(const SourceFile& file) {
   int line = 1;
   for (unsigned char c : file.text) {
-    if (c == '\n') ++line;
+    if (c == '\n')
+      ++line;
     else if (c < 0x20 && c != '\t' && c != '\r')
       throw BadInput(file.name + ":" + std::to_string(line), "control character in the file");
     else if (c == 0x7f)
@@ -297,8 +302,8 @@ toml::table parse_toml(const SourceFile& file) {
 KnowledgeBase load(const std::vector<SourceFile>& files) {
   std::map<std::string, const SourceFile*> by_name;
   for (const auto& file : files) {
-    bool known = std::any_of(parsers().begin(), parsers().end(),
-                             [&](const auto& p) { return p.first == file.name; });
+    bool known =
+        std::any_of(parsers().begin(), parsers().end(), [&](const auto& p) { return p.first == file.name; });
     if (!known) throw BadInput(file.name, "unknown knowledge file (see docs/data-format.md)");
     by_name[file.name] = &file;
   }

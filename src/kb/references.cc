@@ -46,7 +46,8 @@ void check_techniques_and_goals(const KnowledgeBase& kb) {
                  [&](const std::string& id) { return kb.claim(id) != nullptr; });
     for (const auto& id : g.techniques) {
       const Technique* t = kb.technique(id);
-      if (t->phase != Phase::main) fail(g.origin, "goal " + g.id + ": " + id + " is not a main-phase technique");
+      if (t->phase != Phase::main)
+        fail(g.origin, "goal " + g.id + ": " + id + " is not a main-phase technique");
       if (std::find(t->goals.begin(), t->goals.end(), g.id) == t->goals.end())
         fail(g.origin, "goal " + g.id + " lists " + id + " but that technique does not list the goal");
     }
@@ -100,7 +101,8 @@ void check_tips_zones_questions(const KnowledgeBase& kb) {
     require_refs(t.goals, t.origin, "tip " + t.id + ".goals", goal_exists);
     require_refs(t.conditions, t.origin, "tip " + t.id + ".conditions", condition_exists);
   }
-  if (!claim_exists(kb.atlas.claim)) fail(kb.atlas.origin, "atlas.claim: unknown claim '" + kb.atlas.claim + "'");
+  if (!claim_exists(kb.atlas.claim))
+    fail(kb.atlas.origin, "atlas.claim: unknown claim '" + kb.atlas.claim + "'");
   for (const auto& z : kb.atlas.zones)
     if (kb.region(z.region).view != View::sole)
       fail(z.origin, "zone " + z.id + ": reflexology zones lie on the sole");

@@ -63,8 +63,8 @@ std::optional<int> TableReader::optional_int(std::string_view key, int lo, int h
   if (!node->is_integer()) fail(key, "expected a whole number");
   auto value = node->value<int64_t>().value_or(0);
   if (value < lo || value > hi)
-    fail(key, "expected a number from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                  ", got " + std::to_string(value));
+    fail(key, "expected a number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
+                  std::to_string(value));
   return static_cast<int>(value);
 }
 
@@ -98,8 +98,7 @@ Polygon TableReader::polygon(std::string_view key) {
     double xy[2];
     for (std::size_t i = 0; i < 2; ++i) {
       auto value = (*pair)[i].value<double>();  // integers convert too
-      if (!value || *value < 0.0 || *value > 1.0)
-        fail(key, "expected coordinates from 0 to 1 (normalized)");
+      if (!value || *value < 0.0 || *value > 1.0) fail(key, "expected coordinates from 0 to 1 (normalized)");
       xy[i] = *value;
     }
     polygon.push_back({xy[0], xy[1]});

@@ -35,9 +35,7 @@ class TableReader {
   [[noreturn]] void fail(std::string_view key, const std::string& message) const;
   const std::string& file() const { return file_; }
 
-  static int line_of(const toml::node& node) {
-    return static_cast<int>(node.source().begin.line);
-  }
+  static int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
  private:
   const toml::node* find(std::string_view key);
@@ -50,8 +48,7 @@ class TableReader {
 
 /// Reads each `[[name]]` entry of `root` with `read`; fails if absent.
 template <typename Read>
-void for_each_entry(const toml::table& root, const std::string& file, std::string_view name,
-                    Read read) {
+void for_each_entry(const toml::table& root, const std::string& file, std::string_view name, Read read) {
   const auto* array = root[name].as_array();
   if (array == nullptr || array->empty())
     throw BadInput(file + ":1", "expected at least one [[" + std::string(name) + "]] entry");

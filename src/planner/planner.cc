@@ -13,6 +13,7 @@ namespace plantar::planner {
 namespace {
 
 constexpr int cooldown_from_seconds = 600;  // shorter routines skip the cool-down
+constexpr int gentle_pressure = 2;          // every foot starts at this or lighter
 
 template <typename T>
 bool contains(const std::vector<T>& list, const T& item) {
@@ -45,8 +46,7 @@ bool Planner::usable(const kb::Technique& t, Foot foot) const {
   for (const auto& tool : t.tools)
     if (!contains(request_.tools, tool)) return false;
   for (Region region : t.regions)
-    if (verdict_.avoids({foot, region}) || verdict_.ceiling_at({foot, region}) < t.pressure.min)
-      return false;
+    if (verdict_.avoids({foot, region}) || verdict_.ceiling_at({foot, region}) < t.pressure.min) return false;
   return true;
 }
 
@@ -107,6 +107,7 @@ Step Planner::make_step(const Slot& slot) const {
   step.region = t.regions.front();
   step.seconds = slot.seconds;
   step.pressure = pressure_for(t, slot.foot);
+  if (slot.warmup) step.pressure = std::min(step.pressure, gentle_pressure);
   step.cue = request_.giver == Giver::partner ? t.cue_partner : t.cue;
   for (const auto& goal : request_.goals)
     if (contains(t.goals, goal)) step.goals.push_back(goal);
@@ -120,8 +121,8 @@ void Planner::add_notes(const std::vector<Step>& steps, std::vector<std::string>
                     std::string(pressure_words(verdict_.max_pressure)) + ") or lighter.");
   for (const auto& goal_id : request_.goals) {
     const kb::Goal* goal = kb_.goal(goal_id);
-    bool served = std::any_of(steps.begin(), steps.end(),
-                              [&](const Step& s) { return contains(s.goals, goal_id); });
+    bool served =
+        std::any_of(steps.begin(), steps.end(), [&](const Step& s) { return contains(s.goals, goal_id); });
     if (!served)
       notes.push_back("No step for \"" + goal->name + "\" fits: there was too little time, or no " +
                       "technique for it is safe or possible with what you have.");
@@ -156,10 +157,27 @@ Routine Planner::run() {
   for (std::size_t i = 0; i < feet.size(); ++i) {
     FootPlan plan{feet[i], first_usable(kb::Phase::warmup, feet[i]), nullptr, nullptr,
                   main_candidates(feet[i], i)};
+    if (plan.warmup == nullptr) {  // start with goal work done gently instead
+      auto gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(),
+                                 [](const kb::Technique* t) { return t->pressure.min <= gentle_pressure; });
+      if (gentle == plan.candidates.end()) {
+        routine.notes.push_back("The " + std::string(name(feet[i])) +
+                                " foot is left out: no gentle way to start on it is safe today.");
+        continue;
+      }
+      plan.warmup = *gentle;
+      plan.candidates.erase(gentle);
+    }
     if (total >= cooldown_from_seconds) plan.cooldown = first_usable(kb::Phase::cooldown, feet[i]);
     if (const kb::Technique* stretch = kb_.technique("calf_stretch"); usable(*stretch, feet[i]))
       plan.finish = stretch;
     plans.push_back(std::move(plan));
+  }
+  if (plans.empty()) {
+    routine.verdict = verdict_;
+    routine.verdict.verdict = Verdict::stop;
+    routine.notes.push_back("Nothing is left to massage safely today.");
+    return routine;
   }
   for (const Slot& slot : fit_slots(plans, total)) routine.steps.push_back(make_step(slot));
   for (const auto& step : routine.steps) routine.total_seconds += step.seconds;
@@ -198,8 +216,8 @@ void validate(const kb::KnowledgeBase& kb, const Request& request) {
       throw BadInput("goals[" + std::to_string(i) + "]",
                      unknown_word_message("goal", request.goals[i], ids_of(kb.goals)));
   if (request.minutes < min_minutes || request.minutes > max_minutes)
-    throw BadInput("minutes", "expected a whole number of minutes from 3 to 60, got " +
-                                  std::to_string(request.minutes));
+    throw BadInput("minutes",
+                   "expected a whole number of minutes from 3 to 60, got " + std::to_string(request.minutes));
   for (std::size_t i = 0; i < request.tools.size(); ++i)
     if (kb.tool(request.tools[i]) == nullptr)
       throw BadInput("tools[" + std::to_string(i) + "]",

@@ -93,7 +93,8 @@ std::vector<Slot> fit_slots(const std::vector<FootPlan>& plans, int total_second
 
   std::vector<Placed> placed;
   for (const auto& plan : plans) {
-    if (plan.warmup != nullptr) placed.push_back({{plan.warmup, plan.foot, plan.warmup->seconds.preferred}});
+    if (plan.warmup != nullptr)
+      placed.push_back({{plan.warmup, plan.foot, plan.warmup->seconds.preferred, true}});
     for (auto& p : choose_main(plan, budget)) placed.push_back(p);
     if (plan.cooldown != nullptr)
       placed.push_back({{plan.cooldown, plan.foot, plan.cooldown->seconds.preferred}});

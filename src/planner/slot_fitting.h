@@ -7,7 +7,8 @@
 
 namespace plantar::planner {
 
-/// What one foot may get: a warm-up, goal work from `candidates` (best
+/// What one foot may get: a warm-up (a warm-up technique, or else a main
+/// technique done gently), goal work from `candidates` (best
 /// first), a cool-down and the finishing calf stretch (null when unusable).
 struct FootPlan {
   Foot foot = Foot::left;
@@ -21,6 +22,7 @@ struct Slot {
   const kb::Technique* technique = nullptr;
   Foot foot = Foot::left;
   int seconds = 0;
+  bool warmup = false;  // the foot's first step: pressure 2 at most
 };
 
 /// The steps in order (each foot: warm-up, goal work, cool-down; then the

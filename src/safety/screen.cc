@@ -18,9 +18,8 @@ std::vector<Place> normalized(std::vector<Place> places) {
   places.erase(std::unique(places.begin(), places.end()), places.end());
   std::vector<Place> out;
   for (const auto& place : places) {
-    bool covered = std::any_of(places.begin(), places.end(), [&](const Place& other) {
-      return other != place && other.covers(place);
-    });
+    bool covered = std::any_of(places.begin(), places.end(),
+                               [&](const Place& other) { return other != place && other.covers(place); });
     if (!covered) out.push_back(place);
   }
   return out;
@@ -61,7 +60,8 @@ void apply(const kb::KnowledgeBase& kb, const kb::Condition& condition, const Co
   for (const auto& tool : rule.avoid_tools) add_unique(out.avoid_tools, tool);
   for (const auto& technique : rule.avoid_techniques) add_unique(out.avoid_techniques, technique);
   for (const auto& note : rule.notes) add_unique(out.notes, note);
-  out.reasons.push_back({condition.id, rule.message, rule.sources, verdict, rule.urgent && verdict == Verdict::stop});
+  out.reasons.push_back(
+      {condition.id, rule.message, rule.sources, verdict, rule.urgent && verdict == Verdict::stop});
 }
 
 std::vector<std::string> condition_ids(const kb::KnowledgeBase& kb) {
@@ -96,8 +96,7 @@ void validate(const kb::KnowledgeBase& kb, const std::vector<ConditionReport>& r
       throw BadInput(field + ".id", unknown_word_message("condition", report.id, condition_ids(kb)));
     if (!report.severity.empty()) {
       const auto& levels = condition->severities;
-      if (levels.empty())
-        throw BadInput(field + ".severity", report.id + " takes no severity");
+      if (levels.empty()) throw BadInput(field + ".severity", report.id + " takes no severity");
       if (std::find(levels.begin(), levels.end(), report.severity) == levels.end())
         throw BadInput(field + ".severity", unknown_word_message("severity", report.severity, levels));
     }
