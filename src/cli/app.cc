@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "commands.h"
 #include "plantar/errors.h"
+#include "plantar/suggest.h"
 #include "plantar/version.h"
 
 namespace plantar::cli {
@@ -81,6 +83,15 @@ int run(int argc, char** argv) {
                         "tools, or an id");
   learn_cmd->add_option("id", learn.id, "The entry to show");
 
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string command = argv[1];
+    std::vector<std::string> commands{"check", "plan", "learn"};
+    if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
+      std::cerr << "plantar: " << unknown_word_message("command", command, commands)
+                << "\nRun 'plantar --help' for usage.\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -45,8 +45,9 @@ std::string heading(const kb::KnowledgeBase& kb, const planner::Step& step, bool
 void print_routine(std::ostream& out, const kb::KnowledgeBase& kb, const planner::Request& request,
                    const planner::Routine& routine) {
   std::string who = request.giver == Giver::partner ? "for you to give to someone" : "for you to do yourself";
-  std::string feet =
-      request.feet == planner::Feet::both ? "both feet" : std::string(planner::name(request.feet)) + " foot";
+  bool left = false, right = false;
+  for (const auto& step : routine.steps) (step.foot == Foot::left ? left : right) = true;
+  std::string feet = left && right ? "both feet" : left ? "left foot" : "right foot";
   out << fmt::format("Your {}-minute routine: {}, {}.\n", routine.total_seconds / 60, feet, who);
   if (routine.verdict.verdict == Verdict::caution) {
     out << "Safety: go with caution (see 'plantar check' for the reasons).\n";

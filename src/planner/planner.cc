@@ -31,7 +31,8 @@ class Planner {
   bool usable(const kb::Technique& t, Foot foot) const;
   int pressure_for(const kb::Technique& t, Foot foot) const;
   const kb::Technique* first_usable(kb::Phase phase, Foot foot) const;
-  std::vector<const kb::Technique*> main_candidates(Foot foot, std::size_t offset) const;
+  std::vector<const kb::Technique*> main_candidates(Foot foot, std::size_t offset,
+                                                    std::size_t& serving) const;
   std::vector<Foot> feet_to_work(std::vector<std::string>& notes) const;
   Step make_step(const Slot& slot) const;
   void add_notes(const std::vector<Step>& steps, std::vector<std::string>& notes) const;
@@ -65,7 +66,8 @@ const kb::Technique* Planner::first_usable(kb::Phase phase, Foot foot) const {
 // Techniques for one foot, best first: one per goal in turn (starting at
 // goal `offset`, so that short routines spread goals over the feet), then the
 // rest of each goal's list, then anything else that is safe.
-std::vector<const kb::Technique*> Planner::main_candidates(Foot foot, std::size_t offset) const {
+std::vector<const kb::Technique*> Planner::main_candidates(Foot foot, std::size_t offset,
+                                                           std::size_t& serving) const {
   std::vector<const kb::Technique*> out;
   auto add = [&](const kb::Technique* t) {
     if (t != nullptr && t->phase == kb::Phase::main && usable(*t, foot) && !contains(out, t))
@@ -79,6 +81,7 @@ std::vector<const kb::Technique*> Planner::main_candidates(Foot foot, std::size_
       const auto& list = kb_.goal(goals[(g + offset) % goals.size()])->techniques;
       if (rank < list.size()) add(kb_.technique(list[rank]));
     }
+  serving = out.size();
   for (const auto& id : kb_.goal("general")->techniques) add(kb_.technique(id));
   for (const auto& t : kb_.techniques) add(&t);
   return out;
@@ -91,7 +94,7 @@ std::vector<Foot> Planner::feet_to_work(std::vector<std::string>& notes) const {
     if (!asked) continue;
     if (verdict_.avoids({foot, std::nullopt})) {
       notes.push_back("The " + std::string(name(foot)) +
-                      " foot is left out: your answers say to keep off all of it today.");
+                      " foot is left out: the safety answers say to keep off all of it today.");
       continue;
     }
     feet.push_back(foot);
@@ -131,12 +134,12 @@ void Planner::add_notes(const std::vector<Step>& steps, std::vector<std::string>
   }
   if (request_.giver == Giver::partner)
     notes.push_back("Ask the person you massage to tell you at once if the pressure is too much.");
+  // Tips for the goals; the conditions' own notes above already say what
+  // matters for them.
   for (const auto& tip : kb_.tips) {
     bool for_goal = std::any_of(tip.goals.begin(), tip.goals.end(),
                                 [&](const std::string& g) { return contains(request_.goals, g); });
-    bool for_condition = std::any_of(request_.conditions.begin(), request_.conditions.end(),
-                                     [&](const auto& c) { return contains(tip.conditions, c.id); });
-    if (for_goal || for_condition) notes.push_back(tip.title + ": " + tip.text);
+    if (for_goal && tip.conditions.empty()) notes.push_back(tip.title + ": " + tip.text);
   }
 }
 
@@ -155,8 +158,8 @@ Routine Planner::run() {
   const int total = request_.minutes * 60;
   std::vector<FootPlan> plans;
   for (std::size_t i = 0; i < feet.size(); ++i) {
-    FootPlan plan{feet[i], first_usable(kb::Phase::warmup, feet[i]), nullptr, nullptr,
-                  main_candidates(feet[i], i)};
+    FootPlan plan{feet[i], first_usable(kb::Phase::warmup, feet[i]), nullptr, nullptr, {}, 0};
+    plan.candidates = main_candidates(feet[i], i, plan.serving);
     if (plan.warmup == nullptr) {  // start with goal work done gently instead
       auto gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(),
                                  [](const kb::Technique* t) { return t->pressure.min <= gentle_pressure; });
@@ -166,6 +169,7 @@ Routine Planner::run() {
         continue;
       }
       plan.warmup = *gentle;
+      if (static_cast<std::size_t>(gentle - plan.candidates.begin()) < plan.serving) --plan.serving;
       plan.candidates.erase(gentle);
     }
     if (total >= cooldown_from_seconds) plan.cooldown = first_usable(kb::Phase::cooldown, feet[i]);

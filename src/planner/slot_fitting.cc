@@ -16,23 +16,34 @@ struct Placed {
 
 int region_order(const kb::Technique* t) { return static_cast<int>(t->regions.front()); }
 
-// Picks goal work for one foot: candidates in turn until their preferred
-// durations reach the budget, stopping at the pick closest to it.
+// Picks work for one foot: the techniques that serve the goals in turn until
+// their preferred durations reach the budget; other safe techniques only when
+// the goal work cannot fill the time even at its longest; repeats last.
 std::vector<Placed> choose_main(const FootPlan& plan, int budget) {
   std::vector<Placed> mains;
-  const auto& list = plan.candidates;
-  int preferred = 0, minimum = 0;
-  for (std::size_t i = 0; !list.empty() && preferred < budget; ++i) {
-    const kb::Technique* t = list[i % list.size()];
-    if (list.size() == 1 && !mains.empty()) break;  // one technique: let it grow instead
-    if (minimum + t->seconds.min > budget) break;
-    mains.push_back({{t, plan.foot, t->seconds.preferred}, true, static_cast<int>(i / list.size())});
+  int preferred = 0, minimum = 0, longest = 0;
+  auto add = [&](const kb::Technique* t, int round) {
+    if (minimum + t->seconds.min > budget) return false;
+    mains.push_back({{t, plan.foot, t->seconds.preferred}, true, round});
     preferred += t->seconds.preferred;
     minimum += t->seconds.min;
-  }
+    longest += t->seconds.max;
+    return true;
+  };
+  const auto& list = plan.candidates;
+  std::size_t serving = std::min(plan.serving, list.size());
+  for (std::size_t i = 0; i < serving && preferred < budget; ++i)
+    if (!add(list[i], 0)) break;
   if (mains.size() > 1 && preferred - budget > budget - (preferred - mains.back().slot.seconds)) {
+    preferred -= mains.back().slot.seconds;  // stop at the pick closest to the budget
+    longest -= mains.back().slot.technique->seconds.max;
     mains.pop_back();
   }
+  for (std::size_t i = serving; i < list.size() && longest < budget; ++i)
+    if (!add(list[i], 0)) break;
+  for (int round = 1; round < 10 && list.size() > 1 && longest < budget; ++round)
+    for (std::size_t i = 0; i < list.size() && longest < budget; ++i)
+      if (!add(list[i], round)) break;
   // Work from the toes towards the heel and leg within each round.
   std::stable_sort(mains.begin(), mains.end(), [](const Placed& a, const Placed& b) {
     if (a.round != b.round) return a.round < b.round;
@@ -85,11 +96,20 @@ void shrink(std::vector<Placed>& placed, int& remaining) {
 
 std::vector<Slot> fit_slots(const std::vector<FootPlan>& plans, int total_seconds) {
   if (plans.empty()) return {};
-  int fixed = 0;
+  // Warm-ups and finishes take their preferred time unless that would leave
+  // too little for goal work; then they shrink towards their minimum.
+  int fixed = 0, fixed_min = 0;
   for (const auto& plan : plans)
     for (const kb::Technique* t : {plan.warmup, plan.cooldown, plan.finish})
-      if (t != nullptr) fixed += t->seconds.preferred;
-  int budget = std::max(0, total_seconds - fixed) / static_cast<int>(plans.size());
+      if (t != nullptr) {
+        fixed += t->seconds.preferred;
+        fixed_min += t->seconds.min;
+      }
+  int feet = static_cast<int>(plans.size());
+  int budget = std::max(0, total_seconds - fixed) / feet;
+  const auto& first = plans.front().candidates;
+  if (!first.empty() && budget < first.front()->seconds.preferred)
+    budget = std::max(0, total_seconds - fixed_min) / feet;
 
   std::vector<Placed> placed;
   for (const auto& plan : plans) {

@@ -16,6 +16,7 @@ struct FootPlan {
   const kb::Technique* cooldown = nullptr;
   const kb::Technique* finish = nullptr;
   std::vector<const kb::Technique*> candidates;
+  std::size_t serving = 0;  // how many of the candidates serve the goals
 };
 
 struct Slot {

@@ -1,0 +1,44 @@
+# plantar: `make run` and `make test` do all the set-up on a fresh Debian 12
+# machine (they install what is missing, then build).
+JOBS ?= 2
+RELEASE := build/release
+ASAN := build/asan
+
+.PHONY: all deps release run test asan format-check fuzz bench clean
+
+all: release
+
+deps:
+	@scripts/install-deps
+
+release: deps
+	@cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANTAR_TESTS=OFF >/dev/null
+	@ninja -C $(RELEASE) -j$(JOBS) plantar
+
+# The main job: a safety check and a 10-minute plan for a sample person.
+run: release
+	@scripts/demo $(RELEASE)/plantar
+
+asan: deps
+	@cmake -S . -B $(ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLANTAR_SANITIZE=ON >/dev/null
+	@ninja -C $(ASAN) -j$(JOBS)
+
+format-check: deps
+	@scripts/check-format
+
+fuzz: deps
+	@scripts/run-fuzzers
+
+# Everything: style, fuzzers (bounded), then every test under ASan and UBSan.
+test: format-check asan fuzz
+	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS)
+
+# Figures, not pass/fail: planner latency and whole-process time.
+bench: deps
+	@cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANTAR_TESTS=OFF >/dev/null
+	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_bench
+	@$(RELEASE)/bench/plantar_bench
+	@bench/whole_process.sh $(RELEASE)/plantar
+
+clean:
+	rm -rf build
