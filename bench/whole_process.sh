@@ -11,8 +11,17 @@ cat >"$request" <<'JSON'
  "tools": ["tennis_ball", "lotion"], "conditions": [{"id": "diabetes"}, {"id": "open_wound", "at": ["left:heel"]}]}
 JSON
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 20 --runs 300 -N --style basic \
+  results=$(mktemp)
+  hyperfine --warmup 20 --runs 300 -N --style basic --export-json "$results" \
     "$plantar plan --input $request --json" "$plantar learn --json"
+  python3 - "$results" <<'PY'
+import json, statistics, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    t = sorted(x * 1000 for x in r["times"])
+    print(f"{r['command'].split('/')[-1]}: median {statistics.median(t):.2f} ms, "
+          f"p90 {t[int(len(t) * 0.9)]:.2f} ms over {len(t)} runs")
+PY
+  rm -f "$results"
 else
   python3 - "$plantar" "$request" <<'PY'
 import statistics, subprocess, sys, time
