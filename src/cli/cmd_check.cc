@@ -28,14 +28,27 @@ std::vector<safety::ConditionReport> gather(const Context& context, const CheckO
   return reports;
 }
 
-void print_next(std::ostream& out, const safety::Screening& s) {
+// The plan command with these answers as --condition flags, ready to copy.
+std::string plan_command(const std::vector<safety::ConditionReport>& reports) {
+  std::string command = "plantar plan --goal relax --minutes 10";
+  for (const auto& report : reports) {
+    std::string flag = report.id;
+    if (!report.severity.empty()) flag += "=" + report.severity;
+    for (std::size_t i = 0; i < report.at.size(); ++i) flag += (i ? "," : "@") + name(report.at[i]);
+    command += " --condition " + flag;
+  }
+  return command;
+}
+
+void print_next(std::ostream& out, const safety::Screening& s,
+                const std::vector<safety::ConditionReport>& reports) {
   out << "\nNext:\n";
   if (s.verdict == Verdict::stop) {
     out << "  Please see a doctor, nurse, podiatrist or physiotherapist before any foot massage.\n";
     return;
   }
-  out << "  plantar plan --goal relax --minutes 10   a routine that respects these limits\n"
-         "  (add the same --condition flags, or --input with your conditions)\n";
+  out << "  A routine that respects these limits (change the goal and minutes as you like):\n";
+  out << "    " << plan_command(reports) << "\n";
 }
 
 }  // namespace
@@ -48,7 +61,7 @@ int run_check(const Context& context, const CheckOptions& options) {
     context.out << json_io::dump(json_io::to_json(screening));
   } else {
     print_screening(context.out, context.kb, screening);
-    print_next(context.out, screening);
+    print_next(context.out, screening, reports);
   }
   return screening.verdict == Verdict::stop ? 3 : 0;
 }
