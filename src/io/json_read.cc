@@ -77,6 +77,8 @@ Json parse(const std::string& text, const std::string& what) {
     }
     throw BadInput(what + ":" + std::to_string(line) + ":" + std::to_string(column),
                    "this is not valid JSON (check commas, quotes and brackets)");
+  } catch (const nlohmann::json::exception&) {  // e.g. a number too large for a double
+    throw BadInput(what, "a number in the JSON is too large");
   }
 }
 
