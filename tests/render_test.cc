@@ -65,7 +65,7 @@ TEST(Render, CardPdfHoldsCautionsAndSoreSpots) {
   std::string text = pdf_text(dir.file("card.pdf"));
   for (const char* words : {"Health cautions", "Diabetes", "A bruise", "Please avoid: left heel", "Left arch, 6 of 10",
                             "plantar fascia", "Right heel, 4 of 10", "heel pad", "Sam", "Wind down for sleep",
-                            "Home routine", "Stress: 1 sessions"})
+                            "Home routine", "Stress: 1 session,"})
     EXPECT_NE(text.find(words), std::string::npos) << words << " not in:\n" << text;
   run = test::run_plantar({"card", "--db", db, "-o", dir.file("card.html"), "--sections", "sore,goals"});
   ASSERT_EQ(run.status, 0) << run.err;

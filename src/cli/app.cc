@@ -35,6 +35,7 @@ namespace {
 constexpr const char* description =
     "plantar: a foot-massage companion.\n"
     "Check it is safe, plan a routine for your goals, and learn how to do each step.\n"
+    "Keep a journal of how each session went, see what helps you, and make a card for your therapist.\n"
     "\n"
     "Exit status: 0 done, 1 failed, 2 bad input (the message names what is wrong),\n"
     "3 the safety verdict is stop.";

@@ -87,10 +87,13 @@ std::vector<std::string> routine_lines(const kb::KnowledgeBase& kb, const planne
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < routine.steps.size(); ++i) {
     const auto& step = routine.steps[i];
-    lines.push_back(fmt::format("{}. {}: {}, {} s, pressure {} of 5 ({}).", i + 1, technique_name(kb, step.technique),
-                                plain_place({step.foot, step.region}), step.seconds, step.pressure,
-                                pressure_words(step.pressure)));
+    lines.push_back(fmt::format("{}. {}: {}, {} s, pressure {}", i + 1, technique_name(kb, step.technique),
+                                plain_place({step.foot, step.region}), step.seconds, step.pressure));
   }
+  std::string scale;
+  for (int p = min_pressure; p <= max_pressure_level; ++p)
+    scale += fmt::format("{}{} {}", p == min_pressure ? "" : "; ", p, pressure_words(p));
+  lines.push_back("Pressure: " + scale + ".");
   return lines;
 }
 
@@ -100,14 +103,14 @@ std::vector<std::string> trend_lines(const std::vector<journal::Session>& sessio
   std::vector<std::string> lines;
   for (const auto& m : stats.measures) {
     if (m.change.count == 0) continue;
-    lines.push_back(fmt::format("{}: {} sessions, {:.1f} before and {:.1f} after on average (change {:+.1f}{}).",
-                                measure_word(m.measure), m.change.count, m.before.mean, m.after.mean, m.change.mean,
+    lines.push_back(fmt::format("{}: {} session{}, {:.1f} before and {:.1f} after on average (change {:+.1f}{}).",
+                                measure_word(m.measure), m.change.count, m.change.count == 1 ? "" : "s", m.before.mean, m.after.mean, m.change.mean,
                                 m.change.sd ? fmt::format(", spread {:.1f}", *m.change.sd) : ""));
   }
   for (const auto& m : stats.mornings)
     if (m.value.count > 0)
-      lines.push_back(fmt::format("{} the next morning: {:.1f} on average over {} mornings.", measure_word(m.measure),
-                                  m.value.mean, m.value.count));
+      lines.push_back(fmt::format("{} the next morning: {:.1f} on average over {} morning{}.",
+                                  measure_word(m.measure), m.value.mean, m.value.count, m.value.count == 1 ? "" : "s"));
   lines.push_back("Self-rated, 0 to 10; a small personal record, not proof.");
   return lines;
 }

@@ -39,21 +39,33 @@ class Page {
                         margin, y + 17, page_width - margin, accent);
     y += 24;
   }
-  void lines(const std::vector<std::string>& items, bool bullets, double size = 9.5) {
-    auto width = static_cast<std::size_t>(content_width / (size * 0.56)) - 4;
+  void lines(const std::vector<std::string>& items, bool bullets, double size = 9.5, double left = margin,
+             double width = content_width) {
+    auto chars = static_cast<std::size_t>(width / (size * 0.5)) - 3;
     for (const auto& item : items) {
       bool first = true;
-      for (const auto& line : svg::wrap(item, width)) {
+      for (const auto& line : svg::wrap(item, chars)) {
         if (y + size + 3 > bottom) {
           ++dropped;
           return;
         }
-        if (bullets && first) body += svg::text(margin + 2, y + size, size, "•", "fill=\"#444\"");
-        body += svg::text(margin + (bullets ? 12 : 0), y + size, size, line, "fill=\"#222\"");
+        if (bullets && first) body += svg::text(left + 2, y + size, size, "•", "fill=\"#444\"");
+        body += svg::text(left + (bullets ? 12 : 0), y + size, size, line, "fill=\"#222\"");
         y += size + 3.5;
         first = false;
       }
     }
+  }
+  // Long lists in two columns, filled top to bottom.
+  void columns(const std::vector<std::string>& items, double size) {
+    if (items.size() <= 6) return lines(items, false, size);
+    auto half = static_cast<std::ptrdiff_t>((items.size() + 1) / 2);
+    double top = y, gap = 14, width = (content_width - gap) / 2;
+    lines({items.begin(), items.begin() + half}, false, size, margin, width);
+    double left_end = y;
+    y = top;
+    lines({items.begin() + half, items.end()}, false, size, margin + width + gap, width);
+    y = std::max(y, left_end);
   }
 };
 
@@ -65,7 +77,8 @@ void sore_section(const kb::KnowledgeBase& kb, const Card& card, Page& page) {
   double height = 0;
   MapOptions options;
   options.sore = card.spots;
-  page.body += foot_map_group(kb, options, margin + 20, page.y, content_width - 40, height);
+  double width = content_width * 0.72;
+  page.body += foot_map_group(kb, options, margin + (content_width - width) / 2, page.y, width, height);
   page.y += height + 4;
   page.lines(card.sore_lines, true);
 }
@@ -93,7 +106,7 @@ std::string card_svg(const kb::KnowledgeBase& kb, const Card& card) {
     } else if (section == "goals") {
       page.lines(card.goals, true);
     } else if (section == "routine") {
-      page.lines(card.routine, false, 9);
+      page.columns(card.routine, 8.5);
     } else if (section == "trend") {
       trend_section(card, page);
     }

@@ -45,7 +45,9 @@ std::string regions(const kb::KnowledgeBase& kb, const Panel& panel, bool labels
   }
   if (!labels) return out;
   for (const auto& region : kb.regions) {
-    if (region.view != panel.view || region.id == Region::inner_edge || region.id == Region::outer_edge) continue;
+    if (region.view != panel.view || region.id == Region::inner_edge || region.id == Region::outer_edge ||
+        region.id == Region::achilles)
+      continue;
     auto c = svg::centre(region.outline);
     out += svg::text(panel.box.px(c.x), panel.box.py(c.y) + 4, 11, region.name,
                      "text-anchor=\"middle\" fill=\"#8a6a55\"");
