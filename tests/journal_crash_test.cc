@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <chrono>
+#include <fstream>
 #include <random>
 #include <set>
 
@@ -21,8 +21,21 @@ namespace {
 std::string fmt_time(int n);
 
 std::vector<std::string> log_args(const std::string& db, int n) {
-  return {"log",     "--db",   db,    "--at", fmt_time(n), "--before", "stress=7,pain=5,tension=6", "--after",
-          "stress=3,pain=2", "--sore", "left:arch=6", "--sore", "right:heel=4", "--note", "run " + std::to_string(n)};
+  return {"log",
+          "--db",
+          db,
+          "--at",
+          fmt_time(n),
+          "--before",
+          "stress=7,pain=5,tension=6",
+          "--after",
+          "stress=3,pain=2",
+          "--sore",
+          "left:arch=6",
+          "--sore",
+          "right:heel=4",
+          "--note",
+          "run " + std::to_string(n)};
 }
 
 TEST(NothingLost, KilledMidWriteLosesNoCommittedSession) {
@@ -31,7 +44,8 @@ TEST(NothingLost, KilledMidWriteLosesNoCommittedSession) {
   // How long one whole run takes here, so that the kills land during its work.
   auto started = std::chrono::steady_clock::now();
   ASSERT_EQ(test::wait_child(test::spawn_plantar(log_args(db, 0))), 0);
-  auto whole = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  auto whole =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
   std::mt19937 random(20261122);
   std::uniform_int_distribution<long> delay(0, std::max<long>(1000, whole.count() * 11 / 10));
   std::set<int> committed{0};
@@ -64,8 +78,8 @@ TEST(NothingLost, TwoWritersAtOnceBothSucceed) {
   test::TempDir dir;
   std::string db = dir.file("journal.db");
   auto writer = [&](int first) {
-    std::string script = "for i in 0 1 2 3 4 5 6 7; do '" + std::string(PLANTAR_BINARY) + "' log --db '" + db +
-                         "' --before stress=5 --after stress=2 --note \"w" + std::to_string(first) +
+    std::string script = "for i in 0 1 2 3 4 5 6 7; do '" + std::string(PLANTAR_BINARY) + "' log --db '" +
+                         db + "' --before stress=5 --after stress=2 --note \"w" + std::to_string(first) +
                          " $i\" >/dev/null || exit 1; done";
     pid_t pid = fork();
     if (pid == 0) {
@@ -100,11 +114,13 @@ TEST(NothingLost, BadInputExits2AndLeavesTheJournalAlone) {
   auto row_start = csv.find('\n') + 1;
   std::string row = csv.substr(row_start, csv.find('\n', row_start) + 1 - row_start);
   std::ofstream(dir.file("bad.csv")) << csv << row.replace(0, 19, "2026-02-30T10:00:00");
-  std::ofstream(dir.file("garbage.json")) << "{\"format\": \"plantar-journal\", \"version\": 1, \"sessions\": [";
+  std::ofstream(dir.file("garbage.json"))
+      << "{\"format\": \"plantar-journal\", \"version\": 1, \"sessions\": [";
   std::string before = test::file_bytes(db);
   auto listing = [&] {
     std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path)) names.push_back(entry.path().filename());
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path))
+      names.push_back(entry.path().filename());
     std::sort(names.begin(), names.end());
     return names;
   };

@@ -13,9 +13,10 @@ namespace plantar {
 namespace {
 
 void fill(const std::string& db) {
-  ASSERT_EQ(test::run_plantar({"log", "--db", db, "--at", "2026-11-16 21:30", "--before", "stress=7,pain=5,tension=6",
-                               "--after", "stress=3,pain=3", "--sore", "left:arch@0.25,0.6=6", "--goal", "relax",
-                               "--minutes", "10", "--note", "long day, \"sore\" arches"})
+  ASSERT_EQ(test::run_plantar({"log", "--db", db, "--at", "2026-11-16 21:30", "--before",
+                               "stress=7,pain=5,tension=6", "--after", "stress=3,pain=3", "--sore",
+                               "left:arch@0.25,0.6=6", "--goal", "relax", "--minutes", "10", "--note",
+                               "long day, \"sore\" arches"})
                 .status,
             0);
   ASSERT_EQ(test::run_plantar({"log", "--db", db, "--morning", "sleep=8,heel_pain=2"}).status, 0);

@@ -61,7 +61,8 @@ struct Session {
 void validate(const Session& session, const std::string& where);
 
 /// Parses "stress=7,pain=4" against `measures`; throws BadInput naming `flag`.
-Ratings parse_ratings(std::string_view text, const std::vector<std::string>& measures, const std::string& flag);
+Ratings parse_ratings(std::string_view text, const std::vector<std::string>& measures,
+                      const std::string& flag);
 /// Parses "left:arch=6" or "left:arch@0.3,0.7=6"; throws BadInput naming `flag`.
 SoreSpot parse_sore_spot(std::string_view text, const std::string& flag);
 /// "left:arch@0.30,0.70=6", the inverse of parse_sore_spot.

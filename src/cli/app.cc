@@ -63,13 +63,16 @@ void add_journal_options(CLI::App* cmd, LogOptions& log) {
       ->type_name("SPOT")
       ->take_all();
   cmd->add_option("--note", log.note, "A free note")->type_name("TEXT");
-  cmd->add_option("--goal", log.goals, "The session's goal, e.g. sleep (repeatable)")->type_name("GOAL")->take_all();
+  cmd->add_option("--goal", log.goals, "The session's goal, e.g. sleep (repeatable)")
+      ->type_name("GOAL")
+      ->take_all();
   cmd->add_option("--technique", log.techniques, "A technique used, e.g. thumb_heel_press (repeatable)")
       ->type_name("ID")
       ->take_all();
   cmd->add_option("--minutes", log.minutes, "How long it lasted")->type_name("N");
   cmd->add_option("--at", log.at, "When it started, \"YYYY-MM-DD HH:MM\" (default now)")->type_name("TIME");
-  cmd->add_option("--routine", log.routine, "The routine done: a file with the output of 'plantar plan --json'")
+  cmd->add_option("--routine", log.routine,
+                  "The routine done: a file with the output of 'plantar plan --json'")
       ->type_name("FILE");
   cmd->add_option("--stopped", log.stopped, "The session stopped early, and why")->type_name("REASON");
 }
@@ -78,15 +81,18 @@ void add_journal_options(CLI::App* cmd, LogOptions& log) {
 
 // Binds the options to `j`'s members: `j` must outlive the parse.
 void add_journal_commands(CLI::App& app, JournalCommands& j) {
-  j.log = app.add_subcommand("log", "Record how a session went: ratings before and after, sore spots, a note");
+  j.log =
+      app.add_subcommand("log", "Record how a session went: ratings before and after, sore spots, a note");
   add_journal_options(j.log, j.log_options);
   j.log->footer(
       "Without flags, on a terminal, it asks the questions.\n"
-      "Example: plantar log --before stress=7,pain=4 --after stress=3,pain=2 --sore left:arch=6 --goal relax");
+      "Example: plantar log --before stress=7,pain=4 --after stress=3,pain=2 --sore left:arch=6 --goal "
+      "relax");
   j.history = app.add_subcommand("history", "The sessions in your journal");
   j.history->add_option("--last", j.history_options.last, "How many of the latest sessions (default 20)")
       ->type_name("N");
-  j.stats = app.add_subcommand("stats", "How your ratings changed: per measure, by week, streaks, what helped");
+  j.stats =
+      app.add_subcommand("stats", "How your ratings changed: per measure, by week, streaks, what helped");
   j.stats->add_option("--chart", j.stats_options.chart, "Also draw the charts to FILE (.svg, .png or .pdf)")
       ->type_name("FILE");
   j.exporter = app.add_subcommand("export", "The whole journal as JSON or CSV");
@@ -97,18 +103,24 @@ void add_journal_commands(CLI::App& app, JournalCommands& j) {
   j.importer->add_option("file", j.import_options.file, "The file written by 'plantar export'")->required();
   j.remind = app.add_subcommand("remind", "A calendar file (.ics) that reminds you to rub your feet");
   j.remind->add_option("--at", j.remind_options.at, "The time, HH:MM (default 21:30)")->type_name("TIME");
-  j.remind->add_option("--every", j.remind_options.every, "day (default), weekday, week, or days like mon,wed,fri")
+  j.remind
+      ->add_option("--every", j.remind_options.every,
+                   "day (default), weekday, week, or days like mon,wed,fri")
       ->type_name("WHEN");
-  j.remind->add_option("-o,--output", j.remind_options.output, "The file to write (default plantar.ics; - to print)")
+  j.remind
+      ->add_option("-o,--output", j.remind_options.output,
+                   "The file to write (default plantar.ics; - to print)")
       ->type_name("FILE");
   j.remind->add_option("--text", j.remind_options.text, "What the reminder says")->type_name("TEXT");
-  j.remind->add_option("--minutes", j.remind_options.minutes, "How long the event is (default 5)")->type_name("N");
+  j.remind->add_option("--minutes", j.remind_options.minutes, "How long the event is (default 5)")
+      ->type_name("N");
   j.map = app.add_subcommand("map", "Draw the foot map with your sore spots (SVG, PNG or PDF)");
   j.map->add_option("-o,--output", j.map_options.output, "The file: .svg, .png or .pdf (- prints SVG)")
       ->type_name("FILE")
       ->required();
   j.map->add_flag("--zones", j.map_options.zones, "Show the reflexology zones (a tradition, not anatomy)");
-  j.map->add_option("--sore", j.map_options.sore, "Also draw this sore spot: FOOT:REGION[@X,Y]=N (repeatable)")
+  j.map
+      ->add_option("--sore", j.map_options.sore, "Also draw this sore spot: FOOT:REGION[@X,Y]=N (repeatable)")
       ->type_name("SPOT")
       ->take_all();
   j.map->add_option("--days", j.map_options.days, "Sore spots from the journal's last N days (default 30)")
@@ -117,19 +129,25 @@ void add_journal_commands(CLI::App& app, JournalCommands& j) {
   j.card->add_option("-o,--output", j.card_options.output, "The file: .pdf, .html, .svg or .png")
       ->type_name("FILE")
       ->required();
-  j.card->add_option("--input", j.card_options.input, "A plan request as JSON (goals, minutes, conditions...)")
+  j.card
+      ->add_option("--input", j.card_options.input, "A plan request as JSON (goals, minutes, conditions...)")
       ->type_name("FILE|-");
   add_condition_option(j.card, j.card_options.conditions);
   j.card->add_option("--goal", j.card_options.goals, "A goal (default: your journal's most frequent ones)")
       ->type_name("GOAL")
       ->take_all();
-  j.card->add_option("--tool", j.card_options.tools, "A tool you have, for the home routine")->type_name("TOOL")->take_all();
-  j.card->add_option("--minutes", j.card_options.minutes, "The home routine's length (default 10)")->type_name("N");
+  j.card->add_option("--tool", j.card_options.tools, "A tool you have, for the home routine")
+      ->type_name("TOOL")
+      ->take_all();
+  j.card->add_option("--minutes", j.card_options.minutes, "The home routine's length (default 10)")
+      ->type_name("N");
   j.card->add_option("--name", j.card_options.name, "Your name on the card")->type_name("NAME");
-  j.card->add_option("--sections", j.card_options.sections,
-                     "What to share, in order: cautions,sore,goals,routine,trend (default all)")
+  j.card
+      ->add_option("--sections", j.card_options.sections,
+                   "What to share, in order: cautions,sore,goals,routine,trend (default all)")
       ->type_name("LIST");
-  j.card->add_option("--days", j.card_options.days, "Sore spots from the last N days (default 30)")->type_name("N");
+  j.card->add_option("--days", j.card_options.days, "Sore spots from the last N days (default 30)")
+      ->type_name("N");
 }
 
 int run_journal_commands(const Context& context, const JournalCommands& j) {
@@ -203,8 +221,8 @@ int run(int argc, char** argv) {
 
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check", "plan", "learn", "log", "history", "stats", "export", "import",
-                                      "remind", "map", "card"};
+    std::vector<std::string> commands{"check",  "plan",   "learn",  "log", "history", "stats",
+                                      "export", "import", "remind", "map", "card"};
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
                 << "\nRun 'plantar --help' for usage.\n";

@@ -14,6 +14,7 @@
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
 #include "plantar/render.h"
+#include "plantar/split.h"
 #include "plantar/suggest.h"
 #include "text.h"
 
@@ -28,7 +29,8 @@ std::vector<std::string> sections(const std::string& text) {
     auto comma = text.find(',', start);
     if (comma == std::string::npos) comma = text.size();
     std::string word = text.substr(start, comma - start);
-    if (std::find(render::card_sections.begin(), render::card_sections.end(), word) == render::card_sections.end())
+    if (std::find(render::card_sections.begin(), render::card_sections.end(), word) ==
+        render::card_sections.end())
       throw BadInput("--sections", unknown_word_message("section", word, render::card_sections));
     out.push_back(word);
     start = comma + 1;
@@ -56,12 +58,14 @@ std::vector<std::string> caution_lines(const kb::KnowledgeBase& kb, const safety
   for (const auto& place : s.avoid) avoid += (avoid.empty() ? "" : ", ") + plain_place(place);
   if (!avoid.empty()) lines.push_back("Please avoid: " + avoid + ".");
   std::string techniques;
-  for (const auto& t : s.avoid_techniques) techniques += (techniques.empty() ? "" : ", ") + technique_name(kb, t);
+  for (const auto& t : s.avoid_techniques)
+    techniques += (techniques.empty() ? "" : ", ") + technique_name(kb, t);
   if (!techniques.empty()) lines.push_back("No: " + techniques + ".");
   return lines;
 }
 
-std::vector<std::string> sore_lines(const kb::KnowledgeBase& kb, const std::vector<journal::SoreSpot>& spots) {
+std::vector<std::string> sore_lines(const kb::KnowledgeBase& kb,
+                                    const std::vector<journal::SoreSpot>& spots) {
   std::vector<std::string> lines;
   for (const auto& spot : spots)
     lines.push_back(fmt::format("{} {}, {} of 10: {}.", spot.foot == Foot::left ? "Left" : "Right",
@@ -103,14 +107,16 @@ std::vector<std::string> trend_lines(const std::vector<journal::Session>& sessio
   std::vector<std::string> lines;
   for (const auto& m : stats.measures) {
     if (m.change.count == 0) continue;
-    lines.push_back(fmt::format("{}: {} session{}, {:.1f} before and {:.1f} after on average (change {:+.1f}{}).",
-                                measure_word(m.measure), m.change.count, m.change.count == 1 ? "" : "s", m.before.mean, m.after.mean, m.change.mean,
-                                m.change.sd ? fmt::format(", spread {:.1f}", *m.change.sd) : ""));
+    lines.push_back(fmt::format(
+        "{}: {} session{}, {:.1f} before and {:.1f} after on average (change {:+.1f}{}).",
+        measure_word(m.measure), m.change.count, m.change.count == 1 ? "" : "s", m.before.mean, m.after.mean,
+        m.change.mean, m.change.sd ? fmt::format(", spread {:.1f}", *m.change.sd) : ""));
   }
   for (const auto& m : stats.mornings)
     if (m.value.count > 0)
       lines.push_back(fmt::format("{} the next morning: {:.1f} on average over {} morning{}.",
-                                  measure_word(m.measure), m.value.mean, m.value.count, m.value.count == 1 ? "" : "s"));
+                                  measure_word(m.measure), m.value.mean, m.value.count,
+                                  m.value.count == 1 ? "" : "s"));
   lines.push_back("Self-rated, 0 to 10; a small personal record, not proof.");
   return lines;
 }
@@ -126,7 +132,8 @@ int run_card(const Context& context, const CardOptions& options) {
   if (options.output.empty()) throw BadInput("-o", "say where to write the card: -o card.pdf or card.html");
   std::string ext = std::filesystem::path(options.output).extension().string();
   if (ext != ".pdf" && ext != ".html" && ext != ".svg" && ext != ".png")
-    throw BadInput("-o", "expected a file name ending in .pdf, .html, .svg or .png, got '" + options.output + "'");
+    throw BadInput("-o",
+                   "expected a file name ending in .pdf, .html, .svg or .png, got '" + options.output + "'");
   render::Card card;
   card.sections = sections(options.sections);
   card.name = options.name;

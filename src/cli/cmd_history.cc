@@ -18,17 +18,19 @@ std::string ratings_text(const journal::Session& s) {
     auto b = s.before.find(m);
     auto a = s.after.find(m);
     if (b == s.before.end() && a == s.after.end()) continue;
-    out += fmt::format("{}{} {}→{}", out.empty() ? "" : ", ", m, b == s.before.end() ? "-" : std::to_string(b->second),
+    out += fmt::format("{}{} {}→{}", out.empty() ? "" : ", ", m,
+                       b == s.before.end() ? "-" : std::to_string(b->second),
                        a == s.after.end() ? "-" : std::to_string(a->second));
   }
-  for (const auto& [m, v] : s.morning) out += fmt::format("{}{} {} next morning", out.empty() ? "" : ", ", m, v);
+  for (const auto& [m, v] : s.morning)
+    out += fmt::format("{}{} {} next morning", out.empty() ? "" : ", ", m, v);
   return out.empty() ? "no ratings" : out;
 }
 
 void print_session(std::ostream& out, const journal::Session& s) {
   std::string minutes = s.minutes ? fmt::format("{} min", *s.minutes) : "";
-  out << fmt::format("{:>4}  {} {:02}:{:02}  {:>6}  {}\n", s.id, format_date(s.start), s.start.hour, s.start.minute,
-                     minutes, ratings_text(s));
+  out << fmt::format("{:>4}  {} {:02}:{:02}  {:>6}  {}\n", s.id, format_date(s.start), s.start.hour,
+                     s.start.minute, minutes, ratings_text(s));
   if (!s.goals.empty()) {
     std::string goals;
     for (const auto& g : s.goals) goals += (goals.empty() ? "" : ", ") + g;
@@ -37,10 +39,12 @@ void print_session(std::ostream& out, const journal::Session& s) {
   if (!s.sore.empty()) {
     std::string spots;
     for (const auto& spot : s.sore)
-      spots += fmt::format("{}{}:{} {}/10", spots.empty() ? "" : ", ", name(spot.foot), name(spot.region), spot.intensity);
+      spots += fmt::format("{}{}:{} {}/10", spots.empty() ? "" : ", ", name(spot.foot), name(spot.region),
+                           spot.intensity);
     out << "        sore: " << spots << "\n";
   }
-  if (!s.finished) out << "        stopped early" << (s.stop_reason.empty() ? "" : ": " + s.stop_reason) << "\n";
+  if (!s.finished)
+    out << "        stopped early" << (s.stop_reason.empty() ? "" : ": " + s.stop_reason) << "\n";
   if (!s.note.empty()) out << "        note: " << s.note << "\n";
 }
 

@@ -32,10 +32,12 @@ void read_routine(const std::string& file, Session& session) {
     if (!step.is_object() || !step.contains("technique") || !step["technique"].is_string())
       throw BadInput("--routine", "every step needs a \"technique\"");
     auto technique = step["technique"].get<std::string>();
-    if (std::find(session.techniques.begin(), session.techniques.end(), technique) == session.techniques.end())
+    if (std::find(session.techniques.begin(), session.techniques.end(), technique) ==
+        session.techniques.end())
       session.techniques.push_back(technique);
     for (const auto& goal : step.value("goals", nlohmann::ordered_json::array()))
-      if (goal.is_string() && std::find(session.goals.begin(), session.goals.end(), goal) == session.goals.end())
+      if (goal.is_string() &&
+          std::find(session.goals.begin(), session.goals.end(), goal) == session.goals.end())
         session.goals.push_back(goal.get<std::string>());
   }
   if (body.contains("total_seconds") && body["total_seconds"].is_number_integer())
@@ -73,7 +75,8 @@ Session from_flags(const Context& context, const LogOptions& o) {
   for (const auto& goal : o.goals)
     if (std::find(s.goals.begin(), s.goals.end(), goal) == s.goals.end()) s.goals.push_back(goal);
   for (const auto& t : o.techniques)
-    if (std::find(s.techniques.begin(), s.techniques.end(), t) == s.techniques.end()) s.techniques.push_back(t);
+    if (std::find(s.techniques.begin(), s.techniques.end(), t) == s.techniques.end())
+      s.techniques.push_back(t);
   if (o.minutes) s.minutes = *o.minutes;
   if (s.minutes) s.end = add_minutes(s.start, *s.minutes);
   if (!o.before.empty()) s.before = journal::parse_ratings(o.before, journal::session_measures, "--before");
@@ -138,7 +141,8 @@ std::string summary(const Session& s) {
     auto a = s.after.find(m);
     if (b == s.before.end() && a == s.after.end()) continue;
     auto value = [](auto it, auto end) { return it == end ? std::string("-") : std::to_string(it->second); };
-    out += fmt::format("{}{} {} → {}", out.empty() ? "" : ", ", m, value(b, s.before.end()), value(a, s.after.end()));
+    out += fmt::format("{}{} {} → {}", out.empty() ? "" : ", ", m, value(b, s.before.end()),
+                       value(a, s.after.end()));
   }
   return out;
 }
@@ -153,7 +157,8 @@ int record_morning(const Context& context, const LogOptions& o) {
     sessions.back().morning = morning;
     context.out << journal_io::to_json(sessions.back()).dump(2) << "\n";
   } else {
-    context.out << fmt::format("Saved the morning after the session of {}.\n", format_date(sessions.back().start));
+    context.out << fmt::format("Saved the morning after the session of {}.\n",
+                               format_date(sessions.back().start));
   }
   return 0;
 }
@@ -167,8 +172,10 @@ int run_log(const Context& context, const LogOptions& options) {
   Session session;
   if (nothing_given(options)) {
     if (!context.interactive || context.in == nullptr)
-      throw BadInput("--before", "nothing to record. Give --before, --after, --sore or --note (see 'plantar log --help'), "
-                                 "or run 'plantar log' in a terminal to answer the questions");
+      throw BadInput(
+          "--before",
+          "nothing to record. Give --before, --after, --sore or --note (see 'plantar log --help'), "
+          "or run 'plantar log' in a terminal to answer the questions");
     session = from_questions(context, start_time(options));
   } else {
     session = from_flags(context, options);

@@ -10,7 +10,8 @@
 namespace plantar::cli {
 
 int run_map(const Context& context, const MapOptions& options) {
-  if (options.output.empty()) throw BadInput("-o", "say where to write the map: -o map.svg, map.png or map.pdf");
+  if (options.output.empty())
+    throw BadInput("-o", "say where to write the map: -o map.svg, map.png or map.pdf");
   if (options.days < 1) throw BadInput("--days", "expected 1 or more");
   render::MapOptions map;
   map.zones = options.zones;

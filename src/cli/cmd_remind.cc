@@ -35,8 +35,8 @@ int run_remind(const Context& context, const RemindOptions& options) {
   render::write_text_file(ical, options.output);
   if (!context.json)
     context.out << "Reminder written to " << options.output
-                << ". Open it with your calendar app (or import it) to get \"" << r.text << "\" at " << options.at
-                << ", every " << r.every << ".\n";
+                << ". Open it with your calendar app (or import it) to get \"" << r.text << "\" at "
+                << options.at << ", every " << r.every << ".\n";
   else
     context.out << "{\"written\": \"" << options.output << "\"}\n";
   return 0;

@@ -28,21 +28,24 @@ std::string line_of(const std::vector<journal::Session>& sessions, const std::st
   return render::sparkline(values, 0, 10);
 }
 
-void print_measures(std::ostream& out, const std::vector<journal::Session>& sessions, const insights::Stats& stats) {
+void print_measures(std::ostream& out, const std::vector<journal::Session>& sessions,
+                    const insights::Stats& stats) {
   out << "\nBefore → after each session (0 to 10; a drop means it eased):\n";
   for (const auto& m : stats.measures) {
     if (m.change.count == 0) continue;
-    out << fmt::format("  {:<8} {:<12} {:.1f} → {:.1f}   change {:+.1f}{}\n", m.measure, plural(m.change.count, "session"),
-                       m.before.mean, m.after.mean, m.change.mean, spread(m.change));
-    out << fmt::format("           before {}   after {}\n", line_of(sessions, m.measure, &journal::Session::before),
+    out << fmt::format("  {:<8} {:<12} {:.1f} → {:.1f}   change {:+.1f}{}\n", m.measure,
+                       plural(m.change.count, "session"), m.before.mean, m.after.mean, m.change.mean,
+                       spread(m.change));
+    out << fmt::format("           before {}   after {}\n",
+                       line_of(sessions, m.measure, &journal::Session::before),
                        line_of(sessions, m.measure, &journal::Session::after));
   }
   out << "\nBy week (mean change):\n";
   std::map<std::string, std::string> weeks;
   for (const auto& m : stats.measures)
     for (const auto& w : m.weeks)
-      weeks[w.week] += fmt::format("{}{} {:+.1f} ({})", weeks[w.week].empty() ? "" : ", ", m.measure, w.value.mean,
-                                   w.value.count);
+      weeks[w.week] += fmt::format("{}{} {:+.1f} ({})", weeks[w.week].empty() ? "" : ", ", m.measure,
+                                   w.value.mean, w.value.count);
   for (const auto& [week, text] : weeks) out << "  " << week << "  " << text << "\n";
 }
 
@@ -52,12 +55,13 @@ void print_mornings(std::ostream& out, const insights::Stats& stats) {
     if (m.value.count == 0) continue;
     if (!any) out << "\nThe next morning (0 to 10):\n";
     any = true;
-    out << fmt::format("  {:<10} {}, mean {:.1f}{}\n", m.measure, plural(m.value.count, "morning"), m.value.mean,
-                       spread(m.value));
+    out << fmt::format("  {:<10} {}, mean {:.1f}{}\n", m.measure, plural(m.value.count, "morning"),
+                       m.value.mean, spread(m.value));
   }
 }
 
-void print_associations(std::ostream& out, const char* title, const std::vector<insights::Association>& list) {
+void print_associations(std::ostream& out, const char* title,
+                        const std::vector<insights::Association>& list) {
   if (list.empty()) return;
   std::string text;
   for (std::size_t i = 0; i < list.size() && i < 4; ++i)
@@ -66,11 +70,13 @@ void print_associations(std::ostream& out, const char* title, const std::vector<
   out << wrap(text, "      ", fmt::format("  {:<11} ", title));
 }
 
-void print_stats(std::ostream& out, const std::vector<journal::Session>& sessions, const insights::Stats& stats) {
+void print_stats(std::ostream& out, const std::vector<journal::Session>& sessions,
+                 const insights::Stats& stats) {
   out << fmt::format("Your journal: {} from {} to {} ({} finished).\n", plural(stats.sessions, "session"),
                      format_date(*stats.first), format_date(*stats.last), stats.finished);
-  out << fmt::format("Streak: {} in a row now, longest {}; {} with a session.\n", plural(stats.streaks.current, "day"),
-                     plural(stats.streaks.longest, "day"), plural(stats.streaks.days, "day"));
+  out << fmt::format("Streak: {} in a row now, longest {}; {} with a session.\n",
+                     plural(stats.streaks.current, "day"), plural(stats.streaks.longest, "day"),
+                     plural(stats.streaks.days, "day"));
   print_measures(out, sessions, stats);
   print_mornings(out, stats);
   if (!stats.goals.empty() || !stats.techniques.empty()) {
@@ -79,9 +85,11 @@ void print_stats(std::ostream& out, const std::vector<journal::Session>& session
     print_associations(out, "techniques:", stats.techniques);
   }
   out << "\n"
-      << wrap("This is your own record, with small numbers. It shows what went with what for you, not what caused "
-              "it: a calm evening, the time of day or simply expecting to feel better all count too.",
-              "");
+      << wrap(
+             "This is your own record, with small numbers. It shows what went with what for you, not what "
+             "caused "
+             "it: a calm evening, the time of day or simply expecting to feel better all count too.",
+             "");
 }
 
 }  // namespace

@@ -64,10 +64,13 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
 }
 
 std::string format_timestamp(const Timestamp& t) {
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute, t.second);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute,
+                     t.second);
 }
 
-std::string format_date(const Timestamp& t) { return fmt::format("{:04}-{:02}-{:02}", t.year, t.month, t.day); }
+std::string format_date(const Timestamp& t) {
+  return fmt::format("{:04}-{:02}-{:02}", t.year, t.month, t.day);
+}
 
 long days_since_epoch(const Timestamp& t) {
   return days_from_civil(t.year, static_cast<unsigned>(t.month), static_cast<unsigned>(t.day));

@@ -6,6 +6,7 @@
 
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
+#include "plantar/split.h"
 
 namespace plantar::journal_io {
 namespace {
@@ -13,10 +14,10 @@ namespace {
 using journal::Session;
 
 const std::vector<std::string> columns{
-    "start",         "end",           "minutes",        "goals",        "techniques",    "steps_total",
-    "steps_done",    "finished",      "stop_reason",    "before_stress", "before_pain",  "before_tension",
-    "after_stress",  "after_pain",    "after_tension",  "morning_sleep", "morning_heel_pain", "sore",
-    "note",          "routine"};
+    "start",        "end",        "minutes",       "goals",         "techniques",        "steps_total",
+    "steps_done",   "finished",   "stop_reason",   "before_stress", "before_pain",       "before_tension",
+    "after_stress", "after_pain", "after_tension", "morning_sleep", "morning_heel_pain", "sore",
+    "note",         "routine"};
 
 std::string quote(const std::string& field) {
   if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
@@ -41,13 +42,26 @@ std::string rating(const journal::Ratings& ratings, const std::string& measure) 
 std::vector<std::string> row(const Session& s) {
   std::vector<std::string> sore;
   for (const auto& spot : s.sore) sore.push_back(journal::format_sore_spot(spot));
-  return {format_timestamp(s.start), s.end ? format_timestamp(*s.end) : "", number(s.minutes),
-          join(s.goals, ';'),        join(s.techniques, ';'),           number(s.steps_total),
-          number(s.steps_done),      s.finished ? "yes" : "no",          s.stop_reason,
-          rating(s.before, "stress"), rating(s.before, "pain"),          rating(s.before, "tension"),
-          rating(s.after, "stress"), rating(s.after, "pain"),            rating(s.after, "tension"),
-          rating(s.morning, "sleep"), rating(s.morning, "heel_pain"),    join(sore, ';'),
-          s.note,                    s.routine_json};
+  return {format_timestamp(s.start),
+          s.end ? format_timestamp(*s.end) : "",
+          number(s.minutes),
+          join(s.goals, ';'),
+          join(s.techniques, ';'),
+          number(s.steps_total),
+          number(s.steps_done),
+          s.finished ? "yes" : "no",
+          s.stop_reason,
+          rating(s.before, "stress"),
+          rating(s.before, "pain"),
+          rating(s.before, "tension"),
+          rating(s.after, "stress"),
+          rating(s.after, "pain"),
+          rating(s.after, "tension"),
+          rating(s.morning, "sleep"),
+          rating(s.morning, "heel_pain"),
+          join(sore, ';'),
+          s.note,
+          s.routine_json};
 }
 
 // Splits CSV text into rows of fields (RFC 4180); each row keeps its line number.
@@ -113,18 +127,6 @@ std::optional<int> csv_int(const std::string& text, const std::string& where) {
   throw BadInput(where, "expected a whole number, got '" + text + "'");
 }
 
-std::vector<std::string> csv_ids(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 Session session_from_row(const CsvRow& r, const std::string& what) {
   std::string at = fmt::format("{}:{}", what, r.line);
   if (r.fields.size() != columns.size())
@@ -133,28 +135,29 @@ Session session_from_row(const CsvRow& r, const std::string& what) {
   auto where = [&](int i) { return at + " " + columns[static_cast<std::size_t>(i)]; };
   Session s;
   auto start = parse_timestamp(f(0));
-  if (!start) throw BadInput(where(0), "expected a date and time like 2026-11-20T21:30:00, got '" + f(0) + "'");
+  if (!start)
+    throw BadInput(where(0), "expected a date and time like 2026-11-20T21:30:00, got '" + f(0) + "'");
   s.start = *start;
   if (!f(1).empty()) {
     s.end = parse_timestamp(f(1));
     if (!s.end) throw BadInput(where(1), "expected a date and time, got '" + f(1) + "'");
   }
   s.minutes = csv_int(f(2), where(2));
-  s.goals = csv_ids(f(3));
-  s.techniques = csv_ids(f(4));
+  s.goals = split(f(3), ';');
+  s.techniques = split(f(4), ';');
   s.steps_total = csv_int(f(5), where(5));
   s.steps_done = csv_int(f(6), where(6));
   if (f(7) != "yes" && f(7) != "no") throw BadInput(where(7), "expected yes or no, got '" + f(7) + "'");
   s.finished = f(7) == "yes";
   s.stop_reason = f(8);
   const std::vector<std::pair<journal::Ratings*, std::string>> targets{
-      {&s.before, "stress"}, {&s.before, "pain"}, {&s.before, "tension"}, {&s.after, "stress"},
-      {&s.after, "pain"},    {&s.after, "tension"}, {&s.morning, "sleep"}, {&s.morning, "heel_pain"}};
+      {&s.before, "stress"}, {&s.before, "pain"},   {&s.before, "tension"}, {&s.after, "stress"},
+      {&s.after, "pain"},    {&s.after, "tension"}, {&s.morning, "sleep"},  {&s.morning, "heel_pain"}};
   for (std::size_t i = 0; i < targets.size(); ++i) {
     int column = static_cast<int>(9 + i);
     if (auto value = csv_int(f(column), where(column))) (*targets[i].first)[targets[i].second] = *value;
   }
-  for (const auto& spot : csv_ids(f(17))) s.sore.push_back(journal::parse_sore_spot(spot, where(17)));
+  for (const auto& spot : split(f(17), ';')) s.sore.push_back(journal::parse_sore_spot(spot, where(17)));
   s.note = f(18);
   s.routine_json = f(19);
   journal::validate(s, at);
@@ -164,7 +167,8 @@ Session session_from_row(const CsvRow& r, const std::string& what) {
 std::vector<Session> read_csv(const std::string& text, const std::string& what) {
   auto rows = parse_csv(text, what);
   if (rows.empty() || rows.front().fields != columns)
-    throw BadInput(what + ":1", "expected the header row of 'plantar export --format csv': " + join(columns, ','));
+    throw BadInput(what + ":1",
+                   "expected the header row of 'plantar export --format csv': " + join(columns, ','));
   std::vector<Session> sessions;
   for (std::size_t i = 1; i < rows.size(); ++i) sessions.push_back(session_from_row(rows[i], what));
   return sessions;

@@ -21,7 +21,8 @@ Json summary(const insights::Summary& s) {
 
 Json weeks(const std::vector<insights::WeekPoint>& points) {
   Json out = Json::array();
-  for (const auto& p : points) out.push_back({{"week", p.week}, {"n", p.value.count}, {"mean", p.value.mean}});
+  for (const auto& p : points)
+    out.push_back({{"week", p.week}, {"n", p.value.count}, {"mean", p.value.mean}});
   return out;
 }
 
@@ -150,7 +151,9 @@ Json to_json(const insights::Stats& stats) {
           {"measures", measures},
           {"mornings", mornings},
           {"streaks",
-           {{"current", stats.streaks.current}, {"longest", stats.streaks.longest}, {"days", stats.streaks.days}}},
+           {{"current", stats.streaks.current},
+            {"longest", stats.streaks.longest},
+            {"days", stats.streaks.days}}},
           {"goals", associations(stats.goals)},
           {"techniques", associations(stats.techniques)},
           {"note", "A personal record with small numbers: it shows what went with what for you, not proof."}};
@@ -180,7 +183,8 @@ Session session_from_json(const Json& item, const std::string& field) {
       s.sore.push_back(spot((*sore)[i], fmt::format("{}.sore[{}]", field, i)));
   }
   s.note = text(item, "note", field);
-  if (const Json* routine = member(item, "routine")) s.routine_json = routine->is_string() ? routine->get<std::string>() : routine->dump();
+  if (const Json* routine = member(item, "routine"))
+    s.routine_json = routine->is_string() ? routine->get<std::string>() : routine->dump();
   journal::validate(s, field);
   return s;
 }

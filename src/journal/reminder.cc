@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "plantar/errors.h"
+#include "plantar/split.h"
 #include "plantar/suggest.h"
 
 namespace plantar::reminder {
@@ -14,24 +15,12 @@ namespace {
 const std::vector<std::string> day_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 const std::vector<std::string> ical_days{"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 std::string rrule(const Reminder& r, const Timestamp& first) {
   if (r.every == "day") return "FREQ=DAILY";
   if (r.every == "weekday") return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
   if (r.every == "week") return "FREQ=WEEKLY;BYDAY=" + ical_days[static_cast<std::size_t>(weekday(first))];
   std::string days;
-  for (const auto& d : split(r.every)) {
+  for (const auto& d : split(r.every, ',')) {
     auto at = std::find(day_names.begin(), day_names.end(), d) - day_names.begin();
     days += (days.empty() ? "" : ",") + ical_days[static_cast<std::size_t>(at)];
   }
@@ -83,9 +72,10 @@ void validate(const Reminder& r) {
   if (r.minutes < 1 || r.minutes > 120) throw BadInput("--minutes", "expected 1 to 120");
   if (r.text.empty()) throw BadInput("--text", "the reminder needs a text");
   if (r.every == "day" || r.every == "weekday" || r.every == "week") return;
+  if (r.every.empty()) throw BadInput("--every", "expected day, weekday, week or days like mon,wed,fri");
   std::vector<std::string> words = day_names;
   words.insert(words.begin(), {"day", "weekday", "week"});
-  for (const auto& d : split(r.every))
+  for (const auto& d : split(r.every, ','))
     if (std::find(day_names.begin(), day_names.end(), d) == day_names.end())
       throw BadInput("--every", unknown_word_message("day", d, words) + "; or a list like mon,wed,fri");
 }
@@ -98,15 +88,28 @@ std::string to_ical(const Reminder& r, const Timestamp& now, const Timestamp& no
   if (first <= now) first = add_minutes(first, 24 * 60);
   std::string out;
   for (const std::string& line : std::vector<std::string>{
-           "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//plantar//foot massage reminder//EN", "CALSCALE:GREGORIAN",
-           "METHOD:PUBLISH", "BEGIN:VEVENT",
+           "BEGIN:VCALENDAR",
+           "VERSION:2.0",
+           "PRODID:-//plantar//foot massage reminder//EN",
+           "CALSCALE:GREGORIAN",
+           "METHOD:PUBLISH",
+           "BEGIN:VEVENT",
            fmt::format("UID:plantar-reminder-{}-{:02}{:02}@plantar.local", local(now), r.hour, r.minute),
-           "DTSTAMP:" + local(now_utc) + "Z", "DTSTART:" + local(first), fmt::format("DURATION:PT{}M", r.minutes),
-           "RRULE:" + rrule(r, first), "SUMMARY:" + escape(r.text),
+           "DTSTAMP:" + local(now_utc) + "Z",
+           "DTSTART:" + local(first),
+           fmt::format("DURATION:PT{}M", r.minutes),
+           "RRULE:" + rrule(r, first),
+           "SUMMARY:" + escape(r.text),
            "DESCRIPTION:" + escape("Time for your foot rub. Run 'plantar plan' for a routine, then "
                                    "'plantar log' to note how it went."),
-           "TRANSP:TRANSPARENT", "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escape(r.text),
-           "TRIGGER:PT0M", "END:VALARM", "END:VEVENT", "END:VCALENDAR"})
+           "TRANSP:TRANSPARENT",
+           "BEGIN:VALARM",
+           "ACTION:DISPLAY",
+           "DESCRIPTION:" + escape(r.text),
+           "TRIGGER:PT0M",
+           "END:VALARM",
+           "END:VEVENT",
+           "END:VCALENDAR"})
     out += fold(line);
   return out;
 }

@@ -7,21 +7,11 @@
 
 #include "plantar/errors.h"
 #include "plantar/journal.h"
+#include "plantar/split.h"
 #include "plantar/suggest.h"
 
 namespace plantar::journal {
 namespace {
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    auto at = text.find(separator, start);
-    parts.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return parts;
-    start = at + 1;
-  }
-}
 
 std::optional<int> parse_int(std::string_view text) {
   int value = 0;
@@ -40,12 +30,13 @@ std::optional<double> parse_double(std::string_view text) {
 int rating(std::string_view text, const std::string& where) {
   auto value = parse_int(text);
   if (!value || *value < min_rating || *value > max_rating)
-    throw BadInput(where, fmt::format("expected a whole number from {} to {}, got '{}'", min_rating, max_rating,
-                                      std::string(text)));
+    throw BadInput(where, fmt::format("expected a whole number from {} to {}, got '{}'", min_rating,
+                                      max_rating, std::string(text)));
   return *value;
 }
 
-void check_ratings(const Ratings& ratings, const std::vector<std::string>& measures, const std::string& where) {
+void check_ratings(const Ratings& ratings, const std::vector<std::string>& measures,
+                   const std::string& where) {
   for (const auto& [measure, value] : ratings) {
     if (std::find(measures.begin(), measures.end(), measure) == measures.end())
       throw BadInput(where, unknown_word_message("measure", measure, measures));
@@ -59,13 +50,14 @@ bool unit(double v) { return std::isfinite(v) && v >= 0 && v <= 1; }
 
 }  // namespace
 
-Ratings parse_ratings(std::string_view text, const std::vector<std::string>& measures, const std::string& flag) {
+Ratings parse_ratings(std::string_view text, const std::vector<std::string>& measures,
+                      const std::string& flag) {
   Ratings ratings;
   for (auto item : split(text, ',')) {
     auto eq = item.find('=');
     if (eq == std::string_view::npos)
-      throw BadInput(flag, fmt::format("expected MEASURE=N (like {}=7), got '{}'", measures.front(),
-                                       std::string(item)));
+      throw BadInput(
+          flag, fmt::format("expected MEASURE=N (like {}=7), got '{}'", measures.front(), std::string(item)));
     std::string measure(item.substr(0, eq));
     if (std::find(measures.begin(), measures.end(), measure) == measures.end())
       throw BadInput(flag, unknown_word_message("measure", measure, measures));
@@ -77,7 +69,8 @@ Ratings parse_ratings(std::string_view text, const std::vector<std::string>& mea
 SoreSpot parse_sore_spot(std::string_view text, const std::string& flag) {
   auto eq = text.rfind('=');
   if (eq == std::string_view::npos)
-    throw BadInput(flag, fmt::format("expected FOOT:REGION[@X,Y]=N (like left:arch=6), got '{}'", std::string(text)));
+    throw BadInput(
+        flag, fmt::format("expected FOOT:REGION[@X,Y]=N (like left:arch=6), got '{}'", std::string(text)));
   SoreSpot spot;
   spot.intensity = rating(text.substr(eq + 1), flag);
   auto where = text.substr(0, eq);

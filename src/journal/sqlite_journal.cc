@@ -9,11 +9,12 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 #include <filesystem>
+#include <map>
 
 #include "plantar/errors.h"
 #include "plantar/journal.h"
+#include "plantar/split.h"
 #include "schema.h"
 
 namespace plantar::journal {
@@ -35,18 +36,6 @@ std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
   return out;
-}
-
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    items.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return items;
 }
 
 template <typename T>
@@ -202,8 +191,8 @@ class SqliteJournal final : public Journal {
       s.start = stored_time(query.getColumn(1).getString());
       if (!query.getColumn(2).isNull()) s.end = stored_time(query.getColumn(2).getString());
       s.minutes = column_int(query.getColumn(3));
-      s.goals = split_ids(query.getColumn(4).getString());
-      s.techniques = split_ids(query.getColumn(5).getString());
+      s.goals = split(query.getColumn(4).getString(), ',');
+      s.techniques = split(query.getColumn(5).getString(), ',');
       s.routine_json = query.getColumn(6).getString();
       s.steps_total = column_int(query.getColumn(7));
       s.steps_done = column_int(query.getColumn(8));
@@ -226,7 +215,8 @@ class SqliteJournal final : public Journal {
       auto& target = phase == "before" ? s->before : phase == "after" ? s->after : s->morning;
       target[ratings.getColumn(2).getString()] = ratings.getColumn(3).getInt();
     }
-    SQLite::Statement spots(db_, "SELECT session_id, foot, region, x, y, intensity FROM sore_spots ORDER BY id");
+    SQLite::Statement spots(db_,
+                            "SELECT session_id, foot, region, x, y, intensity FROM sore_spots ORDER BY id");
     while (spots.executeStep()) {
       SoreSpot spot;
       auto foot = parse_foot(spots.getColumn(1).getString());

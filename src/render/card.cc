@@ -34,9 +34,10 @@ class Page {
   void heading(const std::string& text) {
     y += 10;
     body += svg::text(margin, y + 12, 13, text, fmt::format("font-weight=\"bold\" fill=\"{}\"", accent));
-    body += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
-                        "stroke-width=\"0.8\"/>\n",
-                        margin, y + 17, page_width - margin, accent);
+    body += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
+        "stroke-width=\"0.8\"/>\n",
+        margin, y + 17, page_width - margin, accent);
     y += 24;
   }
   void lines(const std::vector<std::string>& items, bool bullets, double size = 9.5, double left = margin,
@@ -89,12 +90,14 @@ void trend_section(const Card& card, Page& page) { page.lines(card.trend, true);
 
 std::string card_svg(const kb::KnowledgeBase& kb, const Card& card) {
   Page page;
-  page.body += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"6\" fill=\"{}\"/>\n", page_width, accent);
+  page.body +=
+      fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"6\" fill=\"{}\"/>\n", page_width, accent);
   page.body += svg::text(margin, 48, 22, card.title, "font-weight=\"bold\" fill=\"#111\"");
   std::string who = card.name.empty() ? card.date : card.name + " · " + card.date;
   page.body += svg::text(page_width - margin, 48, 11, who, "text-anchor=\"end\" fill=\"#444\"");
-  page.body += svg::text(margin, 66, 10.5, "For my massage therapist or reflexologist: please read before we start.",
-                         "fill=\"#555\"");
+  page.body +=
+      svg::text(margin, 66, 10.5, "For my massage therapist or reflexologist: please read before we start.",
+                "fill=\"#555\"");
   page.y = 74;
   for (const auto& section : card.sections) {
     page.heading(heading_of(section));
@@ -112,7 +115,8 @@ std::string card_svg(const kb::KnowledgeBase& kb, const Card& card) {
     }
   }
   std::string footer = card.footer;
-  if (page.dropped > 0) footer = fmt::format("Some lines did not fit; the HTML card has them all. {}", footer);
+  if (page.dropped > 0)
+    footer = fmt::format("Some lines did not fit; the HTML card has them all. {}", footer);
   page.body += svg::text(margin, page_height - 24, 8.5, footer, "fill=\"#777\"");
   return svg::document(page_width, page_height, page.body);
 }
@@ -156,11 +160,13 @@ std::string card_html(const kb::KnowledgeBase& kb, const Card& card) {
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{0}</title>\n"
       "<style>\nbody{{font-family:'DejaVu Sans',system-ui,sans-serif;max-width:46rem;margin:1.5rem auto;"
-      "padding:0 1rem;color:#222;line-height:1.45}}\nheader{{border-top:6px solid {2};padding-top:.5rem;display:flex;"
+      "padding:0 1rem;color:#222;line-height:1.45}}\nheader{{border-top:6px solid "
+      "{2};padding-top:.5rem;display:flex;"
       "justify-content:space-between;align-items:baseline;flex-wrap:wrap}}\nh1{{margin:.2rem 0}}\n"
       "h2{{color:{2};border-bottom:1px solid {2};font-size:1.1rem;margin-top:1.4rem}}\n"
       ".verdict{{font-weight:bold}}\nfigure{{margin:0}}\nfigure svg{{width:100%;height:auto}}\n"
-      "footer{{color:#777;font-size:.8rem;margin-top:2rem}}\n@page{{size:A4;margin:14mm}}\n</style>\n</head>\n"
+      "footer{{color:#777;font-size:.8rem;margin-top:2rem}}\n@page{{size:A4;margin:14mm}}\n</style>\n</"
+      "head>\n"
       "<body>\n<header><h1>{0}</h1><span>{1}</span></header>\n"
       "<p>For my massage therapist or reflexologist: please read before we start.</p>\n",
       svg::escape(card.title), svg::escape(who), accent);

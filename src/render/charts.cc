@@ -35,9 +35,10 @@ std::string grid(const Plot& p, double lo, double hi, double step) {
   std::string out;
   for (double v = lo; v <= hi + 1e-9; v += step) {
     double y = p.py(v, lo, hi);
-    out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
-                       "stroke-width=\"1\"/>\n",
-                       p.x, y, p.x + p.w, y, std::abs(v) < 1e-9 ? "#888" : "#e3e3e3");
+    out += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+        "stroke-width=\"1\"/>\n",
+        p.x, y, p.x + p.w, y, std::abs(v) < 1e-9 ? "#888" : "#e3e3e3");
     out += svg::text(p.x - 6, y + 4, 10, fmt::format("{:g}", v), "text-anchor=\"end\" fill=\"#666\"");
   }
   return out;
@@ -48,8 +49,8 @@ std::string series(const Plot& p, const std::vector<std::pair<std::size_t, int>>
   std::string line, dots;
   for (const auto& [i, v] : values) {
     line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", p.px(i, n), p.py(v, 0, 10));
-    dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"/>\n", p.px(i, n), p.py(v, 0, 10),
-                        colour);
+    dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"/>\n", p.px(i, n),
+                        p.py(v, 0, 10), colour);
   }
   return fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" {}/>\n", line,
                      colour, dashed ? "stroke-dasharray=\"5,4\"" : "") +
@@ -57,15 +58,18 @@ std::string series(const Plot& p, const std::vector<std::pair<std::size_t, int>>
 }
 
 // One measure: before (grey, dashed) and after (teal) for each session.
-std::string measure_panel(const std::vector<Session>& sessions, const std::string& measure, double x, double y,
-                          double w) {
+std::string measure_panel(const std::vector<Session>& sessions, const std::string& measure, double x,
+                          double y, double w) {
   std::vector<std::pair<std::size_t, int>> before, after;
   for (std::size_t i = 0; i < sessions.size(); ++i) {
-    if (auto it = sessions[i].before.find(measure); it != sessions[i].before.end()) before.emplace_back(i, it->second);
-    if (auto it = sessions[i].after.find(measure); it != sessions[i].after.end()) after.emplace_back(i, it->second);
+    if (auto it = sessions[i].before.find(measure); it != sessions[i].before.end())
+      before.emplace_back(i, it->second);
+    if (auto it = sessions[i].after.find(measure); it != sessions[i].after.end())
+      after.emplace_back(i, it->second);
   }
   Plot p{x + 34, y + 26, w - 52, 110};
-  std::string out = svg::text(x, y + 12, 14, word(measure) + " (0 to 10)", "font-weight=\"bold\" fill=\"#222\"");
+  std::string out =
+      svg::text(x, y + 12, 14, word(measure) + " (0 to 10)", "font-weight=\"bold\" fill=\"#222\"");
   out += grid(p, 0, 10, 5);
   out += series(p, before, sessions.size(), before_colour, true);
   out += series(p, after, sessions.size(), after_colour, false);
@@ -78,13 +82,15 @@ std::string measure_panel(const std::vector<Session>& sessions, const std::strin
 }
 
 std::string legend(double x, double y) {
-  return fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
-                     "stroke-width=\"2.5\" stroke-dasharray=\"5,4\"/>\n",
-                     x, y - 4, x + 24, before_colour) +
+  return fmt::format(
+             "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
+             "stroke-width=\"2.5\" stroke-dasharray=\"5,4\"/>\n",
+             x, y - 4, x + 24, before_colour) +
          svg::text(x + 30, y, 11, "before the session", "fill=\"#444\"") +
-         fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
-                     "stroke-width=\"2.5\"/>\n",
-                     x + 150, y - 4, x + 174, after_colour) +
+         fmt::format(
+             "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
+             "stroke-width=\"2.5\"/>\n",
+             x + 150, y - 4, x + 174, after_colour) +
          svg::text(x + 180, y, 11, "after", "fill=\"#444\"");
 }
 
@@ -108,17 +114,19 @@ std::string weekly_panel(const insights::Stats& stats, double x, double y, doubl
         if (point.week != weeks[wi]) continue;
         double v = std::clamp(point.value.mean, -6.0, 2.0);
         double bx = centre + (static_cast<double>(mi) - 1.5) * bar;
-        double top = std::min(p.py(v, -6, 2), p.py(0, -6, 2)), height = std::abs(p.py(v, -6, 2) - p.py(0, -6, 2));
-        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>\n", bx,
-                           top, bar - 2, std::max(height, 1.0), measure_colours[mi % 3]);
+        double top = std::min(p.py(v, -6, 2), p.py(0, -6, 2)),
+               height = std::abs(p.py(v, -6, 2) - p.py(0, -6, 2));
+        out +=
+            fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>\n",
+                        bx, top, bar - 2, std::max(height, 1.0), measure_colours[mi % 3]);
       }
     }
     out += svg::text(centre, p.y + p.h + 15, 10, weeks[wi], "text-anchor=\"middle\" fill=\"#666\"");
   }
   double lx = x + 34;
   for (std::size_t mi = 0; mi < stats.measures.size(); ++mi) {
-    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"12\" height=\"12\" fill=\"{}\"/>\n", lx, p.y + p.h + 26,
-                       measure_colours[mi % 3]);
+    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"12\" height=\"12\" fill=\"{}\"/>\n", lx,
+                       p.y + p.h + 26, measure_colours[mi % 3]);
     out += svg::text(lx + 17, p.y + p.h + 36, 11, word(stats.measures[mi].measure), "fill=\"#444\"");
     lx += 100;
   }
@@ -127,12 +135,14 @@ std::string weekly_panel(const insights::Stats& stats, double x, double y, doubl
 
 }  // namespace
 
-std::string trend_group(const std::vector<Session>& sessions, double x, double y, double width, double& height) {
+std::string trend_group(const std::vector<Session>& sessions, double x, double y, double width,
+                        double& height) {
   std::string out = legend(x + 34, y + 12);
   double top = y + 24;
   for (const auto& measure : journal::session_measures) {
-    bool any = std::any_of(sessions.begin(), sessions.end(),
-                           [&](const Session& s) { return s.before.count(measure) + s.after.count(measure) > 0; });
+    bool any = std::any_of(sessions.begin(), sessions.end(), [&](const Session& s) {
+      return s.before.count(measure) + s.after.count(measure) > 0;
+    });
     if (!any) continue;
     out += measure_panel(sessions, measure, x, top, width);
     top += 168;
@@ -144,11 +154,12 @@ std::string trend_group(const std::vector<Session>& sessions, double x, double y
 std::string stats_chart_svg(const std::vector<Session>& sessions, const insights::Stats& stats) {
   const double width = 760;
   std::string body = svg::text(24, 34, 20, "How your sessions went", "font-weight=\"bold\" fill=\"#111\"");
-  body += svg::text(24, 54, 12,
-                    fmt::format("{} sessions. A personal record with small numbers: it shows what went with what, "
-                                "not proof.",
-                                stats.sessions),
-                    "fill=\"#555\"");
+  body += svg::text(
+      24, 54, 12,
+      fmt::format("{} sessions. A personal record with small numbers: it shows what went with what, "
+                  "not proof.",
+                  stats.sessions),
+      "fill=\"#555\"");
   double height = 0;
   body += trend_group(sessions, 24, 70, width - 48, height);
   double y = 70 + height + 10;

@@ -32,16 +32,17 @@ std::vector<Panel> panels() {
           {"Right leg, inner side", kb::View::side, Foot::right, {640, panel_top, 190, panel_height, true}}};
 }
 
-const char* const zone_colours[] = {"#8ecae6", "#ffb703", "#90be6d", "#cdb4db", "#f4a261", "#a8dadc",
-                                    "#e9c46a", "#b5e48c", "#ffafcc", "#bde0fe"};
+const char* const zone_colours[] = {"#8ecae6", "#ffb703", "#90be6d", "#cdb4db", "#f4a261",
+                                    "#a8dadc", "#e9c46a", "#b5e48c", "#ffafcc", "#bde0fe"};
 
 std::string regions(const kb::KnowledgeBase& kb, const Panel& panel, bool labels) {
   std::string out;
   for (const auto& region : kb.regions) {
     if (region.view != panel.view) continue;
-    out += fmt::format("<polygon points=\"{}\" fill=\"{}\" stroke=\"#9c6b4e\" stroke-width=\"1.2\" "
-                       "stroke-linejoin=\"round\"/>\n",
-                       svg::points(region.outline, panel.box), region.leg ? "#eccfb9" : "#f6e0cf");
+    out += fmt::format(
+        "<polygon points=\"{}\" fill=\"{}\" stroke=\"#9c6b4e\" stroke-width=\"1.2\" "
+        "stroke-linejoin=\"round\"/>\n",
+        svg::points(region.outline, panel.box), region.leg ? "#eccfb9" : "#f6e0cf");
   }
   if (!labels) return out;
   for (const auto& region : kb.regions) {
@@ -61,9 +62,10 @@ std::string zones(const kb::KnowledgeBase& kb, const Panel& panel) {
     const auto& zone = kb.atlas.zones[i];
     if (kb.region(zone.region).view != panel.view) continue;
     if (std::find(zone.feet.begin(), zone.feet.end(), panel.foot) == zone.feet.end()) continue;
-    out += fmt::format("<polygon points=\"{}\" fill=\"{}\" fill-opacity=\"0.55\" stroke=\"#555\" "
-                       "stroke-width=\"0.6\"/>\n",
-                       svg::points(zone.outline, panel.box), zone_colours[i % std::size(zone_colours)]);
+    out += fmt::format(
+        "<polygon points=\"{}\" fill=\"{}\" fill-opacity=\"0.55\" stroke=\"#555\" "
+        "stroke-width=\"0.6\"/>\n",
+        svg::points(zone.outline, panel.box), zone_colours[i % std::size(zone_colours)]);
     auto c = svg::centre(zone.outline);
     out += svg::text(panel.box.px(c.x), panel.box.py(c.y) + 3.5, 10, std::to_string(i + 1),
                      "text-anchor=\"middle\" font-weight=\"bold\" fill=\"#222\"");
@@ -71,7 +73,8 @@ std::string zones(const kb::KnowledgeBase& kb, const Panel& panel) {
   return out;
 }
 
-std::string heat(const kb::KnowledgeBase& kb, const Panel& panel, const std::vector<journal::SoreSpot>& spots) {
+std::string heat(const kb::KnowledgeBase& kb, const Panel& panel,
+                 const std::vector<journal::SoreSpot>& spots) {
   std::string out;
   for (const auto& spot : spots) {
     const auto& region = kb.region(spot.region);
@@ -79,8 +82,9 @@ std::string heat(const kb::KnowledgeBase& kb, const Panel& panel, const std::vec
     auto p = svg::in_box(region.outline, spot.x, spot.y);
     double x = panel.box.px(p.x), y = panel.box.py(p.y);
     double r = 14 + spot.intensity * 2.2;
-    out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"url(#heat)\" opacity=\"{:.2f}\"/>\n",
-                       x, y, r, 0.35 + spot.intensity * 0.065);
+    out += fmt::format(
+        "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"url(#heat)\" opacity=\"{:.2f}\"/>\n", x, y,
+        r, 0.35 + spot.intensity * 0.065);
     out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"8\" fill=\"#b3001b\"/>\n", x, y);
     out += svg::text(x, y + 3.5, 10, std::to_string(spot.intensity),
                      "text-anchor=\"middle\" font-weight=\"bold\" fill=\"#ffffff\"");
@@ -101,10 +105,12 @@ std::string zone_legend(const kb::KnowledgeBase& kb, double top, double& height)
   for (std::size_t i = 0; i < kb.atlas.zones.size(); ++i) {
     double x = 10 + static_cast<double>(i % per_row) * 207;
     double row_y = y + static_cast<double>(i / per_row) * 17;
-    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
-                       "stroke-width=\"0.6\"/>\n",
-                       x, row_y - 10, zone_colours[i % std::size(zone_colours)]);
-    out += svg::text(x + 17, row_y, 10.5, fmt::format("{} {}", i + 1, kb.atlas.zones[i].name), "fill=\"#333\"");
+    out += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
+        "stroke-width=\"0.6\"/>\n",
+        x, row_y - 10, zone_colours[i % std::size(zone_colours)]);
+    out +=
+        svg::text(x + 17, row_y, 10.5, fmt::format("{} {}", i + 1, kb.atlas.zones[i].name), "fill=\"#333\"");
   }
   height = y + static_cast<double>((kb.atlas.zones.size() + per_row - 1) / per_row) * 17 - top;
   return out;

@@ -75,8 +75,9 @@ void render(RsvgHandle* handle, cairo_surface_t* surface, double width, double h
 void write_png(const std::string& svg, const std::string& temp) {
   double width = 0, height = 0;
   auto handle = load(svg, width, height);
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::ceil(width * png_scale)),
-                                                        static_cast<int>(std::ceil(height * png_scale)));
+  cairo_surface_t* surface =
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::ceil(width * png_scale)),
+                                 static_cast<int>(std::ceil(height * png_scale)));
   try {
     render(handle.get(), surface, width, height, png_scale);
   } catch (...) {
@@ -85,7 +86,8 @@ void write_png(const std::string& svg, const std::string& temp) {
   }
   cairo_status_t status = cairo_surface_write_to_png(surface, temp.c_str());
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) throw Failure(std::string("cannot write the PNG: ") + cairo_status_to_string(status));
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw Failure(std::string("cannot write the PNG: ") + cairo_status_to_string(status));
 }
 
 void write_pdf(const std::string& svg, const std::string& temp) {
@@ -101,7 +103,8 @@ void write_pdf(const std::string& svg, const std::string& temp) {
   cairo_surface_finish(surface);
   cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) throw Failure(std::string("cannot write the PDF: ") + cairo_status_to_string(status));
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw Failure(std::string("cannot write the PDF: ") + cairo_status_to_string(status));
 }
 
 }  // namespace

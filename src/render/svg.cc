@@ -23,7 +23,8 @@ std::string escape(std::string_view text) {
 
 std::string points(const kb::Polygon& polygon, const Box& box) {
   std::string out;
-  for (const auto& p : polygon) out += fmt::format("{}{:.1f},{:.1f}", out.empty() ? "" : " ", box.px(p.x), box.py(p.y));
+  for (const auto& p : polygon)
+    out += fmt::format("{}{:.1f},{:.1f}", out.empty() ? "" : " ", box.px(p.x), box.py(p.y));
   return out;
 }
 
