@@ -14,11 +14,28 @@
 #include "plantar/version.h"
 
 namespace plantar::cli {
+
+// The journal's subcommands and their options (issue 4).
+struct JournalCommands {
+  CLI::App *log, *history, *stats, *exporter, *importer, *remind, *map, *card;
+  LogOptions log_options;
+  HistoryOptions history_options;
+  StatsOptions stats_options;
+  ExportOptions export_options;
+  ImportOptions import_options;
+  RemindOptions remind_options;
+  MapOptions map_options;
+  CardOptions card_options;
+};
+void add_journal_commands(CLI::App& app, JournalCommands& j);
+int run_journal_commands(const Context& context, const JournalCommands& j);
+
 namespace {
 
 constexpr const char* description =
     "plantar: a foot-massage companion.\n"
     "Check it is safe, plan a routine for your goals, and learn how to do each step.\n"
+    "Keep a journal of how each session went, see what helps you, and make a card for your therapist.\n"
     "\n"
     "Exit status: 0 done, 1 failed, 2 bad input (the message names what is wrong),\n"
     "3 the safety verdict is stop.";
@@ -32,7 +49,118 @@ void add_condition_option(CLI::App* command, std::vector<std::string>& condition
       ->take_all();
 }
 
+void add_journal_options(CLI::App* cmd, LogOptions& log) {
+  cmd->add_option("--before", log.before, "Ratings before the session, 0 to 10: stress=7,pain=4,tension=5")
+      ->type_name("M=N,...");
+  cmd->add_option("--after", log.after, "Ratings after the session, 0 to 10: stress=3")->type_name("M=N,...");
+  cmd->add_option("--morning", log.morning,
+                  "The next morning, 0 to 10: sleep=7 (sleep quality), heel_pain=3 (first steps). "
+                  "Alone, it is added to the latest session")
+      ->type_name("M=N,...");
+  cmd->add_option("--sore", log.sore,
+                  "A sore spot FOOT:REGION[@X,Y]=N, e.g. left:arch=6 or right:heel@0.5,0.8=4 "
+                  "(X,Y from 0 to 1 within the region; repeatable)")
+      ->type_name("SPOT")
+      ->take_all();
+  cmd->add_option("--note", log.note, "A free note")->type_name("TEXT");
+  cmd->add_option("--goal", log.goals, "The session's goal, e.g. sleep (repeatable)")
+      ->type_name("GOAL")
+      ->take_all();
+  cmd->add_option("--technique", log.techniques, "A technique used, e.g. thumb_heel_press (repeatable)")
+      ->type_name("ID")
+      ->take_all();
+  cmd->add_option("--minutes", log.minutes, "How long it lasted")->type_name("N");
+  cmd->add_option("--at", log.at, "When it started, \"YYYY-MM-DD HH:MM\" (default now)")->type_name("TIME");
+  cmd->add_option("--routine", log.routine,
+                  "The routine done: a file with the output of 'plantar plan --json'")
+      ->type_name("FILE");
+  cmd->add_option("--stopped", log.stopped, "The session stopped early, and why")->type_name("REASON");
+}
+
 }  // namespace
+
+// Binds the options to `j`'s members: `j` must outlive the parse.
+void add_journal_commands(CLI::App& app, JournalCommands& j) {
+  j.log =
+      app.add_subcommand("log", "Record how a session went: ratings before and after, sore spots, a note");
+  add_journal_options(j.log, j.log_options);
+  j.log->footer(
+      "Without flags, on a terminal, it asks the questions.\n"
+      "Example: plantar log --before stress=7,pain=4 --after stress=3,pain=2 --sore left:arch=6 --goal "
+      "relax");
+  j.history = app.add_subcommand("history", "The sessions in your journal");
+  j.history->add_option("--last", j.history_options.last, "How many of the latest sessions (default 20)")
+      ->type_name("N");
+  j.stats =
+      app.add_subcommand("stats", "How your ratings changed: per measure, by week, streaks, what helped");
+  j.stats->add_option("--chart", j.stats_options.chart, "Also draw the charts to FILE (.svg, .png or .pdf)")
+      ->type_name("FILE");
+  j.exporter = app.add_subcommand("export", "The whole journal as JSON or CSV");
+  j.exporter->add_option("--format", j.export_options.format, "json (default) or csv")->type_name("FORMAT");
+  j.exporter->add_option("-o,--output", j.export_options.output, "Write to FILE (default: standard output)")
+      ->type_name("FILE");
+  j.importer = app.add_subcommand("import", "Add the sessions of an export (JSON or CSV): all or nothing");
+  j.importer->add_option("file", j.import_options.file, "The file written by 'plantar export'")->required();
+  j.remind = app.add_subcommand("remind", "A calendar file (.ics) that reminds you to rub your feet");
+  j.remind->add_option("--at", j.remind_options.at, "The time, HH:MM (default 21:30)")->type_name("TIME");
+  j.remind
+      ->add_option("--every", j.remind_options.every,
+                   "day (default), weekday, week, or days like mon,wed,fri")
+      ->type_name("WHEN");
+  j.remind
+      ->add_option("-o,--output", j.remind_options.output,
+                   "The file to write (default plantar.ics; - to print)")
+      ->type_name("FILE");
+  j.remind->add_option("--text", j.remind_options.text, "What the reminder says")->type_name("TEXT");
+  j.remind->add_option("--minutes", j.remind_options.minutes, "How long the event is (default 5)")
+      ->type_name("N");
+  j.map = app.add_subcommand("map", "Draw the foot map with your sore spots (SVG, PNG or PDF)");
+  j.map->add_option("-o,--output", j.map_options.output, "The file: .svg, .png or .pdf (- prints SVG)")
+      ->type_name("FILE")
+      ->required();
+  j.map->add_flag("--zones", j.map_options.zones, "Show the reflexology zones (a tradition, not anatomy)");
+  j.map
+      ->add_option("--sore", j.map_options.sore, "Also draw this sore spot: FOOT:REGION[@X,Y]=N (repeatable)")
+      ->type_name("SPOT")
+      ->take_all();
+  j.map->add_option("--days", j.map_options.days, "Sore spots from the journal's last N days (default 30)")
+      ->type_name("N");
+  j.card = app.add_subcommand("card", "A one-page card for your massage therapist (PDF or HTML)");
+  j.card->add_option("-o,--output", j.card_options.output, "The file: .pdf, .html, .svg or .png")
+      ->type_name("FILE")
+      ->required();
+  j.card
+      ->add_option("--input", j.card_options.input, "A plan request as JSON (goals, minutes, conditions...)")
+      ->type_name("FILE|-");
+  add_condition_option(j.card, j.card_options.conditions);
+  j.card->add_option("--goal", j.card_options.goals, "A goal (default: your journal's most frequent ones)")
+      ->type_name("GOAL")
+      ->take_all();
+  j.card->add_option("--tool", j.card_options.tools, "A tool you have, for the home routine")
+      ->type_name("TOOL")
+      ->take_all();
+  j.card->add_option("--minutes", j.card_options.minutes, "The home routine's length (default 10)")
+      ->type_name("N");
+  j.card->add_option("--name", j.card_options.name, "Your name on the card")->type_name("NAME");
+  j.card
+      ->add_option("--sections", j.card_options.sections,
+                   "What to share, in order: cautions,sore,goals,routine,trend (default all)")
+      ->type_name("LIST");
+  j.card->add_option("--days", j.card_options.days, "Sore spots from the last N days (default 30)")
+      ->type_name("N");
+}
+
+int run_journal_commands(const Context& context, const JournalCommands& j) {
+  if (j.log->parsed()) return run_log(context, j.log_options);
+  if (j.history->parsed()) return run_history(context, j.history_options);
+  if (j.stats->parsed()) return run_stats(context, j.stats_options);
+  if (j.exporter->parsed()) return run_export(context, j.export_options);
+  if (j.importer->parsed()) return run_import(context, j.import_options);
+  if (j.remind->parsed()) return run_remind(context, j.remind_options);
+  if (j.map->parsed()) return run_map(context, j.map_options);
+  if (j.card->parsed()) return run_card(context, j.card_options);
+  return -1;
+}
 
 int run(int argc, char** argv) {
   CLI::App app{description, "plantar"};
@@ -44,6 +172,11 @@ int run(int argc, char** argv) {
   app.add_option("--data", data_dir, "Load the knowledge files from DIR instead of the built-in ones")
       ->type_name("DIR");
   app.add_flag("--json", json, "Print JSON instead of text");
+  std::string db_path;
+  app.add_option("--db", db_path,
+                 "The journal: PATH ending in .db is the file itself, otherwise a folder holding journal.db "
+                 "(default $XDG_DATA_HOME/plantar/journal.db, or ~/.local/share/plantar/journal.db)")
+      ->type_name("PATH");
 
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Safety check: is a foot massage OK for you today?");
@@ -83,9 +216,13 @@ int run(int argc, char** argv) {
                         "tools, or an id");
   learn_cmd->add_option("id", learn.id, "The entry to show");
 
+  JournalCommands journal_cmds;
+  add_journal_commands(app, journal_cmds);
+
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check", "plan", "learn"};
+    std::vector<std::string> commands{"check",  "plan",   "learn",  "log", "history", "stats",
+                                      "export", "import", "remind", "map", "card"};
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
                 << "\nRun 'plantar --help' for usage.\n";
@@ -115,7 +252,8 @@ int run(int argc, char** argv) {
       loaded = kb::load(kb::read_files(data_dir));
       base = &loaded;
     }
-    Context context{*base, std::cout, std::cerr, json, isatty(0) && isatty(1), &std::cin};
+    Context context{*base, std::cout, std::cerr, json, isatty(0) && isatty(1), &std::cin, db_path};
+    if (int status = run_journal_commands(context, journal_cmds); status >= 0) return status;
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);
     if (learn_cmd->parsed()) return run_learn(context, learn);

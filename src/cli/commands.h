@@ -21,6 +21,7 @@ struct Context {
   bool json = false;
   bool interactive = false;  // stdin and stdout are terminals
   std::istream* in = nullptr;
+  std::string db;  // --db: the journal file (*.db) or its folder; empty: the default place
 };
 
 struct CheckOptions {
@@ -42,6 +43,68 @@ struct LearnOptions {
   std::string kind;  // techniques, goals, ... or an id
   std::string id;
 };
+
+struct LogOptions {
+  std::string before, after, morning;  // "stress=7,pain=4"; morning: "sleep=7,heel_pain=3"
+  std::vector<std::string> sore;       // FOOT:REGION[@X,Y]=N
+  std::string note;
+  std::vector<std::string> goals, techniques;
+  std::optional<int> minutes;
+  std::string at;       // "YYYY-MM-DD HH:MM"; empty: now
+  std::string routine;  // FILE with `plantar plan --json` output
+  std::string stopped;  // why the session stopped early
+};
+
+struct HistoryOptions {
+  int last = 20;
+};
+
+struct StatsOptions {
+  std::string chart;  // FILE.svg|.png|.pdf
+};
+
+struct ExportOptions {
+  std::string format = "json";
+  std::string output = "-";
+};
+
+struct ImportOptions {
+  std::string file;
+};
+
+struct RemindOptions {
+  std::string at = "21:30";
+  std::string every = "day";
+  std::string output = "plantar.ics";
+  std::string text = "5-minute foot rub before bed";
+  int minutes = 5;
+};
+
+struct MapOptions {
+  std::string output;
+  bool zones = false;
+  std::vector<std::string> sore;  // extra spots; the journal's recent ones are drawn too
+  int days = 30;
+};
+
+struct CardOptions {
+  std::string output;
+  std::string input;
+  std::vector<std::string> conditions, goals, tools;
+  std::optional<int> minutes;
+  std::string name;
+  std::string sections;  // comma list; empty: all
+  int days = 30;
+};
+
+int run_log(const Context& context, const LogOptions& options);
+int run_history(const Context& context, const HistoryOptions& options);
+int run_stats(const Context& context, const StatsOptions& options);
+int run_export(const Context& context, const ExportOptions& options);
+int run_import(const Context& context, const ImportOptions& options);
+int run_remind(const Context& context, const RemindOptions& options);
+int run_map(const Context& context, const MapOptions& options);
+int run_card(const Context& context, const CardOptions& options);
 
 int run_check(const Context& context, const CheckOptions& options);
 int run_plan(const Context& context, const PlanOptions& options);

@@ -1,0 +1,74 @@
+// plantar history: the sessions in the journal, newest last.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "commands.h"
+#include "journal_place.h"
+#include "plantar/errors.h"
+#include "plantar/journal_io.h"
+
+namespace plantar::cli {
+namespace {
+
+std::string ratings_text(const journal::Session& s) {
+  std::string out;
+  for (const auto& m : journal::session_measures) {
+    auto b = s.before.find(m);
+    auto a = s.after.find(m);
+    if (b == s.before.end() && a == s.after.end()) continue;
+    out += fmt::format("{}{} {}→{}", out.empty() ? "" : ", ", m,
+                       b == s.before.end() ? "-" : std::to_string(b->second),
+                       a == s.after.end() ? "-" : std::to_string(a->second));
+  }
+  for (const auto& [m, v] : s.morning)
+    out += fmt::format("{}{} {} next morning", out.empty() ? "" : ", ", m, v);
+  return out.empty() ? "no ratings" : out;
+}
+
+void print_session(std::ostream& out, const journal::Session& s) {
+  std::string minutes = s.minutes ? fmt::format("{} min", *s.minutes) : "";
+  out << fmt::format("{:>4}  {} {:02}:{:02}  {:>6}  {}\n", s.id, format_date(s.start), s.start.hour,
+                     s.start.minute, minutes, ratings_text(s));
+  if (!s.goals.empty()) {
+    std::string goals;
+    for (const auto& g : s.goals) goals += (goals.empty() ? "" : ", ") + g;
+    out << "        goals: " << goals << "\n";
+  }
+  if (!s.sore.empty()) {
+    std::string spots;
+    for (const auto& spot : s.sore)
+      spots += fmt::format("{}{}:{} {}/10", spots.empty() ? "" : ", ", name(spot.foot), name(spot.region),
+                           spot.intensity);
+    out << "        sore: " << spots << "\n";
+  }
+  if (!s.finished)
+    out << "        stopped early" << (s.stop_reason.empty() ? "" : ": " + s.stop_reason) << "\n";
+  if (!s.note.empty()) out << "        note: " << s.note << "\n";
+}
+
+}  // namespace
+
+int run_history(const Context& context, const HistoryOptions& options) {
+  if (options.last < 1) throw BadInput("--last", "expected 1 or more");
+  auto sessions = read_sessions(context);
+  std::size_t skip = sessions.size() > static_cast<std::size_t>(options.last)
+                         ? sessions.size() - static_cast<std::size_t>(options.last)
+                         : 0;
+  if (context.json) {
+    journal_io::Json list = journal_io::Json::array();
+    for (std::size_t i = skip; i < sessions.size(); ++i) list.push_back(journal_io::to_json(sessions[i]));
+    context.out << journal_io::Json{{"sessions", list}}.dump(2) << "\n";
+    return 0;
+  }
+  if (sessions.empty()) {
+    context.out << "No sessions yet. Record one with: plantar log --before stress=7 --after stress=3\n";
+    return 0;
+  }
+  if (skip > 0) context.out << fmt::format("The last {} of {} sessions:\n", options.last, sessions.size());
+  for (std::size_t i = skip; i < sessions.size(); ++i) print_session(context.out, sessions[i]);
+  return 0;
+}
+
+}  // namespace plantar::cli

@@ -1,0 +1,197 @@
+// plantar log: record how a session went, from flags or questions on a terminal.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "commands.h"
+#include "input.h"
+#include "journal_place.h"
+#include "plantar/errors.h"
+#include "plantar/journal_io.h"
+#include "plantar/suggest.h"
+
+namespace plantar::cli {
+namespace {
+
+using journal::Session;
+
+bool nothing_given(const LogOptions& o) {
+  return o.before.empty() && o.after.empty() && o.morning.empty() && o.sore.empty() && o.note.empty() &&
+         o.goals.empty() && o.techniques.empty() && !o.minutes && o.routine.empty() && o.stopped.empty();
+}
+
+// The goals and techniques of a routine printed by `plantar plan --json`.
+void read_routine(const std::string& file, Session& session) {
+  auto body = nlohmann::ordered_json::parse(read_input(file), nullptr, false);
+  if (body.is_discarded() || !body.is_object() || !body.contains("steps") || !body["steps"].is_array())
+    throw BadInput("--routine", "expected the JSON of 'plantar plan --json' in " + file);
+  for (const auto& step : body["steps"]) {
+    if (!step.is_object() || !step.contains("technique") || !step["technique"].is_string())
+      throw BadInput("--routine", "every step needs a \"technique\"");
+    auto technique = step["technique"].get<std::string>();
+    if (std::find(session.techniques.begin(), session.techniques.end(), technique) ==
+        session.techniques.end())
+      session.techniques.push_back(technique);
+    for (const auto& goal : step.value("goals", nlohmann::ordered_json::array()))
+      if (goal.is_string() &&
+          std::find(session.goals.begin(), session.goals.end(), goal) == session.goals.end())
+        session.goals.push_back(goal.get<std::string>());
+  }
+  if (body.contains("total_seconds") && body["total_seconds"].is_number_integer())
+    session.minutes = (body["total_seconds"].get<int>() + 30) / 60;
+  session.steps_total = static_cast<int>(body["steps"].size());
+  session.routine_json = body.dump();
+}
+
+void check_ids(const Context& context, const Session& session) {
+  for (const auto& goal : session.goals)
+    if (context.kb.goal(goal) == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& g : context.kb.goals) ids.push_back(g.id);
+      throw BadInput("--goal", unknown_word_message("goal", goal, ids));
+    }
+  for (const auto& technique : session.techniques)
+    if (context.kb.technique(technique) == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& t : context.kb.techniques) ids.push_back(t.id);
+      throw BadInput("--technique", unknown_word_message("technique", technique, ids));
+    }
+}
+
+Timestamp start_time(const LogOptions& o) {
+  if (o.at.empty()) return now_local();
+  auto at = parse_timestamp(o.at);
+  if (!at) throw BadInput("--at", "expected a date and time like \"2026-11-20 21:30\", got '" + o.at + "'");
+  return *at;
+}
+
+Session from_flags(const Context& context, const LogOptions& o) {
+  Session s;
+  s.start = start_time(o);
+  if (!o.routine.empty()) read_routine(o.routine, s);
+  for (const auto& goal : o.goals)
+    if (std::find(s.goals.begin(), s.goals.end(), goal) == s.goals.end()) s.goals.push_back(goal);
+  for (const auto& t : o.techniques)
+    if (std::find(s.techniques.begin(), s.techniques.end(), t) == s.techniques.end())
+      s.techniques.push_back(t);
+  if (o.minutes) s.minutes = *o.minutes;
+  if (s.minutes) s.end = add_minutes(s.start, *s.minutes);
+  if (!o.before.empty()) s.before = journal::parse_ratings(o.before, journal::session_measures, "--before");
+  if (!o.after.empty()) s.after = journal::parse_ratings(o.after, journal::session_measures, "--after");
+  for (const auto& spot : o.sore) s.sore.push_back(journal::parse_sore_spot(spot, "--sore"));
+  s.note = o.note;
+  s.finished = o.stopped.empty();
+  s.stop_reason = o.stopped;
+  check_ids(context, s);
+  journal::validate(s, "");
+  return s;
+}
+
+// One answer on a terminal; empty means skipped.
+std::string ask(const Context& context, const std::string& question) {
+  context.out << question << std::flush;
+  std::string line;
+  if (!std::getline(*context.in, line)) return "";
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return line;
+}
+
+std::optional<int> ask_rating(const Context& context, const std::string& question) {
+  while (true) {
+    std::string answer = ask(context, question + " (0 to 10, Enter to skip): ");
+    if (answer.empty()) return std::nullopt;
+    try {
+      std::size_t used = 0;
+      int value = std::stoi(answer, &used);
+      if (used == answer.size() && value >= journal::min_rating && value <= journal::max_rating) return value;
+    } catch (const std::exception&) {
+    }
+    context.out << "  Please type a number from 0 to 10.\n";
+  }
+}
+
+Session from_questions(const Context& context, const Timestamp& now) {
+  Session s;
+  s.start = now;
+  context.out << "How did this session go? Rate 0 (none) to 10 (worst you can imagine).\n";
+  for (const char* phase : {"before", "after"})
+    for (const auto& m : journal::session_measures)
+      if (auto value = ask_rating(context, fmt::format("  {} {} the session", measure_word(m), phase)))
+        (std::string(phase) == "before" ? s.before : s.after)[m] = *value;
+  while (true) {
+    std::string spot = ask(context, "  A sore spot, like left:arch=6 (Enter when done): ");
+    if (spot.empty()) break;
+    try {
+      s.sore.push_back(journal::parse_sore_spot(spot, "sore spot"));
+    } catch (const BadInput& e) {
+      context.out << "  " << e.what() << "\n";
+    }
+  }
+  s.note = ask(context, "  A note (Enter to skip): ");
+  return s;
+}
+
+std::string summary(const Session& s) {
+  std::string out;
+  for (const auto& m : journal::session_measures) {
+    auto b = s.before.find(m);
+    auto a = s.after.find(m);
+    if (b == s.before.end() && a == s.after.end()) continue;
+    auto value = [](auto it, auto end) { return it == end ? std::string("-") : std::to_string(it->second); };
+    out += fmt::format("{}{} {} → {}", out.empty() ? "" : ", ", m, value(b, s.before.end()),
+                       value(a, s.after.end()));
+  }
+  return out;
+}
+
+int record_morning(const Context& context, const LogOptions& o) {
+  auto morning = journal::parse_ratings(o.morning, journal::morning_measures, "--morning");
+  auto store = open_journal(context);
+  auto sessions = store->sessions();
+  if (sessions.empty()) throw BadInput("--morning", "there is no session yet to add the morning to");
+  store->record_morning(sessions.back().id, morning);
+  if (context.json) {
+    sessions.back().morning = morning;
+    context.out << journal_io::to_json(sessions.back()).dump(2) << "\n";
+  } else {
+    context.out << fmt::format("Saved the morning after the session of {}.\n",
+                               format_date(sessions.back().start));
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_log(const Context& context, const LogOptions& options) {
+  bool morning_only = !options.morning.empty() && options.before.empty() && options.after.empty() &&
+                      options.sore.empty() && options.note.empty() && options.at.empty();
+  if (morning_only) return record_morning(context, options);
+  Session session;
+  if (nothing_given(options)) {
+    if (!context.interactive || context.in == nullptr)
+      throw BadInput(
+          "--before",
+          "nothing to record. Give --before, --after, --sore or --note (see 'plantar log --help'), "
+          "or run 'plantar log' in a terminal to answer the questions");
+    session = from_questions(context, start_time(options));
+  } else {
+    session = from_flags(context, options);
+    if (!options.morning.empty())
+      session.morning = journal::parse_ratings(options.morning, journal::morning_measures, "--morning");
+  }
+  session.id = open_journal(context)->record_session(session);
+  if (context.json) {
+    context.out << journal_io::to_json(session).dump(2) << "\n";
+    return 0;
+  }
+  std::string what = summary(session);
+  context.out << fmt::format("Saved session {} of {}{}{}.\n", session.id, format_date(session.start),
+                             what.empty() ? "" : ": ", what);
+  context.out << "See how it goes over time: plantar stats\n";
+  return 0;
+}
+
+}  // namespace plantar::cli

@@ -1,0 +1,33 @@
+// plantar map: the foot map as SVG, PNG or PDF, with sore spots and, on
+// request, the reflexology zones (a tradition, not anatomy).
+#include <ostream>
+
+#include "commands.h"
+#include "journal_place.h"
+#include "plantar/errors.h"
+#include "plantar/render.h"
+
+namespace plantar::cli {
+
+int run_map(const Context& context, const MapOptions& options) {
+  if (options.output.empty())
+    throw BadInput("-o", "say where to write the map: -o map.svg, map.png or map.pdf");
+  if (options.days < 1) throw BadInput("--days", "expected 1 or more");
+  render::MapOptions map;
+  map.zones = options.zones;
+  for (const auto& spot : options.sore) map.sore.push_back(journal::parse_sore_spot(spot, "--sore"));
+  for (const auto& spot : insights::recent_sore_spots(read_sessions(context), now_local(), options.days))
+    map.sore.push_back(spot);
+  std::string svg = render::foot_map_svg(context.kb, map);
+  if (options.output == "-") {
+    context.out << svg;
+    return 0;
+  }
+  render::write_image(svg, options.output);
+  if (!context.json)
+    context.out << "Foot map written to " << options.output << " (" << map.sore.size() << " sore spots"
+                << (map.zones ? ", reflexology zones" : "") << ").\n";
+  return 0;
+}
+
+}  // namespace plantar::cli

@@ -1,0 +1,114 @@
+// plantar stats: per measure, how ratings changed from before to after,
+// week by week, with sparklines; streaks; what went with the biggest drops.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "commands.h"
+#include "journal_place.h"
+#include "plantar/journal_io.h"
+#include "plantar/render.h"
+#include "text.h"
+
+namespace plantar::cli {
+namespace {
+
+using insights::Summary;
+
+std::string spread(const Summary& s) { return s.sd ? fmt::format(" ± {:.1f}", *s.sd) : ""; }
+
+std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+std::string line_of(const std::vector<journal::Session>& sessions, const std::string& measure,
+                    journal::Ratings journal::Session::*phase) {
+  std::vector<double> values;
+  for (const auto& s : sessions)
+    if (auto it = (s.*phase).find(measure); it != (s.*phase).end()) values.push_back(it->second);
+  return render::sparkline(values, 0, 10);
+}
+
+void print_measures(std::ostream& out, const std::vector<journal::Session>& sessions,
+                    const insights::Stats& stats) {
+  out << "\nBefore → after each session (0 to 10; a drop means it eased):\n";
+  for (const auto& m : stats.measures) {
+    if (m.change.count == 0) continue;
+    out << fmt::format("  {:<8} {:<12} {:.1f} → {:.1f}   change {:+.1f}{}\n", m.measure,
+                       plural(m.change.count, "session"), m.before.mean, m.after.mean, m.change.mean,
+                       spread(m.change));
+    out << fmt::format("           before {}   after {}\n",
+                       line_of(sessions, m.measure, &journal::Session::before),
+                       line_of(sessions, m.measure, &journal::Session::after));
+  }
+  out << "\nBy week (mean change):\n";
+  std::map<std::string, std::string> weeks;
+  for (const auto& m : stats.measures)
+    for (const auto& w : m.weeks)
+      weeks[w.week] += fmt::format("{}{} {:+.1f} ({})", weeks[w.week].empty() ? "" : ", ", m.measure,
+                                   w.value.mean, w.value.count);
+  for (const auto& [week, text] : weeks) out << "  " << week << "  " << text << "\n";
+}
+
+void print_mornings(std::ostream& out, const insights::Stats& stats) {
+  bool any = false;
+  for (const auto& m : stats.mornings) {
+    if (m.value.count == 0) continue;
+    if (!any) out << "\nThe next morning (0 to 10):\n";
+    any = true;
+    out << fmt::format("  {:<10} {}, mean {:.1f}{}\n", m.measure, plural(m.value.count, "morning"),
+                       m.value.mean, spread(m.value));
+  }
+}
+
+void print_associations(std::ostream& out, const char* title,
+                        const std::vector<insights::Association>& list) {
+  if (list.empty()) return;
+  std::string text;
+  for (std::size_t i = 0; i < list.size() && i < 4; ++i)
+    text += fmt::format("{}{} {:+.1f} ({})", i == 0 ? "" : ", ", list[i].id, list[i].change.mean,
+                        plural(list[i].change.count, "session"));
+  out << wrap(text, "      ", fmt::format("  {:<11} ", title));
+}
+
+void print_stats(std::ostream& out, const std::vector<journal::Session>& sessions,
+                 const insights::Stats& stats) {
+  out << fmt::format("Your journal: {} from {} to {} ({} finished).\n", plural(stats.sessions, "session"),
+                     format_date(*stats.first), format_date(*stats.last), stats.finished);
+  out << fmt::format("Streak: {} in a row now, longest {}; {} with a session.\n",
+                     plural(stats.streaks.current, "day"), plural(stats.streaks.longest, "day"),
+                     plural(stats.streaks.days, "day"));
+  print_measures(out, sessions, stats);
+  print_mornings(out, stats);
+  if (!stats.goals.empty() || !stats.techniques.empty()) {
+    out << "\nWhat went with the biggest drops (mean change a session, all measures):\n";
+    print_associations(out, "goals:", stats.goals);
+    print_associations(out, "techniques:", stats.techniques);
+  }
+  out << "\n"
+      << wrap(
+             "This is your own record, with small numbers. It shows what went with what for you, not what "
+             "caused "
+             "it: a calm evening, the time of day or simply expecting to feel better all count too.",
+             "");
+}
+
+}  // namespace
+
+int run_stats(const Context& context, const StatsOptions& options) {
+  auto sessions = read_sessions(context);
+  auto stats = insights::compute(sessions, now_local());
+  if (!options.chart.empty()) render::write_image(render::stats_chart_svg(sessions, stats), options.chart);
+  if (context.json) {
+    context.out << journal_io::to_json(stats).dump(2) << "\n";
+    return 0;
+  }
+  if (sessions.empty()) {
+    context.out << "No sessions yet. Record one with: plantar log --before stress=7 --after stress=3\n";
+    return 0;
+  }
+  print_stats(context.out, sessions, stats);
+  if (!options.chart.empty()) context.out << "Chart written to " << options.chart << "\n";
+  return 0;
+}
+
+}  // namespace plantar::cli

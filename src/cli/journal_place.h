@@ -1,0 +1,32 @@
+// Where the journal lives and the clock: the CLI's side effects for the
+// journal commands, kept out of the pure core.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "commands.h"
+#include "plantar/journal.h"
+#include "plantar/timestamp.h"
+
+namespace plantar::cli {
+
+/// The journal file: `--db PATH` (PATH ending in .db is the file itself,
+/// otherwise a folder holding journal.db), else
+/// $XDG_DATA_HOME/plantar/journal.db, else ~/.local/share/plantar/journal.db.
+std::string journal_path(const std::string& db_option);
+
+/// Opens (creating when needed) the journal named by the context.
+std::unique_ptr<journal::Journal> open_journal(const Context& context);
+
+/// The sessions of the journal, or none when the file does not exist yet
+/// (reading never creates it).
+std::vector<journal::Session> read_sessions(const Context& context);
+
+/// The local time now, to the second.
+Timestamp now_local();
+
+/// "Stress", "Heel pain": a measure name for people.
+std::string measure_word(const std::string& measure);
+
+}  // namespace plantar::cli
