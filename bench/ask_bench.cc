@@ -71,9 +71,13 @@ void print_percentiles() {
     micros.push_back(best);
   }
   std::sort(micros.begin(), micros.end());
-  auto at = [&](double p) { return micros[static_cast<std::size_t>(p * static_cast<double>(micros.size() - 1))]; };
-  std::printf("ask latency over %zu evaluation questions: p50 %.0f us, p99 %.0f us, max %.0f us (target p99 < 2000 us)\n",
-              micros.size(), at(0.50), at(0.99), micros.back());
+  auto at = [&](double p) {
+    return micros[static_cast<std::size_t>(p * static_cast<double>(micros.size() - 1))];
+  };
+  std::printf(
+      "ask latency over %zu evaluation questions: p50 %.0f us, p99 %.0f us, max %.0f us (target p99 < 2000 "
+      "us)\n",
+      micros.size(), at(0.50), at(0.99), micros.back());
 }
 
 }  // namespace

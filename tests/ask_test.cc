@@ -155,6 +155,12 @@ TEST(Ask, CorrectsTyposAndSaysSo) {
   EXPECT_EQ(result.corrections.front().read_as, "diabetes");
 }
 
+TEST(Ask, KnownWordsAreNotCorrected) {
+  // "kids" is only in synonyms.toml, not in any entry: it must not be "read as" itself.
+  for (const char* q : {"should i massage my kids feet", "how hard should I press"})
+    EXPECT_TRUE(index().ask(q, 3).corrections.empty()) << q;
+}
+
 TEST(Ask, LimitAndEmptyQuestionAreBadInput) {
   EXPECT_THROW(index().ask("heel pain", 0), BadInput);
   EXPECT_THROW(index().ask("heel pain", ask::max_limit + 1), BadInput);

@@ -31,11 +31,11 @@ struct ClaimNote {
 struct Answer {
   Kind kind = Kind::question;
   std::string id, title, text;
-  std::optional<Grade> grade;      // the grade of its main (first) claim, if any
-  std::vector<ClaimNote> claims;   // every claim it relies on
+  std::optional<Grade> grade;        // the grade of its main (first) claim, if any
+  std::vector<ClaimNote> claims;     // every claim it relies on
   std::vector<std::string> sources;  // source ids
-  double score = 0;                // higher is better; 0 for safety guidance put first
-  bool safety = false;             // safety guidance (a condition)
+  double score = 0;                  // higher is better; 0 for safety guidance put first
+  bool safety = false;               // safety guidance (a condition)
 };
 
 /// A word read as another because it looked like a typo ("diabtes").
@@ -46,8 +46,8 @@ struct Correction {
 struct Result {
   std::string query;
   std::vector<Correction> corrections;
-  std::vector<Answer> answers;          // safety guidance first; empty when nothing matched well
-  std::vector<std::string> suggestions; // close topics (questions to ask) when nothing matched
+  std::vector<Answer> answers;           // safety guidance first; empty when nothing matched well
+  std::vector<std::string> suggestions;  // close topics (questions to ask) when nothing matched
 };
 
 inline constexpr int default_limit = 3;

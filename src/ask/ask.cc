@@ -19,6 +19,8 @@ namespace {
 // An entry must cover at least this share of the question's weight (rare
 // words weigh more) to be given as an answer.
 constexpr double min_coverage = 0.4;
+// A weaker match is still offered as a close topic to ask about.
+constexpr double suggest_coverage = 0.2;
 constexpr int max_candidates = 40;
 // Synonyms widen the search but count less than the words typed.
 constexpr double synonym_share = 0.25;
@@ -73,7 +75,10 @@ struct Index::Impl {
   std::set<std::string> stop_words;
 
   explicit Impl(const kb::KnowledgeBase& base)
-      : kb(base), docs(documents(base)), fts(docs), stop_words(base.stop_words.begin(), base.stop_words.end()) {
+      : kb(base),
+        docs(documents(base)),
+        fts(docs),
+        stop_words(base.stop_words.begin(), base.stop_words.end()) {
     for (const auto& d : docs) vocabulary.add(d.title + " " + d.phrasing + " " + d.body);
     for (const auto& s : kb.synonyms)
       for (const auto& phrase : s.phrases) vocabulary.add(phrase);
@@ -85,8 +90,9 @@ struct Index::Impl {
                                      std::vector<Correction>& corrections) const {
     std::vector<std::string> out;
     for (const auto& word : words) {
-      if (word.size() >= 2 && stop_words.count(word) == 0 && fts.matching(all_words_expression({word})).empty()) {
-        if (auto fix = vocabulary.correct(word); !fix.empty()) {
+      if (word.size() >= 2 && stop_words.count(word) == 0 &&
+          fts.matching(all_words_expression({word})).empty()) {
+        if (auto fix = vocabulary.correct(word); !fix.empty() && fix != word) {
           corrections.push_back({word, fix});
           out.push_back(fix);
           continue;
@@ -163,7 +169,8 @@ Result Index::ask(std::string_view question, int limit) const {
   Result result;
   result.query = std::string(question);
   auto words = question_words(question);
-  if (words.empty()) throw BadInput("QUESTION", "expected a question in words, e.g. \"how hard should I press\"");
+  if (words.empty())
+    throw BadInput("QUESTION", "expected a question in words, e.g. \"how hard should I press\"");
 
   auto fixed = impl_->corrected(words, result.corrections);
   auto stems = stem_set(fixed);
@@ -174,7 +181,8 @@ Result Index::ask(std::string_view question, int limit) const {
   std::set<std::string> shown;
   for (const auto* condition : triggered_conditions(impl_->kb, stems)) {
     for (const auto& d : impl_->docs)
-      if (d.answer.kind == Kind::condition && d.answer.id == condition->id) result.answers.push_back(d.answer);
+      if (d.answer.kind == Kind::condition && d.answer.id == condition->id)
+        result.answers.push_back(d.answer);
     shown.insert("condition:" + condition->id);
   }
 
@@ -184,7 +192,7 @@ Result Index::ask(std::string_view question, int limit) const {
     const auto& answer = impl_->docs[hit.document].answer;
     double share = Impl::coverage(weighed, hit.document);
     if (share < min_coverage) {
-      weak.push_back(hit);
+      if (share >= suggest_coverage) weak.push_back(hit);
       continue;
     }
     if (shown.count(std::string(name(answer.kind)) + ":" + answer.id) > 0) continue;
@@ -192,7 +200,8 @@ Result Index::ask(std::string_view question, int limit) const {
     a.score = hit.bm25 * kind_prior(a.kind) * share;
     ranked.push_back(std::move(a));
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Answer& a, const Answer& b) { return a.score > b.score; });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Answer& a, const Answer& b) { return a.score > b.score; });
   if (ranked.size() > static_cast<std::size_t>(limit)) ranked.resize(static_cast<std::size_t>(limit));
   for (auto& a : ranked) result.answers.push_back(std::move(a));
   if (result.answers.empty()) impl_->suggest(weak, result);

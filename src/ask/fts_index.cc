@@ -64,7 +64,8 @@ std::vector<Hit> FtsIndex::ranked(const std::string& expression, int limit) cons
     query.bind(1, expression);
     query.bind(2, limit);
     while (query.executeStep())
-      out.push_back({static_cast<std::size_t>(query.getColumn(0).getInt64()), -query.getColumn(1).getDouble()});
+      out.push_back(
+          {static_cast<std::size_t>(query.getColumn(0).getInt64()), -query.getColumn(1).getDouble()});
   } catch (const SQLite::Exception& e) {
     throw Failure(std::string("question index: ") + e.what());
   }

@@ -30,7 +30,8 @@ std::string Vocabulary::correct(const std::string& word) const {
   return best_distance <= allowance ? best : "";
 }
 
-std::vector<Term> content_terms(const std::vector<std::string>& words, const std::set<std::string>& stop_words) {
+std::vector<Term> content_terms(const std::vector<std::string>& words,
+                                const std::set<std::string>& stop_words) {
   std::vector<Term> terms;
   for (const auto& word : words) {
     if (word.size() < 2 || stop_words.count(word) > 0) continue;

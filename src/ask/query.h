@@ -32,7 +32,8 @@ class Vocabulary {
 };
 
 /// The content words of `words` (no stop words, no single letters) as terms.
-std::vector<Term> content_terms(const std::vector<std::string>& words, const std::set<std::string>& stop_words);
+std::vector<Term> content_terms(const std::vector<std::string>& words,
+                                const std::set<std::string>& stop_words);
 
 /// Adds the phrases of every synonym group the question (`stems`, light
 /// stems of all its words) holds a phrase of, to the terms that phrase uses.

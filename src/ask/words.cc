@@ -7,7 +7,9 @@ namespace {
 
 bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c); }
+char lower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+}
 
 bool ends_with(std::string_view word, std::string_view tail) {
   return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
@@ -22,7 +24,8 @@ std::vector<std::string> split(std::string_view text, bool keep_apostrophes_insi
       word += c;
       continue;
     }
-    bool apostrophe = c == '\'' || (static_cast<unsigned char>(c) == 0xe2 && text.substr(i, 3) == "\xe2\x80\x99");
+    bool apostrophe =
+        c == '\'' || (static_cast<unsigned char>(c) == 0xe2 && text.substr(i, 3) == "\xe2\x80\x99");
     if (keep_apostrophes_inside && apostrophe && !word.empty()) {
       if (static_cast<unsigned char>(c) == 0xe2) i += 2;  // the curly apostrophe is 3 bytes
       continue;
@@ -44,9 +47,12 @@ std::string light_stem(std::string_view word) {
   std::string w(word);
   if (w.size() > 4 && ends_with(w, "ves")) return w.substr(0, w.size() - 3) + "f";
   if (w.size() > 4 && ends_with(w, "ies")) return w.substr(0, w.size() - 3) + "y";
-  if (w.size() > 5 && ends_with(w, "ing")) w.resize(w.size() - 3);
-  else if (w.size() > 4 && ends_with(w, "ed")) w.resize(w.size() - 2);
-  else if (w.size() > 3 && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is"))
+  if (w.size() > 5 && ends_with(w, "ing"))
+    w.resize(w.size() - 3);
+  else if (w.size() > 4 && ends_with(w, "ed"))
+    w.resize(w.size() - 2);
+  else if (w.size() > 3 && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") &&
+           !ends_with(w, "is"))
     w.resize(w.size() - 1);
   if (w.size() > 3 && w[w.size() - 1] == w[w.size() - 2] && w.back() != 'l' && w.back() != 's')
     w.resize(w.size() - 1);  // "rubbing" -> "rubb" -> "rub"
@@ -61,8 +67,8 @@ std::set<std::string> stem_set(const std::vector<std::string>& words) {
 
 bool holds_phrase(const std::set<std::string>& stems, std::string_view phrase) {
   auto words = question_words(phrase);
-  return !words.empty() &&
-         std::all_of(words.begin(), words.end(), [&](const std::string& w) { return stems.count(light_stem(w)) > 0; });
+  return !words.empty() && std::all_of(words.begin(), words.end(),
+                                       [&](const std::string& w) { return stems.count(light_stem(w)) > 0; });
 }
 
 std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t limit) {

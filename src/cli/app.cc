@@ -84,11 +84,15 @@ int run(int argc, char** argv) {
   learn_cmd->add_option("id", learn.id, "The entry to show");
 
   AskOptions ask;
-  auto* ask_cmd = app.add_subcommand("ask", "Answers to everyday questions, with evidence grades and sources");
+  auto* ask_cmd =
+      app.add_subcommand("ask", "Answers to everyday questions, with evidence grades and sources");
   ask_cmd->add_option("question", ask.words, "Your question, in your own words (quotes are optional)")
       ->required()
       ->type_name("QUESTION");
-  ask_cmd->add_option("--limit", ask.limit, "How many answers at most, from 1 to 20 (default 3)")->type_name("N");
+  ask_cmd
+      ->add_option("--limit", ask.limit,
+                   "How many ranked answers, from 1 to 20 (default 3); safety guidance comes on top")
+      ->type_name("N");
   ask_cmd->footer(
       "Warning signs in the question (a swollen warm calf, chest pain, a cut you cannot feel, fever,\n"
       "spreading redness) put the safety guidance first. When nothing matches well, it says so.\n"

@@ -1,6 +1,7 @@
 // plantar ask QUESTION: answers from the knowledge base, safety first.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -13,10 +14,26 @@
 namespace plantar::cli {
 namespace {
 
-std::string question_of(const AskOptions& options) {
+std::string joined(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
-  for (const auto& word : options.words) out += (out.empty() ? "" : " ") + word;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
   return out;
+}
+
+// "Ernst 2003", "Sutham et al. 2020": the authors (the citation up to its
+// first full stop) and the first year; the full reference is in 'learn'.
+std::string short_citation(const kb::Source& source) {
+  const std::string& c = source.citation;
+  std::size_t stop = c.find(". ");
+  std::string who = c.substr(0, stop);
+  if (who.size() >= 3 && who.compare(who.size() - 3, 3, " al") == 0) who += ".";
+  for (std::size_t i = 0; i + 4 <= c.size(); ++i) {
+    bool year = (c.compare(i, 2, "19") == 0 || c.compare(i, 2, "20") == 0) && std::isdigit(c[i + 2]) &&
+                std::isdigit(c[i + 3]) && (i == 0 || !std::isdigit(c[i - 1])) &&
+                (i + 4 == c.size() || !std::isdigit(c[i + 4]));
+    if (year) return who + " " + c.substr(i, 4);
+  }
+  return who;
 }
 
 void print_answer(const Context& context, const ask::Answer& a, std::size_t number) {
@@ -26,9 +43,12 @@ void print_answer(const Context& context, const ask::Answer& a, std::size_t numb
   out << wrap(heading, "   ", fmt::format("{}. ", number));
   out << wrap(a.text, "   ", "   ");
   for (const auto& c : a.claims)
-    out << wrap(fmt::format("Evidence that it \"{}\": {} ({}).", c.topic, name(c.grade), grade_words(c.grade)),
+    out << wrap(fmt::format("Evidence on \"{}\": {} ({}).", c.topic, name(c.grade), grade_words(c.grade)),
                 "     ", "   ");
-  if (!a.sources.empty()) out << "   Sources:\n" << citations(context.kb, a.sources, "   ");
+  std::vector<std::string> sources;
+  for (const auto& id : a.sources)
+    if (const kb::Source* s = context.kb.source(id)) sources.push_back(short_citation(*s));
+  if (!sources.empty()) out << wrap("Sources: " + joined(sources, "; ") + ".", "     ", "   ");
   out << fmt::format("   More: plantar learn {}s {}\n\n", ask::name(a.kind), a.id);
 }
 
@@ -48,17 +68,19 @@ void print_text(const Context& context, const ask::Result& result) {
   }
   std::size_t number = 1;
   for (const auto& a : result.answers) print_answer(context, a, number++);
-  out << "plantar gives general information, not a diagnosis. When in doubt, see a professional.\n";
+  out << "Full references: plantar learn sources. This is general information, not a\n"
+         "diagnosis: when in doubt, see a doctor, nurse, podiatrist or physiotherapist.\n";
 }
 
 }  // namespace
 
 int run_ask(const Context& context, const AskOptions& options) {
-  std::string question = question_of(options);
+  std::string question = joined(options.words, " ");
   if (question.empty())
     throw BadInput("QUESTION", "expected a question, e.g. plantar ask \"how hard should I press\"");
   if (options.limit < 1 || options.limit > ask::max_limit)
-    throw BadInput("--limit", fmt::format("expected a number from 1 to {}, got {}", ask::max_limit, options.limit));
+    throw BadInput("--limit",
+                   fmt::format("expected a number from 1 to {}, got {}", ask::max_limit, options.limit));
   ask::Index index(context.kb);
   auto result = index.ask(question, options.limit);
   if (context.json)

@@ -121,14 +121,14 @@ void require_plain_phrase(const std::string& phrase, const Origin& origin, const
                std::all_of(phrase.begin(), phrase.end(), [](char c) {
                  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ';
                });
-  if (!plain)
-    fail(origin, field + ": '" + phrase + "' must be lower-case letters, digits and single spaces");
+  if (!plain) fail(origin, field + ": '" + phrase + "' must be lower-case letters, digits and single spaces");
 }
 
 void check_ask_words(const KnowledgeBase& kb) {
   for (const auto& word : kb.stop_words) {
     require_plain_phrase(word, {"synonyms.toml", 1}, "stop_words");
-    if (word.find(' ') != std::string::npos) fail({"synonyms.toml", 1}, "stop_words: '" + word + "' is not one word");
+    if (word.find(' ') != std::string::npos)
+      fail({"synonyms.toml", 1}, "stop_words: '" + word + "' is not one word");
   }
   for (const auto& s : kb.synonyms)
     for (const auto& phrase : s.phrases) require_plain_phrase(phrase, s.origin, "synonym.phrases");
