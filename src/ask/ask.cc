@@ -125,7 +125,8 @@ struct Index::Impl {
   }
 
   // The documents matching any term, scored by BM25 on the question's own
-  // words plus a lesser share of BM25 on the synonyms they brought in.
+  // words, or a lesser share of BM25 on the synonyms they brought in when
+  // that is higher (synonyms find entries; they do not count twice).
   std::vector<Hit> candidates(const std::vector<WeighedTerm>& terms) const {
     std::vector<std::string> own, added;
     for (const auto& t : terms) {
@@ -137,7 +138,7 @@ struct Index::Impl {
       for (const auto& hit : fts.ranked(any_of(own), max_candidates)) scores[hit.document] += hit.bm25;
     if (!added.empty())
       for (const auto& hit : fts.ranked(any_of(added), max_candidates))
-        scores[hit.document] += synonym_share * hit.bm25;
+        scores[hit.document] = std::max(scores[hit.document], synonym_share * hit.bm25);
     std::vector<Hit> out;
     for (const auto& [document, score] : scores) out.push_back({document, score});
     return out;
