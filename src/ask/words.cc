@@ -1,9 +1,12 @@
 #include "words.h"
 
 #include <algorithm>
+#include <array>
 
 namespace plantar::ask {
 namespace {
+
+constexpr std::size_t max_word = 48;  // longer words are never typos of ours
 
 bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
@@ -73,22 +76,25 @@ bool holds_phrase(const std::set<std::string>& stems, std::string_view phrase) {
 
 std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t limit) {
   std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (gap > limit) return limit + 1;
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  if (gap > limit || b.size() >= max_word) return limit + 1;
+  // Three rolling rows (the one before last is needed for swaps): no allocation.
+  std::array<std::size_t, max_word + 1> before{}, last{}, row{};
+  for (std::size_t j = 0; j <= b.size(); ++j) last[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t row_best = limit + 1;
+    row[0] = i;
+    std::size_t row_best = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      row_best = std::min(row_best, d[i][j]);
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      row_best = std::min(row_best, row[j]);
     }
     if (row_best > limit) return limit + 1;
+    before = last;
+    last = row;
   }
-  return std::min(d[a.size()][b.size()], limit + 1);
+  return std::min(last[b.size()], limit + 1);
 }
 
 std::size_t typo_allowance(std::size_t length) {
