@@ -22,6 +22,12 @@ constexpr double min_coverage = 0.4;
 // A weaker match is still offered as a close topic to ask about.
 constexpr double suggest_coverage = 0.2;
 constexpr int max_candidates = 40;
+// Added to BM25 in proportion to how close the question is, word for word, to
+// one way an entry is asked: BM25 gives words that most entries hold
+// ("massage", "feet") almost no weight, yet "How do I massage my own feet?"
+// is the answer to "how do i massage my own feet".
+constexpr double likeness_bonus = 8.0;
+constexpr double min_likeness = 0.5;
 // Synonyms widen the search but count less than the words typed.
 constexpr double synonym_share = 0.25;
 constexpr std::size_t suggestion_count = 3;
@@ -45,6 +51,14 @@ struct WeighedTerm {
   std::set<std::size_t> documents;  // the documents that hold it
   double weight = 0;
 };
+
+// Shared words over all words (Jaccard) of two light-stem sets.
+double overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::size_t shared = 0;
+  for (const auto& word : a) shared += b.count(word);
+  std::size_t all = a.size() + b.size() - shared;
+  return all == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(all);
+}
 
 std::string any_of(const std::vector<std::string>& expressions) {
   std::string out;
@@ -73,6 +87,7 @@ struct Index::Impl {
   FtsIndex fts;
   Vocabulary vocabulary;
   std::set<std::string> stop_words;
+  std::vector<std::vector<std::set<std::string>>> asked_stems;  // per document, per way it is asked
 
   explicit Impl(const kb::KnowledgeBase& base)
       : kb(base),
@@ -82,6 +97,10 @@ struct Index::Impl {
     for (const auto& d : docs) vocabulary.add(d.title + " " + d.phrasing + " " + d.body);
     for (const auto& s : kb.synonyms)
       for (const auto& phrase : s.phrases) vocabulary.add(phrase);
+    for (const auto& d : docs) {
+      asked_stems.emplace_back();
+      for (const auto& asked : d.asked_as) asked_stems.back().push_back(stem_set(question_words(asked)));
+    }
   }
 
   // The question's words with typos corrected: a content word the index
@@ -115,6 +134,7 @@ struct Index::Impl {
     return out;
   }
 
+  // The share of the question's weight that `document` holds.
   static double coverage(const std::vector<WeighedTerm>& terms, std::size_t document) {
     double total = 0, covered = 0;
     for (const auto& t : terms) {
@@ -124,10 +144,19 @@ struct Index::Impl {
     return total > 0 ? covered / total : 0;
   }
 
+  // How close the question, word for word (stop words too), is to the way
+  // the document is asked: 1 for the very same words.
+  double likeness(std::size_t document, const std::set<std::string>& question) const {
+    double best = 0;
+    for (const auto& asked : asked_stems[document]) best = std::max(best, overlap(asked, question));
+    return best;
+  }
+
   // The documents matching any term, scored by BM25 on the question's own
   // words, or a lesser share of BM25 on the synonyms they brought in when
   // that is higher (synonyms find entries; they do not count twice).
-  std::vector<Hit> candidates(const std::vector<WeighedTerm>& terms) const {
+  std::vector<Hit> candidates(const std::vector<WeighedTerm>& terms,
+                              const std::set<std::string>& question) const {
     std::vector<std::string> own, added;
     for (const auto& t : terms) {
       own.push_back(t.term.expressions.front());
@@ -140,7 +169,12 @@ struct Index::Impl {
       for (const auto& hit : fts.ranked(any_of(added), max_candidates))
         scores[hit.document] = std::max(scores[hit.document], synonym_share * hit.bm25);
     std::vector<Hit> out;
-    for (const auto& [document, score] : scores) out.push_back({document, score});
+    for (std::size_t document = 0; document < docs.size(); ++document) {
+      double like = likeness(document, question);
+      auto it = scores.find(document);
+      if (it != scores.end() || like >= min_likeness)
+        out.push_back({document, (it == scores.end() ? 0.0 : it->second) + likeness_bonus * like});
+    }
     return out;
   }
 
@@ -189,7 +223,7 @@ Result Index::ask(std::string_view question, int limit) const {
 
   std::vector<Answer> ranked;
   std::vector<Hit> weak;
-  for (const auto& hit : impl_->candidates(weighed)) {
+  for (const auto& hit : impl_->candidates(weighed, stem_set(words))) {
     const auto& answer = impl_->docs[hit.document].answer;
     double share = Impl::coverage(weighed, hit.document);
     if (share < min_coverage) {

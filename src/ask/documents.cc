@@ -35,6 +35,7 @@ Document make(Kind kind, const std::string& id, const std::string& title, const 
   d.answer.text = text;
   d.title = title;
   d.body = text;
+  d.asked_as = {title};
   return d;
 }
 
@@ -42,6 +43,7 @@ void add_questions(const kb::KnowledgeBase& kb, std::vector<Document>& out) {
   for (const auto& q : kb.questions) {
     Document d = make(Kind::question, q.id, q.question, q.answer);
     d.phrasing = joined(q.also, ". ");
+    d.asked_as.insert(d.asked_as.end(), q.also.begin(), q.also.end());
     d.answer.sources = q.sources;
     add_claims(kb, q.claims, d.answer);
     out.push_back(std::move(d));

@@ -12,10 +12,11 @@
 namespace plantar::ask {
 
 struct Document {
-  Answer answer;         // what is shown; score and safety filled when ranked
-  std::string title;     // the question's own words, or the entry's name
-  std::string phrasing;  // other ways to ask, the screening question, triggers
-  std::string body;      // the answer, steps, signs, description
+  Answer answer;                      // what is shown; score and safety filled when ranked
+  std::string title;                  // the question's own words, or the entry's name
+  std::string phrasing;               // other ways to ask, the screening question, triggers
+  std::string body;                   // the answer, steps, signs, description
+  std::vector<std::string> asked_as;  // the title and the other ways to ask, one by one
 };
 
 /// Every entry worth answering with, in a stable order: questions first.

@@ -19,7 +19,7 @@ std::string Vocabulary::correct(const std::string& word) const {
   std::size_t best_distance = allowance + 1;
   int best_count = 0;
   for (const auto& [candidate, count] : counts_) {
-    if (word.size() <= 4 && candidate[0] != word[0]) continue;  // "hrad" is "hard", "town" is not "down"
+    if (candidate[0] != word[0]) continue;  // people rarely miss the first letter: "town" is not "down"
     std::size_t d = typo_distance(word, candidate, allowance);
     if (d < best_distance || (d == best_distance && count > best_count)) {
       best = candidate;

@@ -99,7 +99,7 @@ std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t li
 
 std::size_t typo_allowance(std::size_t length) {
   if (length <= 3) return 0;
-  if (length <= 6) return 1;
+  if (length <= 9) return 1;  // "direction" is not a typo of "digestion"
   return 2;
 }
 
