@@ -18,7 +18,7 @@ namespace {
 
 // An entry must cover at least this share of the question's weight (rare
 // words weigh more) to be given as an answer.
-constexpr double min_coverage = 0.4;
+constexpr double min_coverage = 0.5;
 // A weaker match is still offered as a close topic to ask about.
 constexpr double suggest_coverage = 0.2;
 constexpr int max_candidates = 40;
