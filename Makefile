@@ -36,8 +36,9 @@ test: format-check asan fuzz
 # Figures, not pass/fail: planner latency and whole-process time.
 bench: deps
 	@cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANTAR_TESTS=OFF >/dev/null
-	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_bench
+	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_bench plantar_ask_bench
 	@$(RELEASE)/bench/plantar_bench
+	@$(RELEASE)/bench/plantar_ask_bench
 	@bench/whole_process.sh $(RELEASE)/plantar
 
 clean:

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "plantar/ask.h"
 #include "plantar/kb.h"
 #include "plantar/planner.h"
 #include "plantar/safety.h"
@@ -39,6 +40,11 @@ Json to_json(const kb::Condition& condition);
 Json to_json(const kb::Tip& tip);
 Json to_json(const kb::Question& question);
 Json to_json(const kb::Tool& tool);
+
+/// The answers of `plantar ask --json` and `/api/ask`: {"query", "answers":
+/// [{"kind", "id", "title", "text", "grade"?, "claims", "sources", "score",
+/// "safety"}], "suggestions", "corrections"}.
+Json to_json(const ask::Result& result);
 
 /// Pretty-printed with two spaces and a final newline.
 std::string dump(const Json& json);

@@ -107,6 +107,7 @@ struct Condition {
   Rule rule;                            // the rule without a severity override
   std::map<std::string, Rule> by_severity;
   Origin origin;
+  std::vector<std::string> ask_triggers;  // phrases that put it first in `plantar ask`
 
   /// The rule for `severity`; an empty severity means the most severe one.
   const Rule& rule_for(const std::string& severity) const;
@@ -138,6 +139,12 @@ struct Question {
   Origin origin;
 };
 
+/// Phrases that mean the same to `plantar ask` (synonyms.toml).
+struct Synonym {
+  std::vector<std::string> phrases;
+  Origin origin;
+};
+
 struct KnowledgeBase {
   std::vector<Tool> tools;
   std::vector<RegionInfo> regions;
@@ -149,6 +156,8 @@ struct KnowledgeBase {
   std::vector<Tip> tips;
   Atlas atlas;
   std::vector<Question> questions;
+  std::vector<Synonym> synonyms;
+  std::vector<std::string> stop_words;  // words `plantar ask` ignores
 
   const Tool* tool(const std::string& id) const;
   const RegionInfo& region(Region id) const;

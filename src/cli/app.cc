@@ -219,9 +219,24 @@ int run(int argc, char** argv) {
   JournalCommands journal_cmds;
   add_journal_commands(app, journal_cmds);
 
+  AskOptions ask;
+  auto* ask_cmd =
+      app.add_subcommand("ask", "Answers to everyday questions, with evidence grades and sources");
+  ask_cmd->add_option("question", ask.words, "Your question, in your own words (quotes are optional)")
+      ->required()
+      ->type_name("QUESTION");
+  ask_cmd
+      ->add_option("--limit", ask.limit,
+                   "How many ranked answers, from 1 to 20 (default 3); safety guidance comes on top")
+      ->type_name("N");
+  ask_cmd->footer(
+      "Warning signs in the question (a swollen warm calf, chest pain, a cut you cannot feel, fever,\n"
+      "spreading redness) put the safety guidance first. When nothing matches well, it says so.\n"
+      "Example: plantar ask \"is it ok to rub my feet with diabetes\"");
+
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check",  "plan",   "learn",  "log", "history", "stats",
+    std::vector<std::string> commands{"check",  "plan",   "learn",  "ask", "log", "history", "stats",
                                       "export", "import", "remind", "map", "card"};
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
@@ -257,6 +272,7 @@ int run(int argc, char** argv) {
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);
     if (learn_cmd->parsed()) return run_learn(context, learn);
+    if (ask_cmd->parsed()) return run_ask(context, ask);
   } catch (const BadInput& e) {
     std::cerr << "plantar: " << e.what() << "\n";
     return 2;

@@ -31,16 +31,6 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
-std::string grade_words(Grade grade) {
-  switch (grade) {
-    case Grade::moderate: return "moderate evidence";
-    case Grade::limited: return "limited evidence: it may help";
-    case Grade::insufficient: return "not well studied";
-    case Grade::contradicted: return "better studies found no effect";
-  }
-  return "";
-}
-
 std::string technique_detail(const kb::KnowledgeBase& kb, const kb::Technique& t) {
   std::vector<std::string> regions, tools, givers, goals;
   for (Region r : t.regions) regions.push_back(plain_region(r));

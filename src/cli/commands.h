@@ -106,6 +106,10 @@ int run_remind(const Context& context, const RemindOptions& options);
 int run_map(const Context& context, const MapOptions& options);
 int run_card(const Context& context, const CardOptions& options);
 
+struct AskOptions {
+  std::vector<std::string> words;  // the question, possibly in several arguments
+  int limit = 3;
+int run_ask(const Context& context, const AskOptions& options);
 int run_check(const Context& context, const CheckOptions& options);
 int run_plan(const Context& context, const PlanOptions& options);
 int run_learn(const Context& context, const LearnOptions& options);

@@ -53,6 +53,16 @@ std::string citations(const kb::KnowledgeBase& kb, const std::vector<std::string
   return out;
 }
 
+std::string grade_words(Grade grade) {
+  switch (grade) {
+    case Grade::moderate: return "moderate evidence";
+    case Grade::limited: return "limited evidence: it may help";
+    case Grade::insufficient: return "not well studied";
+    case Grade::contradicted: return "better studies found no effect";
+  }
+  return "";
+}
+
 namespace {
 
 std::string joined(const std::vector<std::string>& items) {

@@ -27,6 +27,9 @@ std::string technique_name(const kb::KnowledgeBase& kb, const std::string& id);
 std::string citations(const kb::KnowledgeBase& kb, const std::vector<std::string>& ids,
                       const std::string& indent);
 
+/// "limited evidence: it may help": what an evidence grade means, in words.
+std::string grade_words(Grade grade);
+
 /// The human-readable verdict of a screening (what to do, why, sources).
 void print_screening(std::ostream& out, const kb::KnowledgeBase& kb, const safety::Screening& s);
 

@@ -191,6 +191,7 @@ void parse_safety(const toml::table& root, const std::string& file, KnowledgeBas
     c.severities = r.strings("severities");
     c.rule = read_rule(r, {}, true);
     if (c.rule.sources.empty()) fail_at(r, "sources", "expected at least one source");
+    c.ask_triggers = r.strings("ask_triggers");
     if (const auto* table = r.subtable("severity")) {
       for (const auto& [level, node] : *table) {
         std::string name(level.str());
@@ -260,6 +261,22 @@ void parse_faq(const toml::table& root, const std::string& file, KnowledgeBase& 
   });
 }
 
+void parse_synonyms(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for (const auto& [key, node] : root)
+    if (key.str() != "stop_words" && key.str() != "synonym")
+      throw BadInput(file + ":" + std::to_string(TableReader::line_of(node)),
+                     "unknown key '" + std::string(key.str()) + "' (expected stop_words or [[synonym]])");
+  TableReader top(root, file, "synonyms");
+  kb.stop_words = top.strings("stop_words");
+  for_each_entry(root, file, "synonym", [&](TableReader& r) {
+    Synonym s;
+    s.origin = r.origin();
+    s.phrases = r.strings("phrases");
+    if (s.phrases.size() < 2) fail_at(r, "phrases", "expected at least two phrases that mean the same");
+    kb.synonyms.push_back(std::move(s));
+  });
+}
+
 using Parser = std::function<void(const toml::table&, const std::string&, KnowledgeBase&)>;
 
 // In the order they are parsed. Every file is required.
@@ -269,7 +286,8 @@ const std::vector<std::pair<std::string, Parser>>& parsers() {
       {"regions.toml", parse_regions},       {"claims.toml", parse_claims},
       {"techniques.toml", parse_techniques}, {"goals.toml", parse_goals},
       {"safety.toml", parse_safety},         {"tips.toml", parse_tips},
-      {"zones.toml", parse_zones},           {"faq.toml", parse_faq}};
+      {"zones.toml", parse_zones},           {"faq.toml", parse_faq},
+      {"synonyms.toml", parse_synonyms}};
   return list;
 }
 

@@ -113,6 +113,30 @@ void check_tips_zones_questions(const KnowledgeBase& kb) {
   }
 }
 
+// Phrases of `plantar ask` are matched word by word against a lower-cased
+// question stripped of punctuation, so they must be written the same way.
+void require_plain_phrase(const std::string& phrase, const Origin& origin, const std::string& field) {
+  bool plain = !phrase.empty() && phrase.front() != ' ' && phrase.back() != ' ' &&
+               phrase.find("  ") == std::string::npos &&
+               std::all_of(phrase.begin(), phrase.end(), [](char c) {
+                 return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ';
+               });
+  if (!plain) fail(origin, field + ": '" + phrase + "' must be lower-case letters, digits and single spaces");
+}
+
+void check_ask_words(const KnowledgeBase& kb) {
+  for (const auto& word : kb.stop_words) {
+    require_plain_phrase(word, {"synonyms.toml", 1}, "stop_words");
+    if (word.find(' ') != std::string::npos)
+      fail({"synonyms.toml", 1}, "stop_words: '" + word + "' is not one word");
+  }
+  for (const auto& s : kb.synonyms)
+    for (const auto& phrase : s.phrases) require_plain_phrase(phrase, s.origin, "synonym.phrases");
+  for (const auto& c : kb.conditions)
+    for (const auto& phrase : c.ask_triggers)
+      require_plain_phrase(phrase, c.origin, "condition " + c.id + ".ask_triggers");
+}
+
 }  // namespace
 
 void check_references(const KnowledgeBase& kb) {
@@ -134,6 +158,7 @@ void check_references(const KnowledgeBase& kb) {
   check_claims(kb);
   check_conditions(kb);
   check_tips_zones_questions(kb);
+  check_ask_words(kb);
 }
 
 }  // namespace plantar::kb
