@@ -180,7 +180,7 @@ TEST_F(PlacesImport, TextAnswerReadsWell) {
   ASSERT_EQ(plantar({"places", "import", file("vaduz.osm.pbf")}).status, 0);
   auto result = plantar({"places", "near", "Vaduz", "--at", "2024-05-06 14:30", "--limit", "3"});
   ASSERT_EQ(result.status, 0) << result.err;
-  EXPECT_NE(result.out.find("Fuss & Hand Massage - massage"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Fuss & Hand Massage - massage place"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("open now, closes at 18:00"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("© OpenStreetMap contributors, ODbL"), std::string::npos);
   auto evening = plantar({"places", "near", "Schaan", "--at", "2024-05-06 20:30", "--kind", "podiatrist"});

@@ -129,7 +129,7 @@ void check_against_brute_force(std::uint32_t seed, LatLon centre, double spread,
   auto all = random_places(rng, 3000, centre, spread);
   std::uniform_real_distribution<double> offset(-spread, spread), radius(0.1, max_radius);
   std::uniform_int_distribution<int> limit(1, 40), coin(0, 1);
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < 100; ++i) {
     Query q;
     q.center = {std::clamp(centre.lat + offset(rng), -90.0, 90.0), std::fmod(centre.lon + offset(rng) + 540, 360) - 180};
     q.radius_km = radius(rng);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cmath>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include "plantar/places_json.h"
 #include "plantar/places_store.h"
 #include "plantar/suggest.h"
+#include "text.h"
 
 namespace plantar::cli {
 namespace {
@@ -96,20 +98,38 @@ std::string kinds_phrase(const kb::PlaceTagging& tagging, const std::vector<std:
   return out;
 }
 
-void print_near(const Context& context, const Center& center, const places::Query& query,
-                const std::vector<places::Hit>& hits, const places::WallTime& now) {
+// Why nothing was found, and what to try.
+std::string nothing_found(const places::Store& store, const places::Query& query) {
+  int total = 0;
+  std::string regions;
+  for (const auto& region : store.regions()) {
+    total += region.places;
+    regions += (regions.empty() ? "" : ", ") + region.name;
+  }
+  if (total == 0)
+    return "The imported OpenStreetMap data (" + regions +
+           ") lists no places for massage or foot care yet. Import a newer or larger extract.\n";
+  return fmt::format("None within {}. Try a larger --radius{}.\n", plain_distance(query.radius_km),
+                     query.open_now ? " or leave out --open-now" : "");
+}
+
+void print_near(const Context& context, const places::Store& store, const Center& center,
+                const places::Query& query, const std::vector<places::Hit>& hits, const places::WallTime& now) {
   const auto& tagging = context.kb.places;
   std::string where = center.name.empty() ? fmt::format("{:.4f},{:.4f}", center.at.lat, center.at.lon)
                                           : fmt::format("{}, {:.4f},{:.4f}", center.name, center.at.lat, center.at.lon);
   std::string what = kinds_phrase(tagging, query.kinds);
+  what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
   std::string open = query.open_now ? " open now" : "";
-  context.out << fmt::format("{}{} near {}\nat {} local time\n\n", what, open, where, places::format_wall_time(now));
+  static constexpr const char* days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  context.out << fmt::format("{}{} near {}\nat {} {} local time\n\n", what, open, where, days[places::weekday(now)],
+                             places::format_wall_time(now));
   if (hits.empty()) {
-    context.out << fmt::format("None within {}. Try a larger --radius{}.\n", plain_distance(query.radius_km),
-                               query.open_now ? " or leave out --open-now" : "");
+    context.out << wrap(nothing_found(store, query), "");
   } else {
     print_hits(context.out, hits, tagging, now);
-    context.out << fmt::format("\n{} within {}, nearest first.\n", hits.size(), plain_distance(query.radius_km));
+    context.out << fmt::format("\n{} {} within {}, nearest first.\n", hits.size(), hits.size() == 1 ? "place" : "places",
+                               plain_distance(query.radius_km));
   }
   context.out << "Data " << places::attribution << " (openstreetmap.org/copyright)\n";
 }
@@ -150,8 +170,10 @@ int run_places_import(const Context& context, const PlacesImportOptions& options
 int run_places_near(const Context& context, const PlacesNearOptions& options) {
   validate(context.kb.places, options);
   places::WallTime now = options.at.empty() ? local_now() : places::parse_wall_time(options.at, "--at");
+  std::string where = joined(options.where);
+  places::parse_lat_lon(where, "WHERE");  // a bad position is an error before the database is opened
   places::Store store(data_file(context, "places.db"), false);
-  Center center = resolve(store, joined(options.where));
+  Center center = resolve(store, where);
   places::Query query{center.at, options.radius_km, options.limit, options.kinds, options.open_now};
   auto hits = places::nearest(
       query, [&](const places::Box& box, const std::vector<std::string>& kinds) { return store.in_box(box, kinds); },
@@ -161,7 +183,7 @@ int run_places_near(const Context& context, const PlacesNearOptions& options) {
   if (context.json)
     context.out << json_io::dump(json_io::near_answer(center.at, center.name, now, query, hits, context.kb.places));
   else
-    print_near(context, center, query, hits, now);
+    print_near(context, store, center, query, hits, now);
   return 0;
 }
 

@@ -75,8 +75,10 @@ void print_hits(std::ostream& out, const std::vector<places::Hit>& hits, const k
   int number = 0;
   for (const auto& hit : hits) {
     const auto& p = hit.place;
-    std::string name = p.name.empty() ? "(no name)" : p.name;
-    out << fmt::format("{:2}. {} - {}\n", ++number, name, kind_name(tagging, p.kind));
+    if (p.name.empty())
+      out << fmt::format("{:2}. A {} (no name given)\n", ++number, kind_name(tagging, p.kind));
+    else
+      out << fmt::format("{:2}. {} - {}\n", ++number, p.name, kind_name(tagging, p.kind));
     std::string where = fmt::format("{} {}", plain_distance(hit.distance_km), places::compass(hit.bearing));
     if (!p.address.empty()) where += ", " + p.address;
     out << "    " << where << "\n";

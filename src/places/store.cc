@@ -146,9 +146,9 @@ struct Store::Impl {
 Store::Store(const std::string& path, bool create) {
   namespace fs = std::filesystem;
   if (!create && !fs::exists(path))
-    throw BadInput("--db", "no places yet in " + path +
-                               ". Import a region first: plantar places import FILE.osm.pbf "
-                               "(extracts: download.geofabrik.de)");
+    throw BadInput("", "no places imported yet (looked for " + path +
+                           ").\nImport your region first: plantar places import FILE.osm.pbf "
+                           "(extracts of every country: download.geofabrik.de)");
   try {
     if (create && fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
     int flags = create ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : SQLite::OPEN_READWRITE;
