@@ -73,8 +73,10 @@ int main(int argc, char** argv) {
         refs.add_node_ref(first);
       }
       int p = pick(rng);
-      if (p < 10) tags(b, {{"leisure", "sauna"}, {"name", "Sauna"}});
-      else if (p < 600) tags(b, {{"building", "yes"}});
+      if (p < 10)
+        tags(b, {{"leisure", "sauna"}, {"name", "Sauna"}});
+      else if (p < 600)
+        tags(b, {{"building", "yes"}});
     }
     buffer.commit();
     flush(writer, buffer);
@@ -89,14 +91,17 @@ int main(int argc, char** argv) {
         members.add_member(osmium::item_type::way, id * 2, "outer");
         members.add_member(osmium::item_type::way, id * 2 + 1, "outer");
       }
-      if (id % 10 == 0) tags(b, {{"type", "multipolygon"}, {"leisure", "spa"}, {"name", "Spa"}});
-      else tags(b, {{"type", "multipolygon"}, {"landuse", "grass"}});
+      if (id % 10 == 0)
+        tags(b, {{"type", "multipolygon"}, {"leisure", "spa"}, {"name", "Spa"}});
+      else
+        tags(b, {{"type", "multipolygon"}, {"landuse", "grass"}});
     }
     buffer.commit();
     flush(writer, buffer);
   }
   writer(std::move(buffer));
   writer.close();
-  std::cout << "wrote " << nodes << " nodes, " << ways << " ways, " << relations << " relations to " << argv[1] << "\n";
+  std::cout << "wrote " << nodes << " nodes, " << ways << " ways, " << relations << " relations to "
+            << argv[1] << "\n";
   return 0;
 }

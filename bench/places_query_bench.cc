@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   std::mt19937 rng(1);
   std::uniform_real_distribution<double> lat(47.3, 55.0), lon(5.9, 15.0);
-  const std::vector<std::string> kinds{"massage", "reflexology", "podiatrist", "physiotherapist", "spa", "sauna"};
+  const std::vector<std::string> kinds{"massage",         "reflexology", "podiatrist",
+                                       "physiotherapist", "spa",         "sauna"};
   places::Region region{"bench", "random", "2024-05-06 14:30", {}, {}};
   for (int i = 0; i < count; ++i) {
     Place p;
@@ -55,11 +56,16 @@ int main(int argc, char** argv) {
   double store_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "stored " << count << " places in " << store_s << " s (one transaction)\n";
   places::Store store((dir / "places.db").string(), false);
-  auto search = [&](const places::Box& box, const std::vector<std::string>& k) { return store.in_box(box, k); };
+  auto search = [&](const places::Box& box, const std::vector<std::string>& k) {
+    return store.in_box(box, k);
+  };
   const places::WallTime now{2024, 5, 6, 14, 30};
   auto no_hours = [](const Place&) { return places::Hours{}; };
-  auto real_hours = [&](const Place& p) { return places::evaluate_hours(p.opening_hours, p.at.lat, p.at.lon, now); };
-  for (int warm = 0; warm < 200; ++warm) places::nearest({{lat(rng), lon(rng)}, 25, 10, {}, false}, search, no_hours);
+  auto real_hours = [&](const Place& p) {
+    return places::evaluate_hours(p.opening_hours, p.at.lat, p.at.lon, now);
+  };
+  for (int warm = 0; warm < 200; ++warm)
+    places::nearest({{lat(rng), lon(rng)}, 25, 10, {}, false}, search, no_hours);
   struct Variant {
     const char* name;
     std::vector<std::string> kinds;
@@ -73,7 +79,8 @@ int main(int argc, char** argv) {
       places::Query q{{lat(rng), lon(rng)}, 25, 10, v.kinds, false};
       auto t0 = std::chrono::steady_clock::now();
       auto hits = v.hours ? places::nearest(q, search, real_hours) : places::nearest(q, search, no_hours);
-      micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+      micros.push_back(
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
       if (hits.size() != 10) std::cerr << "unexpected: " << hits.size() << " hits\n";
     }
     report(v.name, micros);

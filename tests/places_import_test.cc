@@ -43,14 +43,30 @@ test::Tags square_tags() { return {}; }
 OsmData fixture() {
   OsmData d;
   d.nodes = {
-      {1, 47.1400, 9.5220, {{"shop", "massage"}, {"name", "Fuss & Hand Massage"}, {"addr:street", "Städtle"},
-                            {"addr:housenumber", "12"}, {"addr:postcode", "9490"}, {"addr:city", "Vaduz"},
-                            {"phone", "+423 000 00 00"}, {"website", "https://example.org"},
-                            {"opening_hours", "Mo-Fr 09:00-18:00"}, {"wheelchair", "yes"}}},
-      {2, 47.1500, 9.5100, {{"healthcare", "alternative"}, {"healthcare:speciality", "acupuncture;reflexology"},
-                            {"name", "Reflex Praxis"}, {"opening_hours", "Mo,We 14:00-20:00"}}},
-      {3, 47.1660, 9.5100, {{"healthcare", "podiatrist"}, {"name", "Podologie Schaan"},
-                            {"opening_hours", "by appointment"}}},
+      {1,
+       47.1400,
+       9.5220,
+       {{"shop", "massage"},
+        {"name", "Fuss & Hand Massage"},
+        {"addr:street", "Städtle"},
+        {"addr:housenumber", "12"},
+        {"addr:postcode", "9490"},
+        {"addr:city", "Vaduz"},
+        {"phone", "+423 000 00 00"},
+        {"website", "https://example.org"},
+        {"opening_hours", "Mo-Fr 09:00-18:00"},
+        {"wheelchair", "yes"}}},
+      {2,
+       47.1500,
+       9.5100,
+       {{"healthcare", "alternative"},
+        {"healthcare:speciality", "acupuncture;reflexology"},
+        {"name", "Reflex Praxis"},
+        {"opening_hours", "Mo,We 14:00-20:00"}}},
+      {3,
+       47.1660,
+       9.5100,
+       {{"healthcare", "podiatrist"}, {"name", "Podologie Schaan"}, {"opening_hours", "by appointment"}}},
       {4, 47.1410, 9.5210, {{"amenity", "cafe"}, {"name", "Café"}}},
       {5, 47.1410, 9.5209, {{"place", "town"}, {"name", "Vaduz"}}},
       {6, 47.1651, 9.5096, {{"place", "village"}, {"name", "Schaan"}}},
@@ -77,8 +93,9 @@ OsmData fixture() {
 
 class PlacesImport : public ::testing::Test {
  protected:
-  fs::path dir = fs::temp_directory_path() / ("plantar_import_" + std::to_string(getpid()) + "_" +
-                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::path dir =
+      fs::temp_directory_path() / ("plantar_import_" + std::to_string(getpid()) + "_" +
+                                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
   void SetUp() override {
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -132,7 +149,8 @@ std::vector<std::string> expected(places::LatLon center, const std::vector<std::
   }
   std::sort(found.begin(), found.end());
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < found.size() && static_cast<int>(i) < limit; ++i) names.push_back(found[i].second);
+  for (std::size_t i = 0; i < found.size() && static_cast<int>(i) < limit; ++i)
+    names.push_back(found[i].second);
   return names;
 }
 
@@ -158,8 +176,11 @@ TEST_F(PlacesImport, EveryQueryMatchesBruteForce) {
                           {"47.13,9.56", {47.13, 9.56}, {"spa", "sauna"}, false, 1, 10},
                           {"Triesen", {47.107, 9.528}, {"massage"}, true, 5, 1}};
   for (const auto& c : cases) {
-    std::vector<std::string> args{"--json", "places", "near", c.where, "--at", "2024-05-06 14:30", "--radius",
-                                  std::to_string(c.radius), "--limit", std::to_string(c.limit)};
+    std::vector<std::string> args{"--json",   "places",
+                                  "near",     c.where,
+                                  "--at",     "2024-05-06 14:30",
+                                  "--radius", std::to_string(c.radius),
+                                  "--limit",  std::to_string(c.limit)};
     for (const auto& kind : c.kinds) args.insert(args.end(), {"--kind", kind});
     if (c.open_now) args.push_back("--open-now");
     auto result = plantar(args);
@@ -216,7 +237,8 @@ TEST_F(PlacesImport, BrokenFilesFailCleanlyAndKeepTheOldData) {
   std::ofstream(file("half.osm"), std::ios::binary) << xml.substr(0, xml.size() / 2);
   std::ofstream(file("junk.osm.pbf"), std::ios::binary) << "this is not an OpenStreetMap file\n";
   std::ofstream(file("empty.osm.pbf"), std::ios::binary) << "";
-  for (const char* bad : {"half.osm.pbf", "half.osm", "junk.osm.pbf", "empty.osm.pbf", "missing.osm.pbf", "notes.txt"}) {
+  for (const char* bad :
+       {"half.osm.pbf", "half.osm", "junk.osm.pbf", "empty.osm.pbf", "missing.osm.pbf", "notes.txt"}) {
     auto result = plantar({"places", "import", file(bad), "--region", "vaduz"});
     EXPECT_EQ(result.status, 2) << bad << result.out;
     EXPECT_NE(result.err.find(file(bad)), std::string::npos) << result.err;
@@ -255,9 +277,13 @@ TEST_F(PlacesImport, SqliteStoreMatchesBruteForceOnRandomPlaces) {
   ASSERT_EQ(all.size(), region.places.size());
   auto closed = [](const places::Place&) { return places::Hours{}; };
   for (int i = 0; i < 100; ++i) {
-    places::Query q{{lat(rng), lon(rng)}, 1.0 + i, 1 + i % 25, i % 3 == 0 ? std::vector<std::string>{"spa"} : std::vector<std::string>{}};
+    places::Query q{{lat(rng), lon(rng)},
+                    1.0 + i,
+                    1 + i % 25,
+                    i % 3 == 0 ? std::vector<std::string>{"spa"} : std::vector<std::string>{}};
     auto hits = places::nearest(
-        q, [&](const places::Box& b, const std::vector<std::string>& k) { return store.in_box(b, k); }, closed);
+        q, [&](const places::Box& b, const std::vector<std::string>& k) { return store.in_box(b, k); },
+        closed);
     std::vector<std::pair<double, std::int64_t>> brute;
     for (const auto& p : all)
       if ((q.kinds.empty() || p.kind == q.kinds[0]) && places::distance_km(q.center, p.at) <= q.radius_km)
@@ -270,7 +296,8 @@ TEST_F(PlacesImport, SqliteStoreMatchesBruteForceOnRandomPlaces) {
 }
 
 TEST_F(PlacesImport, RealLiechtensteinExtract) {
-  std::string extract = std::string(PLANTAR_SOURCE_DIR) + "/../shared/data/osm/liechtenstein-2013-08-03.osm.pbf";
+  std::string extract =
+      std::string(PLANTAR_SOURCE_DIR) + "/../shared/data/osm/liechtenstein-2013-08-03.osm.pbf";
   if (!fs::exists(extract)) GTEST_SKIP() << "no " << extract;
   auto imported = plantar({"places", "import", extract});
   ASSERT_EQ(imported.status, 0) << imported.err;

@@ -97,7 +97,8 @@ std::vector<Place> random_places(std::mt19937& rng, int count, LatLon centre, do
   return out;
 }
 
-std::vector<Place> in_box(const std::vector<Place>& all, const Box& box, const std::vector<std::string>& wanted) {
+std::vector<Place> in_box(const std::vector<Place>& all, const Box& box,
+                          const std::vector<std::string>& wanted) {
   std::vector<Place> out;
   for (const auto& p : all) {
     bool kind_ok = wanted.empty() || std::find(wanted.begin(), wanted.end(), p.kind) != wanted.end();
@@ -120,7 +121,8 @@ std::vector<std::int64_t> brute_force(const std::vector<Place>& all, const Query
   }
   std::sort(found.begin(), found.end());
   std::vector<std::int64_t> ids;
-  for (std::size_t i = 0; i < found.size() && static_cast<int>(i) < q.limit; ++i) ids.push_back(found[i].second);
+  for (std::size_t i = 0; i < found.size() && static_cast<int>(i) < q.limit; ++i)
+    ids.push_back(found[i].second);
   return ids;
 }
 
@@ -131,13 +133,15 @@ void check_against_brute_force(std::uint32_t seed, LatLon centre, double spread,
   std::uniform_int_distribution<int> limit(1, 40), coin(0, 1);
   for (int i = 0; i < 100; ++i) {
     Query q;
-    q.center = {std::clamp(centre.lat + offset(rng), -90.0, 90.0), std::fmod(centre.lon + offset(rng) + 540, 360) - 180};
+    q.center = {std::clamp(centre.lat + offset(rng), -90.0, 90.0),
+                std::fmod(centre.lon + offset(rng) + 540, 360) - 180};
     q.radius_km = radius(rng);
     q.limit = limit(rng);
     q.open_now = coin(rng) == 1;
     if (coin(rng) == 1) q.kinds = {kinds[static_cast<std::size_t>(i) % kinds.size()]};
     auto hits = nearest(
-        q, [&](const Box& box, const std::vector<std::string>& k) { return in_box(all, box, k); }, fake_hours);
+        q, [&](const Box& box, const std::vector<std::string>& k) { return in_box(all, box, k); },
+        fake_hours);
     std::vector<std::int64_t> ids;
     for (const auto& hit : hits) {
       ids.push_back(hit.place.id);
@@ -150,7 +154,9 @@ void check_against_brute_force(std::uint32_t seed, LatLon centre, double spread,
 
 TEST(PlacesNearest, MatchesBruteForceInATown) { check_against_brute_force(1, {47.14, 9.52}, 0.2, 30); }
 TEST(PlacesNearest, MatchesBruteForceOverACountry) { check_against_brute_force(2, {51.0, 10.0}, 4, 300); }
-TEST(PlacesNearest, MatchesBruteForceOverTheAntimeridian) { check_against_brute_force(3, {-17.0, 179.5}, 2, 400); }
+TEST(PlacesNearest, MatchesBruteForceOverTheAntimeridian) {
+  check_against_brute_force(3, {-17.0, 179.5}, 2, 400);
+}
 TEST(PlacesNearest, MatchesBruteForceNearAPole) { check_against_brute_force(4, {88.5, 0}, 3, 800); }
 TEST(PlacesNearest, MatchesBruteForceOverTheWorld) { check_against_brute_force(5, {0, 0}, 180, 20000); }
 

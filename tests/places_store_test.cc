@@ -14,8 +14,9 @@ namespace {
 namespace fs = std::filesystem;
 
 struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("plantar_store_" + std::to_string(getpid()) + "_" +
-                                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::path path =
+      fs::temp_directory_path() / ("plantar_store_" + std::to_string(getpid()) + "_" +
+                                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
   TempDir() { fs::remove_all(path); }
   ~TempDir() { fs::remove_all(path); }
 };
@@ -34,7 +35,8 @@ Region region(const std::string& name, std::vector<Place> places, std::vector<Na
   return {name, name + ".osm.pbf", "2024-05-06 14:30", std::move(places), std::move(named)};
 }
 
-std::vector<std::string> names_in(const Store& store, const Box& box, const std::vector<std::string>& kinds = {}) {
+std::vector<std::string> names_in(const Store& store, const Box& box,
+                                  const std::vector<std::string>& kinds = {}) {
   std::vector<std::string> out;
   for (const auto& p : store.in_box(box, kinds)) out.push_back(p.name);
   std::sort(out.begin(), out.end());
@@ -64,20 +66,23 @@ TEST(PlacesStore, ReplacesARegionWhole) {
 TEST(PlacesStore, BoxSearchAndKinds) {
   TempDir dir;
   Store store((dir.path / "places.db").string(), true);
-  store.replace_region(region("r", {place("In", "massage", 47, 9), place("Spa", "spa", 47.01, 9.01),
-                                    place("Out", "massage", 48, 9)},
-                              {}));
+  store.replace_region(region(
+      "r", {place("In", "massage", 47, 9), place("Spa", "spa", 47.01, 9.01), place("Out", "massage", 48, 9)},
+      {}));
   EXPECT_EQ(names_in(store, {46.9, 47.1, 8.9, 9.1}), (std::vector<std::string>{"In", "Spa"}));
   EXPECT_EQ(names_in(store, {46.9, 47.1, 8.9, 9.1}, {"spa"}), (std::vector<std::string>{"Spa"}));
-  EXPECT_EQ(names_in(store, {46.9, 47.1, 8.9, 9.1}, {"spa", "massage"}), (std::vector<std::string>{"In", "Spa"}));
+  EXPECT_EQ(names_in(store, {46.9, 47.1, 8.9, 9.1}, {"spa", "massage"}),
+            (std::vector<std::string>{"In", "Spa"}));
   EXPECT_TRUE(names_in(store, {0, 1, 0, 1}).empty());
 }
 
 TEST(PlacesStore, NamedPlacesByNameAndPrefix) {
   TempDir dir;
   Store store((dir.path / "places.db").string(), true);
-  store.replace_region(region("r", {}, {{"Triesen", "village", {47.1, 9.5}}, {"Triesenberg", "village", {47.1, 9.55}},
-                                        {"100%_Town", "town", {1, 1}}}));
+  store.replace_region(region("r", {},
+                              {{"Triesen", "village", {47.1, 9.5}},
+                               {"Triesenberg", "village", {47.1, 9.55}},
+                               {"100%_Town", "town", {1, 1}}}));
   EXPECT_EQ(store.named("TRIESEN").size(), 1u);
   EXPECT_EQ(store.named_starting("tries").size(), 2u);
   EXPECT_EQ(store.named_starting("100%").size(), 1u);

@@ -23,7 +23,7 @@ struct ImportProgress {
 using ProgressFn = std::function<void(const ImportProgress&)>;
 
 struct Imported {
-  std::vector<Place> places;      // ids are 0: the store numbers them
+  std::vector<Place> places;  // ids are 0: the store numbers them
   std::vector<NamedPlace> named;
   std::uint64_t objects = 0;
 };

@@ -23,7 +23,7 @@ struct LatLon {
 
 /// A place where someone can get a massage or foot care (places.toml kinds).
 struct Place {
-  std::int64_t id = 0;  // the store's row id
+  std::int64_t id = 0;   // the store's row id
   std::string osm_type;  // "node", "way" or "relation"
   std::int64_t osm_id = 0;
   std::string kind;  // a places.toml kind id

@@ -19,7 +19,8 @@ Json to_json(const places::NamedPlace& place);
 
 /// The answer of `places near`: where, when, and the places nearest first.
 Json near_answer(const places::LatLon& center, const std::string& center_name, const places::WallTime& at,
-                 const places::Query& query, const std::vector<places::Hit>& hits, const kb::PlaceTagging& tagging);
+                 const places::Query& query, const std::vector<places::Hit>& hits,
+                 const kb::PlaceTagging& tagging);
 /// The answer of `places import`.
 Json import_answer(const places::Region& region, std::uint64_t objects);
 

@@ -90,12 +90,14 @@ int run(int argc, char** argv) {
 
   PlacesImportOptions places_import;
   PlacesNearOptions places_near;
-  auto* places_cmd = app.add_subcommand("places", "Find massage, reflexology and foot care near you (OpenStreetMap)");
+  auto* places_cmd =
+      app.add_subcommand("places", "Find massage, reflexology and foot care near you (OpenStreetMap)");
   places_cmd->require_subcommand(1);
   places_cmd->footer(
       "Download an extract of your region (e.g. from download.geofabrik.de), import it once,\n"
       "then search offline. Data (c) OpenStreetMap contributors, ODbL.");
-  auto* import_cmd = places_cmd->add_subcommand("import", "Read an OpenStreetMap file into the places database");
+  auto* import_cmd =
+      places_cmd->add_subcommand("import", "Read an OpenStreetMap file into the places database");
   import_cmd->add_option("FILE", places_import.file, "An extract: .osm.pbf, .osm or .osm.bz2")->required();
   import_cmd
       ->add_option("--region", places_import.region,
@@ -105,12 +107,14 @@ int run(int argc, char** argv) {
   auto* near_cmd = places_cmd->add_subcommand("near", "Places near a town or a position, nearest first");
   near_cmd->add_option("WHERE", places_near.where, "A place name (e.g. Vaduz) or LAT,LON (e.g. 47.14,9.52)")
       ->required();
-  near_cmd->add_option("--kind", places_near.kinds,
-                       "reflexology, podiatrist, massage, physiotherapist, spa or sauna (repeatable)")
+  near_cmd
+      ->add_option("--kind", places_near.kinds,
+                   "reflexology, podiatrist, massage, physiotherapist, spa or sauna (repeatable)")
       ->type_name("KIND")
       ->take_all();
   near_cmd->add_flag("--open-now", places_near.open_now, "Only places whose opening hours say open now");
-  near_cmd->add_option("--radius", places_near.radius_km, "How far to look, in km (default 25)")->type_name("KM");
+  near_cmd->add_option("--radius", places_near.radius_km, "How far to look, in km (default 25)")
+      ->type_name("KM");
   near_cmd->add_option("--limit", places_near.limit, "How many places at most (default 10)")->type_name("N");
   near_cmd->add_option("--at", places_near.at, "Check opening hours at this local time instead of now")
       ->type_name("\"YYYY-MM-DD HH:MM\"");

@@ -87,7 +87,8 @@ void validate(const kb::PlaceTagging& tagging, const PlacesNearOptions& options)
     if (tagging.kind(kind) == nullptr) throw BadInput("--kind", unknown_word_message("kind", kind, ids));
   if (!(options.radius_km > 0 && options.radius_km <= 20000))
     throw BadInput("--radius", "expected kilometres from more than 0 to 20000");
-  if (options.limit < 1 || options.limit > 1000) throw BadInput("--limit", "expected a number from 1 to 1000");
+  if (options.limit < 1 || options.limit > 1000)
+    throw BadInput("--limit", "expected a number from 1 to 1000");
 }
 
 std::string kinds_phrase(const kb::PlaceTagging& tagging, const std::vector<std::string>& kinds) {
@@ -114,22 +115,24 @@ std::string nothing_found(const places::Store& store, const places::Query& query
 }
 
 void print_near(const Context& context, const places::Store& store, const Center& center,
-                const places::Query& query, const std::vector<places::Hit>& hits, const places::WallTime& now) {
+                const places::Query& query, const std::vector<places::Hit>& hits,
+                const places::WallTime& now) {
   const auto& tagging = context.kb.places;
-  std::string where = center.name.empty() ? fmt::format("{:.4f},{:.4f}", center.at.lat, center.at.lon)
-                                          : fmt::format("{}, {:.4f},{:.4f}", center.name, center.at.lat, center.at.lon);
+  std::string where = center.name.empty()
+                          ? fmt::format("{:.4f},{:.4f}", center.at.lat, center.at.lon)
+                          : fmt::format("{}, {:.4f},{:.4f}", center.name, center.at.lat, center.at.lon);
   std::string what = kinds_phrase(tagging, query.kinds);
   what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
   std::string open = query.open_now ? " open now" : "";
   static constexpr const char* days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  context.out << fmt::format("{}{} near {}\nat {} {} local time\n\n", what, open, where, days[places::weekday(now)],
-                             places::format_wall_time(now));
+  context.out << fmt::format("{}{} near {}\nat {} {} local time\n\n", what, open, where,
+                             days[places::weekday(now)], places::format_wall_time(now));
   if (hits.empty()) {
     context.out << wrap(nothing_found(store, query), "");
   } else {
     print_hits(context.out, hits, tagging, now);
-    context.out << fmt::format("\n{} {} within {}, nearest first.\n", hits.size(), hits.size() == 1 ? "place" : "places",
-                               plain_distance(query.radius_km));
+    context.out << fmt::format("\n{} {} within {}, nearest first.\n", hits.size(),
+                               hits.size() == 1 ? "place" : "places", plain_distance(query.radius_km));
   }
   context.out << "Data " << places::attribution << " (openstreetmap.org/copyright)\n";
 }
@@ -158,9 +161,10 @@ int run_places_import(const Context& context, const PlacesImportOptions& options
     context.out << json_io::dump(json_io::import_answer(region, imported.objects));
     return 0;
   }
-  context.out << fmt::format("Imported region '{}' from {}:\n  {} places for massage or foot care\n"
-                             "  {} named places (towns, villages, suburbs) to search near\n",
-                             region.name, options.file, region.places.size(), region.named.size());
+  context.out << fmt::format(
+      "Imported region '{}' from {}:\n  {} places for massage or foot care\n"
+      "  {} named places (towns, villages, suburbs) to search near\n",
+      region.name, options.file, region.places.size(), region.named.size());
   if (region.places.empty())
     context.out << "This file has no massage, reflexology, podiatry, physiotherapy, spa or sauna places.\n";
   context.out << "Saved in " << db << ". Data " << places::attribution << "\n";
@@ -176,12 +180,14 @@ int run_places_near(const Context& context, const PlacesNearOptions& options) {
   Center center = resolve(store, where);
   places::Query query{center.at, options.radius_km, options.limit, options.kinds, options.open_now};
   auto hits = places::nearest(
-      query, [&](const places::Box& box, const std::vector<std::string>& kinds) { return store.in_box(box, kinds); },
+      query,
+      [&](const places::Box& box, const std::vector<std::string>& kinds) { return store.in_box(box, kinds); },
       [&](const places::Place& place) {
         return places::evaluate_hours(place.opening_hours, place.at.lat, place.at.lon, now);
       });
   if (context.json)
-    context.out << json_io::dump(json_io::near_answer(center.at, center.name, now, query, hits, context.kb.places));
+    context.out << json_io::dump(
+        json_io::near_answer(center.at, center.name, now, query, hits, context.kb.places));
   else
     print_near(context, store, center, query, hits, now);
   return 0;

@@ -23,7 +23,8 @@ std::string when(const places::WallTime& change, const places::WallTime& now) {
   int days = days_between(now, change);
   if (days == 0) return clock;
   if (days == 1) return "tomorrow at " + clock;
-  if (days < 7) return fmt::format("{} at {}", day_names[static_cast<std::size_t>(places::weekday(change))], clock);
+  if (days < 7)
+    return fmt::format("{} at {}", day_names[static_cast<std::size_t>(places::weekday(change))], clock);
   return fmt::format("on {:04}-{:02}-{:02} at {}", change.year, change.month, change.day, clock);
 }
 
@@ -58,14 +59,11 @@ std::string plain_hours(const places::Hours& hours, const places::WallTime& now)
     return (days == 0 ? "at " : "") + when(change, now);
   };
   switch (hours.state) {
-    case places::HoursState::open:
-      return hours.change ? "open now, closes " + at(*hours.change) : "open now";
+    case places::HoursState::open: return hours.change ? "open now, closes " + at(*hours.change) : "open now";
     case places::HoursState::closed:
       return hours.change ? "closed now, opens " + at(*hours.change) : "closed now";
-    case places::HoursState::unknown:
-      return "hours unknown: \"" + hours.raw + "\"";
-    case places::HoursState::not_given:
-      break;
+    case places::HoursState::unknown: return "hours unknown: \"" + hours.raw + "\"";
+    case places::HoursState::not_given: break;
   }
   return "no opening hours given";
 }
@@ -92,20 +90,24 @@ void print_hits(std::ostream& out, const std::vector<places::Hit>& hits, const k
   }
 }
 
-ProgressBar::ProgressBar(std::ostream& err) : err_(err), start_(std::chrono::steady_clock::now()), last_(start_) {}
+ProgressBar::ProgressBar(std::ostream& err)
+    : err_(err), start_(std::chrono::steady_clock::now()), last_(start_) {}
 
 std::string ProgressBar::line(const places::ImportProgress& progress) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   double rate = seconds > 0 ? 1 / seconds : 0;
-  double share = progress.file_bytes > 0 ? static_cast<double>(progress.bytes) / static_cast<double>(progress.file_bytes) : 0;
+  double share = progress.file_bytes > 0
+                     ? static_cast<double>(progress.bytes) / static_cast<double>(progress.file_bytes)
+                     : 0;
   share = std::min(1.0, share);
   constexpr int width = 24;
   int filled = static_cast<int>(share * width);
-  return fmt::format("[{}{}] {:3.0f}%  {} of {}  {}/s  {} objects/s", std::string(static_cast<std::size_t>(filled), '#'),
-                     std::string(static_cast<std::size_t>(width - filled), '-'), share * 100,
-                     human_bytes(static_cast<double>(progress.bytes)), human_bytes(static_cast<double>(progress.file_bytes)),
-                     human_bytes(static_cast<double>(progress.bytes) * rate),
-                     human_count(static_cast<double>(progress.objects) * rate));
+  return fmt::format(
+      "[{}{}] {:3.0f}%  {} of {}  {}/s  {} objects/s", std::string(static_cast<std::size_t>(filled), '#'),
+      std::string(static_cast<std::size_t>(width - filled), '-'), share * 100,
+      human_bytes(static_cast<double>(progress.bytes)), human_bytes(static_cast<double>(progress.file_bytes)),
+      human_bytes(static_cast<double>(progress.bytes) * rate),
+      human_count(static_cast<double>(progress.objects) * rate));
 }
 
 void ProgressBar::update(const places::ImportProgress& progress) {
@@ -118,7 +120,8 @@ void ProgressBar::update(const places::ImportProgress& progress) {
 void ProgressBar::finish(const places::ImportProgress& progress) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   err_ << "\r" << std::string(78, ' ') << "\r"
-       << fmt::format("Read {} objects ({}) in {:.1f} s.\n", human_count(static_cast<double>(progress.objects)),
+       << fmt::format("Read {} objects ({}) in {:.1f} s.\n",
+                      human_count(static_cast<double>(progress.objects)),
                       human_bytes(static_cast<double>(progress.file_bytes)), seconds);
 }
 

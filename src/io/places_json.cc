@@ -10,14 +10,10 @@ double rounded(double value, double step) { return std::round(value / step) * st
 
 const char* state_name(places::HoursState state) {
   switch (state) {
-    case places::HoursState::open:
-      return "open";
-    case places::HoursState::closed:
-      return "closed";
-    case places::HoursState::unknown:
-      return "unknown";
-    case places::HoursState::not_given:
-      break;
+    case places::HoursState::open: return "open";
+    case places::HoursState::closed: return "closed";
+    case places::HoursState::unknown: return "unknown";
+    case places::HoursState::not_given: break;
   }
   return "not_given";
 }
@@ -31,7 +27,8 @@ std::string osm_url(const places::Place& place) {
 Json to_json(const places::Hours& hours) {
   Json out{{"state", state_name(hours.state)}};
   if (hours.change)
-    out[hours.state == places::HoursState::open ? "closes_at" : "opens_at"] = places::format_wall_time(*hours.change);
+    out[hours.state == places::HoursState::open ? "closes_at" : "opens_at"] =
+        places::format_wall_time(*hours.change);
   out["opening_hours"] = hours.raw;
   return out;
 }
@@ -60,7 +57,8 @@ Json to_json(const places::NamedPlace& place) {
 }
 
 Json near_answer(const places::LatLon& center, const std::string& center_name, const places::WallTime& at,
-                 const places::Query& query, const std::vector<places::Hit>& hits, const kb::PlaceTagging& tagging) {
+                 const places::Query& query, const std::vector<places::Hit>& hits,
+                 const kb::PlaceTagging& tagging) {
   Json list = Json::array();
   for (const auto& hit : hits) list.push_back(to_json(hit, tagging));
   return Json{{"near", {{"name", center_name}, {"lat", center.lat}, {"lon", center.lon}}},

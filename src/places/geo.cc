@@ -32,8 +32,9 @@ std::optional<double> number(std::string_view text) {
 double distance_km(LatLon from, LatLon to) {
   double dlat = radians(to.lat - from.lat);
   double dlon = radians(to.lon - from.lon);
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(radians(from.lat)) * std::cos(radians(to.lat)) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(radians(from.lat)) *
+                                                           std::cos(radians(to.lat)) * std::sin(dlon / 2) *
+                                                           std::sin(dlon / 2);
   return 2 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -61,7 +62,8 @@ std::optional<LatLon> parse_lat_lon(std::string_view text, const std::string& wh
   if (*lat < -90 || *lat > 90)
     throw BadInput(where, "latitude " + std::string(text.substr(0, comma)) + " is out of range (-90 to 90)");
   if (*lon < -180 || *lon > 180)
-    throw BadInput(where, "longitude " + std::string(text.substr(comma + 1)) + " is out of range (-180 to 180)");
+    throw BadInput(where,
+                   "longitude " + std::string(text.substr(comma + 1)) + " is out of range (-180 to 180)");
   return LatLon{*lat, *lon};
 }
 

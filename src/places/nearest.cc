@@ -57,16 +57,17 @@ std::vector<Hit> nearest(const Query& query, const BoxSearch& search, const Hour
     for (auto& place : search(bounding_box(query.center, radius), query.kinds)) {
       double d = distance_km(query.center, place.at);
       if (d > radius) continue;
-      const Hours& hours = hours_of(place);
-      if (query.open_now && hours.state != HoursState::open) continue;
+      if (query.open_now && hours_of(place).state != HoursState::open) continue;
       double bearing = bearing_degrees(query.center, place.at);
-      hits.push_back({std::move(place), d, bearing, hours});
+      hits.push_back({std::move(place), d, bearing, {}});
     }
     if (static_cast<int>(hits.size()) >= query.limit || radius >= limit_km) break;
     radius = std::min(radius * 2, limit_km);
   }
   std::sort(hits.begin(), hits.end(), before);
   if (static_cast<int>(hits.size()) > query.limit) hits.resize(static_cast<std::size_t>(query.limit));
+  for (auto& hit : hits)
+    hit.hours = hours_of(hit.place);  // only the answer's hours, unless filtering by them
   return hits;
 }
 

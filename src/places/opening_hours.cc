@@ -27,12 +27,9 @@ WallTime from_qt(const QDateTime& dt) {
 
 HoursState state_of(const Interval& interval) {
   switch (interval.state()) {
-    case Interval::Open:
-      return HoursState::open;
-    case Interval::Closed:
-      return HoursState::closed;
-    default:
-      return HoursState::unknown;
+    case Interval::Open: return HoursState::open;
+    case Interval::Closed: return HoursState::closed;
+    default: return HoursState::unknown;
   }
 }
 

@@ -74,7 +74,8 @@ class Collector : public osmium::handler::Handler {
 
   void relation(const osmium::Relation& relation) {
     const char* type = relation.tags().get_value_by_key("type");
-    if (type == nullptr || (std::string_view(type) != "multipolygon" && std::string_view(type) != "boundary")) return;
+    if (type == nullptr || (std::string_view(type) != "multipolygon" && std::string_view(type) != "boundary"))
+      return;
     if (!wanted(relation.tags())) return;
     Pending pending{relation.id(), {}, copy_tags(relation.tags())};
     for (const auto& member : relation.members())
@@ -91,6 +92,13 @@ class Collector : public osmium::handler::Handler {
   }
 
   bool needs_member_ways() const { return !pending_.empty(); }
+
+  /// Whether the tags make a kept place or a named place.
+  bool wanted(const osmium::TagList& tags) const {
+    if (tags.empty()) return false;
+    auto lookup = [&](const char* key) { return tags.get_value_by_key(key); };
+    return classify(tagging_, lookup) != nullptr || named_type(lookup) != nullptr;
+  }
 
   Imported finish() {
     for (const auto& pending : pending_) {
@@ -119,11 +127,6 @@ class Collector : public osmium::handler::Handler {
     return out;
   }
 
-  bool wanted(const osmium::TagList& tags) const {
-    auto lookup = [&](const char* key) { return tags.get_value_by_key(key); };
-    return classify(tagging_, lookup) != nullptr || named_type(lookup) != nullptr;
-  }
-
   const char* named_type(const TagLookup& tag) const {
     const char* type = tag("place");
     if (type == nullptr || tag("name") == nullptr) return nullptr;
@@ -132,11 +135,14 @@ class Collector : public osmium::handler::Handler {
     return nullptr;
   }
 
-  void keep(const char* osm_type, osmium::object_id_type id, const osmium::TagList& tags, const Centre& centre) {
-    keep_with(osm_type, id, [&](const char* key) { return tags.get_value_by_key(key); }, centre);
+  void keep(const char* osm_type, osmium::object_id_type id, const osmium::TagList& tags,
+            const Centre& centre) {
+    keep_with(
+        osm_type, id, [&](const char* key) { return tags.get_value_by_key(key); }, centre);
   }
 
-  void keep_with(const char* osm_type, osmium::object_id_type id, const TagLookup& tag, const Centre& centre) {
+  void keep_with(const char* osm_type, osmium::object_id_type id, const TagLookup& tag,
+                 const Centre& centre) {
     const kb::PlaceKind* kind = classify(tagging_, tag);
     const char* type = named_type(tag);
     if ((kind == nullptr && type == nullptr) || centre.count == 0) return;
@@ -157,7 +163,8 @@ class Collector : public osmium::handler::Handler {
     place.website = text({"website", "contact:website", "url"});
     place.opening_hours = text({"opening_hours"});
     place.wheelchair = text({"wheelchair"});
-    std::string street = join_nonempty({text({"addr:street", "addr:place"}), text({"addr:housenumber"})}, " ");
+    std::string street =
+        join_nonempty({text({"addr:street", "addr:place"}), text({"addr:housenumber"})}, " ");
     std::string town = join_nonempty({text({"addr:postcode"}), text({"addr:city"})}, " ");
     place.address = join_nonempty({street, town}, ", ");
     result_.places.push_back(std::move(place));
@@ -174,13 +181,19 @@ ImportProgress progress_of(const osmium::io::Reader& reader, std::uint64_t objec
   return {reader.offset(), reader.file_size(), objects};
 }
 
-void read_all(const std::string& path, Collector& collector, LocationHandler& locations, const ProgressFn& progress,
-              std::uint64_t& objects) {
+void read_all(const std::string& path, Collector& collector, LocationHandler& locations,
+              const ProgressFn& progress, std::uint64_t& objects) {
   osmium::io::Reader reader{path, osmium::osm_entity_bits::nwr, osmium::io::read_meta::no};
   while (osmium::memory::Buffer buffer = reader.read()) {
     for (auto& object : buffer.select<osmium::OSMObject>()) {
       ++objects;
-      osmium::apply_item(object, locations, collector);
+      if (object.type() == osmium::item_type::node) {
+        locations.node(static_cast<const osmium::Node&>(object));
+      } else if (object.type() == osmium::item_type::way) {
+        if (!collector.wanted(object.tags())) continue;  // only matching ways need their nodes' positions
+        locations.way(static_cast<osmium::Way&>(object));
+      }
+      osmium::apply_item(object, collector);
     }
     if (progress) progress(progress_of(reader, objects));
   }

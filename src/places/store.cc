@@ -52,13 +52,15 @@ Place read_place(SQLite::Statement& q) {
 std::vector<NamedPlace> read_named(SQLite::Statement& q) {
   std::vector<NamedPlace> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+    out.push_back({q.getColumn(0).getString(),
+                   q.getColumn(1).getString(),
                    {q.getColumn(2).getDouble(), q.getColumn(3).getDouble()}});
   return out;
 }
 
 void delete_region(SQLite::Database& db, const std::string& name) {
-  SQLite::Statement rtree(db, "DELETE FROM places_rtree WHERE id IN (SELECT id FROM places WHERE region = ?)");
+  SQLite::Statement rtree(db,
+                          "DELETE FROM places_rtree WHERE id IN (SELECT id FROM places WHERE region = ?)");
   rtree.bind(1, name);
   rtree.exec();
   for (const char* sql : {"DELETE FROM places WHERE region = ?", "DELETE FROM named_places WHERE region = ?",
@@ -70,10 +72,12 @@ void delete_region(SQLite::Database& db, const std::string& name) {
 }
 
 void insert_places(SQLite::Database& db, const Region& region) {
-  SQLite::Statement place(db,
-                          "INSERT INTO places(region, osm_type, osm_id, kind, name, lat, lon, address, phone, "
-                          "website, opening_hours, wheelchair) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::Statement box(db, "INSERT INTO places_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?,?,?,?,?)");
+  SQLite::Statement place(
+      db,
+      "INSERT INTO places(region, osm_type, osm_id, kind, name, lat, lon, address, phone, "
+      "website, opening_hours, wheelchair) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement box(
+      db, "INSERT INTO places_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?,?,?,?,?)");
   for (const auto& p : region.places) {
     place.bind(1, region.name);
     place.bind(2, p.osm_type);
@@ -153,7 +157,7 @@ Store::Store(const std::string& path, bool create) {
     if (create && fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
     int flags = create ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : SQLite::OPEN_READWRITE;
     impl_ = std::make_unique<Impl>(path, flags);
-    impl_->db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    impl_->db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
     impl_->db.exec(schema);
   } catch (const std::exception& e) {
     throw Failure("cannot open the places database " + path + ": " + e.what());
@@ -187,15 +191,16 @@ std::vector<Place> Store::in_box(const Box& box, const std::vector<std::string>&
 }
 
 std::vector<NamedPlace> Store::named(const std::string& name) const {
-  SQLite::Statement q(impl_->db,
-                      "SELECT name, type, lat, lon FROM named_places WHERE name = ? COLLATE NOCASE ORDER BY id");
+  SQLite::Statement q(
+      impl_->db, "SELECT name, type, lat, lon FROM named_places WHERE name = ? COLLATE NOCASE ORDER BY id");
   q.bind(1, name);
   return read_named(q);
 }
 
 std::vector<NamedPlace> Store::named_starting(const std::string& prefix) const {
-  SQLite::Statement q(impl_->db,
-                      "SELECT name, type, lat, lon FROM named_places WHERE name LIKE ? ESCAPE '\\' ORDER BY name, id");
+  SQLite::Statement q(
+      impl_->db,
+      "SELECT name, type, lat, lon FROM named_places WHERE name LIKE ? ESCAPE '\\' ORDER BY name, id");
   std::string pattern;
   for (char c : prefix) {
     if (c == '%' || c == '_' || c == '\\') pattern += '\\';

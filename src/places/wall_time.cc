@@ -10,8 +10,8 @@ namespace plantar::places {
 WallTime parse_wall_time(const std::string& text, const std::string& where) {
   WallTime t;
   char extra = 0;
-  int fields = std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d%c", &t.year, &t.month, &t.day, &t.hour, &t.minute,
-                           &extra);
+  int fields = std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d%c", &t.year, &t.month, &t.day, &t.hour,
+                           &t.minute, &extra);
   auto date = std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
               std::chrono::day{static_cast<unsigned>(t.day)};
   if (fields != 5 || !date.ok() || t.month < 1 || t.day < 1 || t.hour < 0 || t.hour > 23 || t.minute < 0 ||
