@@ -145,6 +145,31 @@ struct Synonym {
   Origin origin;
 };
 
+/// One test of an OSM tag: `key=value` (exact) or `key~word` (the
+/// ";"-separated value holds `word`).
+struct TagTest {
+  std::string key, value;
+  bool in_list = false;  // `~`
+};
+
+/// A kind of place to keep from OpenStreetMap (places.toml): its id, words
+/// for people, and the tag tests; a match holds when all its tests hold.
+struct PlaceKind {
+  std::string id, name, plural;
+  std::vector<std::vector<TagTest>> match;
+  Origin origin;
+};
+
+/// What `plantar places import` keeps: kinds, most specific first, and the
+/// `place=*` values of named places.
+struct PlaceTagging {
+  std::vector<PlaceKind> kinds;
+  std::vector<std::string> named_places;
+  Origin origin;
+
+  const PlaceKind* kind(const std::string& id) const;
+};
+
 struct KnowledgeBase {
   std::vector<Tool> tools;
   std::vector<RegionInfo> regions;
@@ -158,6 +183,7 @@ struct KnowledgeBase {
   std::vector<Question> questions;
   std::vector<Synonym> synonyms;
   std::vector<std::string> stop_words;  // words `plantar ask` ignores
+  PlaceTagging places;
 
   const Tool* tool(const std::string& id) const;
   const RegionInfo& region(Region id) const;

@@ -174,8 +174,9 @@ int run(int argc, char** argv) {
   app.add_flag("--json", json, "Print JSON instead of text");
   std::string db_path;
   app.add_option("--db", db_path,
-                 "The journal: PATH ending in .db is the file itself, otherwise a folder holding journal.db "
-                 "(default $XDG_DATA_HOME/plantar/journal.db, or ~/.local/share/plantar/journal.db)")
+                 "Where plantar keeps its databases: a folder holding journal.db and places.db, or a "
+                 "PATH ending in .db for the journal file itself (places.db then sits beside it). Default "
+                 "$XDG_DATA_HOME/plantar, or ~/.local/share/plantar")
       ->type_name("PATH");
 
   CheckOptions check;
@@ -234,10 +235,44 @@ int run(int argc, char** argv) {
       "spreading redness) put the safety guidance first. When nothing matches well, it says so.\n"
       "Example: plantar ask \"is it ok to rub my feet with diabetes\"");
 
+  PlacesImportOptions places_import;
+  PlacesNearOptions places_near;
+  auto* places_cmd =
+      app.add_subcommand("places", "Find massage, reflexology and foot care near you (OpenStreetMap)");
+  places_cmd->require_subcommand(1);
+  places_cmd->footer(
+      "Download an extract of your region (e.g. from download.geofabrik.de), import it once,\n"
+      "then search offline. Data (c) OpenStreetMap contributors, ODbL.");
+  auto* import_cmd =
+      places_cmd->add_subcommand("import", "Read an OpenStreetMap file into the places database");
+  import_cmd->add_option("FILE", places_import.file, "An extract: .osm.pbf, .osm or .osm.bz2")->required();
+  import_cmd
+      ->add_option("--region", places_import.region,
+                   "The region's name (default: the file name without -latest or a date); "
+                   "importing a region again replaces it")
+      ->type_name("NAME");
+  auto* near_cmd = places_cmd->add_subcommand("near", "Places near a town or a position, nearest first");
+  near_cmd->add_option("WHERE", places_near.where, "A place name (e.g. Vaduz) or LAT,LON (e.g. 47.14,9.52)")
+      ->required();
+  near_cmd
+      ->add_option("--kind", places_near.kinds,
+                   "reflexology, podiatrist, massage, physiotherapist, spa or sauna (repeatable)")
+      ->type_name("KIND")
+      ->take_all();
+  near_cmd->add_flag("--open-now", places_near.open_now, "Only places whose opening hours say open now");
+  near_cmd->add_option("--radius", places_near.radius_km, "How far to look, in km (default 25)")
+      ->type_name("KM");
+  near_cmd->add_option("--limit", places_near.limit, "How many places at most (default 10)")->type_name("N");
+  near_cmd->add_option("--at", places_near.at, "Check opening hours at this local time instead of now")
+      ->type_name("\"YYYY-MM-DD HH:MM\"");
+  near_cmd->footer(
+      "Opening hours are read at the places' local time (your computer's clock).\n"
+      "Example: plantar places near Vaduz --kind reflexology --open-now");
+
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check",  "plan",   "learn",  "ask", "log", "history", "stats",
-                                      "export", "import", "remind", "map", "card"};
+    std::vector<std::string> commands{"check",  "plan",   "learn",  "ask", "log",  "history", "stats",
+                                      "export", "import", "remind", "map", "card", "places"};
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
                 << "\nRun 'plantar --help' for usage.\n";
@@ -268,6 +303,8 @@ int run(int argc, char** argv) {
       base = &loaded;
     }
     Context context{*base, std::cout, std::cerr, json, isatty(0) && isatty(1), &std::cin, db_path};
+    if (import_cmd->parsed()) return run_places_import(context, places_import);
+    if (near_cmd->parsed()) return run_places_near(context, places_near);
     if (int status = run_journal_commands(context, journal_cmds); status >= 0) return status;
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);

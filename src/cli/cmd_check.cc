@@ -45,6 +45,9 @@ void print_next(std::ostream& out, const safety::Screening& s,
   out << "\nNext:\n";
   if (s.verdict == Verdict::stop) {
     out << "  Please see a doctor, nurse, podiatrist or physiotherapist before any foot massage.\n";
+    if (s.urgent) return;  // urgent care comes first; a directory of therapists would distract
+    out << "  plantar places near YOUR_TOWN --kind podiatrist --kind physiotherapist\n"
+           "    finds one near you, offline (import your region first: plantar places import FILE)\n";
     return;
   }
   out << "  A routine that respects these limits (change the goal and minutes as you like):\n";

@@ -21,7 +21,7 @@ struct Context {
   bool json = false;
   bool interactive = false;  // stdin and stdout are terminals
   std::istream* in = nullptr;
-  std::string db;  // --db: the journal file (*.db) or its folder; empty: the default place
+  std::string db;  // --db PATH: the databases' folder, or the journal file itself (*.db); see data_dir.h
 };
 
 struct CheckOptions {
@@ -109,7 +109,27 @@ int run_card(const Context& context, const CardOptions& options);
 struct AskOptions {
   std::vector<std::string> words;  // the question, possibly in several arguments
   int limit = 3;
+};
+
 int run_ask(const Context& context, const AskOptions& options);
+
+struct PlacesImportOptions {
+  std::string file;    // .osm.pbf, .osm or .osm.bz2
+  std::string region;  // --region; empty: from the file name
+};
+
+struct PlacesNearOptions {
+  std::vector<std::string> where;  // "LAT,LON" or a place name (several words are joined)
+  std::vector<std::string> kinds;  // --kind, places.toml ids
+  bool open_now = false;
+  double radius_km = 25;
+  int limit = 10;
+  std::string at;  // --at "YYYY-MM-DD HH:MM" local time; empty: now
+};
+
+int run_places_import(const Context& context, const PlacesImportOptions& options);
+int run_places_near(const Context& context, const PlacesNearOptions& options);
+
 int run_check(const Context& context, const CheckOptions& options);
 int run_plan(const Context& context, const PlanOptions& options);
 int run_learn(const Context& context, const LearnOptions& options);

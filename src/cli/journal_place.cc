@@ -1,6 +1,8 @@
 // Where the journal lives, and the clock.
 #include "journal_place.h"
 
+#include "data_dir.h"
+
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -9,19 +11,7 @@
 
 namespace plantar::cli {
 
-std::string journal_path(const std::string& db_option) {
-  namespace fs = std::filesystem;
-  if (!db_option.empty()) {
-    if (fs::path(db_option).extension() == ".db") return db_option;
-    return (fs::path(db_option) / "journal.db").string();
-  }
-  const char* xdg = std::getenv("XDG_DATA_HOME");
-  if (xdg != nullptr && xdg[0] == '/') return (fs::path(xdg) / "plantar" / "journal.db").string();
-  const char* home = std::getenv("HOME");
-  if (home == nullptr || home[0] == '\0')
-    throw BadInput("--db", "HOME is not set: say where the journal is with --db PATH");
-  return (fs::path(home) / ".local" / "share" / "plantar" / "journal.db").string();
-}
+std::string journal_path(const std::string& db_option) { return data_file(db_option, "journal.db"); }
 
 std::unique_ptr<journal::Journal> open_journal(const Context& context) {
   return journal::open_sqlite_journal(journal_path(context.db));

@@ -11,9 +11,7 @@
 
 namespace plantar::cli {
 
-/// The journal file: `--db PATH` (PATH ending in .db is the file itself,
-/// otherwise a folder holding journal.db), else
-/// $XDG_DATA_HOME/plantar/journal.db, else ~/.local/share/plantar/journal.db.
+/// The journal file for the --db option (see data_dir.h).
 std::string journal_path(const std::string& db_option);
 
 /// Opens (creating when needed) the journal named by the context.

@@ -39,6 +39,7 @@ const Goal* KnowledgeBase::goal(const std::string& id) const { return find_id(go
 const Claim* KnowledgeBase::claim(const std::string& id) const { return find_id(claims, id); }
 const Source* KnowledgeBase::source(const std::string& id) const { return find_id(sources, id); }
 const Condition* KnowledgeBase::condition(const std::string& id) const { return find_id(conditions, id); }
+const PlaceKind* PlaceTagging::kind(const std::string& id) const { return find_id(kinds, id); }
 
 const RegionInfo& KnowledgeBase::region(Region id) const {
   auto it = std::find_if(regions.begin(), regions.end(), [&](const auto& r) { return r.id == id; });

@@ -277,6 +277,37 @@ void parse_synonyms(const toml::table& root, const std::string& file, KnowledgeB
   });
 }
 
+// "shop=beauty+beauty~spa": tests joined by "+", each `key=value` or `key~word`.
+std::vector<TagTest> read_tag_match(TableReader& reader, const std::string& text) {
+  std::vector<TagTest> tests;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = std::min(text.find('+', start), text.size());
+    auto part = text.substr(start, end - start);
+    auto op = part.find_first_of("=~");
+    if (op == std::string::npos || op == 0 || op + 1 == part.size())
+      fail_at(reader, "match", "bad tag test '" + part + "' (expected key=value or key~word, joined by +)");
+    tests.push_back({part.substr(0, op), part.substr(op + 1), part[op] == '~'});
+    start = end + 1;
+  }
+  return tests;
+}
+
+void parse_places(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  for_each_entry(root, file, "place_kind", [&](TableReader& r) {
+    PlaceKind kind{r.string("id"), r.string("name"), r.string("plural"), {}, r.origin()};
+    for (const auto& text : r.strings("match")) kind.match.push_back(read_tag_match(r, text));
+    if (kind.match.empty()) fail_at(r, "match", "expected at least one tag test");
+    kb.places.kinds.push_back(std::move(kind));
+  });
+  const auto* named = root["named_places"].as_table();
+  if (named == nullptr) throw BadInput(file + ":1", "expected a [named_places] table");
+  TableReader reader(*named, file, "named_places");
+  kb.places.named_places = reader.strings("place");
+  kb.places.origin = reader.origin();
+  reader.reject_unknown_keys();
+}
+
 using Parser = std::function<void(const toml::table&, const std::string&, KnowledgeBase&)>;
 
 // In the order they are parsed. Every file is required.
@@ -287,7 +318,7 @@ const std::vector<std::pair<std::string, Parser>>& parsers() {
       {"techniques.toml", parse_techniques}, {"goals.toml", parse_goals},
       {"safety.toml", parse_safety},         {"tips.toml", parse_tips},
       {"zones.toml", parse_zones},           {"faq.toml", parse_faq},
-      {"synonyms.toml", parse_synonyms}};
+      {"synonyms.toml", parse_synonyms},     {"places.toml", parse_places}};
   return list;
 }
 

@@ -159,6 +159,9 @@ void check_references(const KnowledgeBase& kb) {
   check_conditions(kb);
   check_tips_zones_questions(kb);
   check_ask_words(kb);
+  require_unique(kb.places.kinds, "place kind", by_id, {"places.toml", 1});
+  if (kb.places.named_places.empty())
+    fail(kb.places.origin, "named_places.place: expected at least one value");
 }
 
 }  // namespace plantar::kb

@@ -1,0 +1,239 @@
+// The OSM reader: one pass over every object with a node-location index for
+// the ways, and a second pass over the ways only when multipolygon relations
+// matched (their member ways come before them in the file).
+#include "plantar/osm_import.h"
+
+#include <filesystem>
+#include <map>
+#include <osmium/handler/node_locations_for_ways.hpp>
+#include <osmium/index/map/flex_mem.hpp>
+#include <osmium/io/any_input.hpp>
+#include <osmium/visitor.hpp>
+#include <set>
+
+#include "plantar/errors.h"
+
+namespace plantar::places {
+namespace {
+
+using Index = osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
+using LocationHandler = osmium::handler::NodeLocationsForWays<Index>;
+
+// Sums of positions, for centres.
+struct Centre {
+  double lat = 0, lon = 0;
+  std::size_t count = 0;
+  void add(const osmium::Location& at) {
+    lat += at.lat();
+    lon += at.lon();
+    ++count;
+  }
+  void add(const Centre& other) {
+    lat += other.lat;
+    lon += other.lon;
+    count += other.count;
+  }
+  LatLon mean() const { return {lat / static_cast<double>(count), lon / static_cast<double>(count)}; }
+};
+
+std::string join_nonempty(std::initializer_list<std::string> parts, const char* separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+Centre way_centre(const osmium::Way& way) {
+  Centre centre;
+  const auto& nodes = way.nodes();
+  std::size_t count = nodes.size();
+  if (count > 1 && nodes.front().ref() == nodes.back().ref()) --count;  // a closed way repeats its first node
+  for (std::size_t i = 0; i < count; ++i)
+    if (nodes[i].location().valid()) centre.add(nodes[i].location());
+  return centre;
+}
+
+class Collector : public osmium::handler::Handler {
+ public:
+  explicit Collector(const kb::PlaceTagging& tagging) : tagging_(tagging) {}
+
+  void node(const osmium::Node& node) {
+    if (node.tags().empty() || !node.location().valid()) return;
+    Centre centre;
+    centre.add(node.location());
+    keep("node", node.id(), node.tags(), centre);
+  }
+
+  void way(const osmium::Way& way) {
+    if (way.tags().empty()) return;
+    keep("way", way.id(), way.tags(), way_centre(way));
+  }
+
+  void relation(const osmium::Relation& relation) {
+    const char* type = relation.tags().get_value_by_key("type");
+    if (type == nullptr || (std::string_view(type) != "multipolygon" && std::string_view(type) != "boundary"))
+      return;
+    if (!wanted(relation.tags())) return;
+    Pending pending{relation.id(), {}, copy_tags(relation.tags())};
+    for (const auto& member : relation.members())
+      if (member.type() == osmium::item_type::way && std::string_view(member.role()) != "inner") {
+        pending.ways.push_back(member.ref());
+        member_ways_.insert(member.ref());
+      }
+    pending_.push_back(std::move(pending));
+  }
+
+  // The second pass: the centres of the member ways of matched relations.
+  void member_way(const osmium::Way& way) {
+    if (member_ways_.count(way.id()) != 0) way_centres_[way.id()] = way_centre(way);
+  }
+
+  bool needs_member_ways() const { return !pending_.empty(); }
+
+  /// Whether the tags make a kept place or a named place.
+  bool wanted(const osmium::TagList& tags) const {
+    if (tags.empty()) return false;
+    auto lookup = [&](const char* key) { return tags.get_value_by_key(key); };
+    return classify(tagging_, lookup) != nullptr || named_type(lookup) != nullptr;
+  }
+
+  Imported finish() {
+    for (const auto& pending : pending_) {
+      Centre centre;
+      for (auto id : pending.ways)
+        if (auto it = way_centres_.find(id); it != way_centres_.end()) centre.add(it->second);
+      auto lookup = [&](const char* key) -> const char* {
+        auto it = pending.tags.find(key);
+        return it == pending.tags.end() ? nullptr : it->second.c_str();
+      };
+      keep_with("relation", pending.id, lookup, centre);
+    }
+    return std::move(result_);
+  }
+
+ private:
+  struct Pending {
+    osmium::object_id_type id;
+    std::vector<osmium::object_id_type> ways;
+    std::map<std::string, std::string, std::less<>> tags;
+  };
+
+  static std::map<std::string, std::string, std::less<>> copy_tags(const osmium::TagList& tags) {
+    std::map<std::string, std::string, std::less<>> out;
+    for (const auto& tag : tags) out.emplace(tag.key(), tag.value());
+    return out;
+  }
+
+  const char* named_type(const TagLookup& tag) const {
+    const char* type = tag("place");
+    if (type == nullptr || tag("name") == nullptr) return nullptr;
+    for (const auto& value : tagging_.named_places)
+      if (value == type) return type;
+    return nullptr;
+  }
+
+  void keep(const char* osm_type, osmium::object_id_type id, const osmium::TagList& tags,
+            const Centre& centre) {
+    keep_with(
+        osm_type, id, [&](const char* key) { return tags.get_value_by_key(key); }, centre);
+  }
+
+  void keep_with(const char* osm_type, osmium::object_id_type id, const TagLookup& tag,
+                 const Centre& centre) {
+    const kb::PlaceKind* kind = classify(tagging_, tag);
+    const char* type = named_type(tag);
+    if ((kind == nullptr && type == nullptr) || centre.count == 0) return;
+    if (type != nullptr) result_.named.push_back({tag("name"), type, centre.mean()});
+    if (kind == nullptr) return;
+    auto text = [&](std::initializer_list<const char*> keys) {
+      for (const char* key : keys)
+        if (const char* value = tag(key)) return std::string(value);
+      return std::string();
+    };
+    Place place;
+    place.osm_type = osm_type;
+    place.osm_id = id;
+    place.kind = kind->id;
+    place.name = text({"name", "brand", "operator"});
+    place.at = centre.mean();
+    place.phone = text({"phone", "contact:phone"});
+    place.website = text({"website", "contact:website", "url"});
+    place.opening_hours = text({"opening_hours"});
+    place.wheelchair = text({"wheelchair"});
+    std::string street =
+        join_nonempty({text({"addr:street", "addr:place"}), text({"addr:housenumber"})}, " ");
+    std::string town = join_nonempty({text({"addr:postcode"}), text({"addr:city"})}, " ");
+    place.address = join_nonempty({street, town}, ", ");
+    result_.places.push_back(std::move(place));
+  }
+
+  const kb::PlaceTagging& tagging_;
+  Imported result_;
+  std::vector<Pending> pending_;
+  std::set<osmium::object_id_type> member_ways_;
+  std::map<osmium::object_id_type, Centre> way_centres_;
+};
+
+ImportProgress progress_of(const osmium::io::Reader& reader, std::uint64_t objects) {
+  return {reader.offset(), reader.file_size(), objects};
+}
+
+void read_all(const std::string& path, Collector& collector, LocationHandler& locations,
+              const ProgressFn& progress, std::uint64_t& objects) {
+  osmium::io::Reader reader{path, osmium::osm_entity_bits::nwr, osmium::io::read_meta::no};
+  while (osmium::memory::Buffer buffer = reader.read()) {
+    for (auto& object : buffer.select<osmium::OSMObject>()) {
+      ++objects;
+      if (object.type() == osmium::item_type::node) {
+        locations.node(static_cast<const osmium::Node&>(object));
+      } else if (object.type() == osmium::item_type::way) {
+        if (!collector.wanted(object.tags())) continue;  // only matching ways need their nodes' positions
+        locations.way(static_cast<osmium::Way&>(object));
+      }
+      osmium::apply_item(object, collector);
+    }
+    if (progress) progress(progress_of(reader, objects));
+  }
+  reader.close();
+}
+
+void read_member_ways(const std::string& path, Collector& collector, LocationHandler& locations) {
+  osmium::io::Reader reader{path, osmium::osm_entity_bits::way, osmium::io::read_meta::no};
+  while (osmium::memory::Buffer buffer = reader.read())
+    for (auto& way : buffer.select<osmium::Way>()) {
+      locations.way(way);
+      collector.member_way(way);
+    }
+  reader.close();
+}
+
+}  // namespace
+
+Imported import_osm(const std::string& path, const kb::PlaceTagging& tagging, const ProgressFn& progress) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    throw BadInput(path, "no such file (expected an OpenStreetMap extract: .osm.pbf, .osm or .osm.bz2)");
+  Index index;
+  LocationHandler locations{index};
+  locations.ignore_errors();
+  Collector collector{tagging};
+  std::uint64_t objects = 0;
+  try {
+    read_all(path, collector, locations, progress, objects);
+    if (collector.needs_member_ways()) read_member_ways(path, collector, locations);
+  } catch (const BadInput&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw BadInput(path, std::string("cannot read this OpenStreetMap file: ") + e.what() +
+                             " (is it complete? A download that stopped early gives this error)");
+  }
+  if (objects == 0) throw BadInput(path, "no OpenStreetMap objects in this file (is it empty?)");
+  Imported result = collector.finish();
+  result.objects = objects;
+  return result;
+}
+
+}  // namespace plantar::places
