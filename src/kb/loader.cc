@@ -260,6 +260,54 @@ void parse_faq(const toml::table& root, const std::string& file, KnowledgeBase& 
   });
 }
 
+int required_int(TableReader& r, std::string_view key, int lo, int hi) {
+  auto value = r.optional_int(key, lo, hi);
+  if (!value) r.fail(key, "is missing (expected a whole number from " + std::to_string(lo) + " to " +
+                              std::to_string(hi) + ")");
+  return *value;
+}
+
+void parse_cue_timing(TableReader& r, Cues& c) {
+  c.intro_seconds = required_int(r, "intro_seconds", 5, 60);
+  c.countdown = required_int(r, "countdown", 0, 5);
+  c.outro_seconds = required_int(r, "outro_seconds", 5, 60);
+  c.words_per_minute = required_int(r, "words_per_minute", 60, 300);
+  c.chime_seconds = required_int(r, "chime_seconds", 1, 5);
+  c.warning_seconds = required_int(r, "warning_seconds", 5, 30);
+  c.gap_seconds = required_int(r, "gap_seconds", 0, 5);
+}
+
+void parse_cue_words(TableReader& r, Cues& c) {
+  for (auto [key, field] : {std::pair{"welcome", &c.welcome}, {"welcome_partner", &c.welcome_partner},
+                            {"announce", &c.announce}, {"announce_partner", &c.announce_partner},
+                            {"foot_change", &c.foot_change}, {"foot_change_partner", &c.foot_change_partner},
+                            {"ten_seconds_left", &c.ten_seconds_left}, {"closing", &c.closing},
+                            {"closing_partner", &c.closing_partner}, {"after_tips", &c.after_tips}})
+    *field = r.string(key);
+  c.countdown_words = r.strings("countdown");
+  c.pressure = r.strings("pressure");
+  if (c.pressure.size() != static_cast<std::size_t>(max_pressure_level))
+    r.fail("pressure", "expected one phrase for each pressure level, 1 to 5");
+}
+
+void parse_cues(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
+  Cues& c = kb.cues;
+  for (const char* name : {"timing", "words", "areas"})
+    if (root[name].as_table() == nullptr) throw BadInput(file + ":1", std::string("expected a [") + name + "] table");
+  TableReader timing(*root["timing"].as_table(), file, "timing");
+  c.origin = timing.origin();
+  parse_cue_timing(timing, c);
+  timing.reject_unknown_keys();
+  TableReader words(*root["words"].as_table(), file, "words");
+  parse_cue_words(words, c);
+  if (c.countdown_words.size() != static_cast<std::size_t>(c.countdown))
+    words.fail("countdown", "expected as many words as timing.countdown");
+  words.reject_unknown_keys();
+  TableReader areas(*root["areas"].as_table(), file, "areas");
+  for (Region region : all_regions) c.areas[region] = areas.string(name(region));
+  areas.reject_unknown_keys();
+}
+
 using Parser = std::function<void(const toml::table&, const std::string&, KnowledgeBase&)>;
 
 // In the order they are parsed. Every file is required.
@@ -269,7 +317,8 @@ const std::vector<std::pair<std::string, Parser>>& parsers() {
       {"regions.toml", parse_regions},       {"claims.toml", parse_claims},
       {"techniques.toml", parse_techniques}, {"goals.toml", parse_goals},
       {"safety.toml", parse_safety},         {"tips.toml", parse_tips},
-      {"zones.toml", parse_zones},           {"faq.toml", parse_faq}};
+      {"zones.toml", parse_zones},           {"faq.toml", parse_faq},
+      {"cues.toml", parse_cues}};
   return list;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "plantar/errors.h"
+#include "plantar/suggest.h"
 
 namespace plantar::kb {
 namespace {
@@ -113,6 +114,26 @@ void check_tips_zones_questions(const KnowledgeBase& kb) {
   }
 }
 
+// A cue text may only use the placeholders the session timeline fills in.
+void check_placeholders(const Cues& c, const std::string& what, const std::string& text) {
+  static const std::vector<std::string> known{"technique", "area", "pressure", "cue", "foot", "whose"};
+  for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+    auto close = text.find('}', open);
+    std::string word = text.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+    if (close == std::string::npos || std::find(known.begin(), known.end(), word) == known.end())
+      fail(c.origin, "cues " + what + ": " + unknown_word_message("placeholder", word, known));
+  }
+}
+
+void check_cues(const Cues& c) {
+  for (const auto& [what, text] : {std::pair<std::string, const std::string*>{"announce", &c.announce},
+                                   {"announce_partner", &c.announce_partner},
+                                   {"foot_change", &c.foot_change},
+                                   {"foot_change_partner", &c.foot_change_partner}})
+    check_placeholders(c, what, *text);
+  for (const auto& [region, text] : c.areas) check_placeholders(c, "areas." + std::string(name(region)), text);
+}
+
 }  // namespace
 
 void check_references(const KnowledgeBase& kb) {
@@ -134,6 +155,7 @@ void check_references(const KnowledgeBase& kb) {
   check_claims(kb);
   check_conditions(kb);
   check_tips_zones_questions(kb);
+  check_cues(kb.cues);
 }
 
 }  // namespace plantar::kb
