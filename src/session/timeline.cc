@@ -53,7 +53,7 @@ int speaking_ms(const kb::Cues& cues, const std::string& text) {
   std::istringstream in(text);
   int words = 0;
   for (std::string word; in >> word;) ++words;
-  return words * 60 * second / cues.words_per_minute;
+  return (words + 1) * 60 * second / cues.words_per_minute;  // + 1: a breath before and after
 }
 
 Timeline timeline(const kb::KnowledgeBase& kb, const planner::Routine& routine, Giver giver) {
