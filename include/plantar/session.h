@@ -30,6 +30,7 @@ struct StepSpan {
   std::string title;  // the technique's name
   Foot foot = Foot::left;
   Region region = Region::toes;
+  std::string area;  // the region's name, "Top of the foot"
   int pressure = 1;
   std::string cue;  // what to do, as in the routine
 };

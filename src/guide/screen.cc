@@ -66,9 +66,9 @@ std::string upper(std::string text) {
 }
 
 std::string place_words(const session::StepSpan& step) {
-  std::string region(name(step.region));
-  std::replace(region.begin(), region.end(), '_', ' ');
-  return fmt::format("{} {}", name(step.foot), region);
+  std::string area = step.area;
+  if (!area.empty()) area[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(area[0])));
+  return fmt::format("{} foot, {}", name(step.foot), area);
 }
 
 // The lines of text: countdown, step, bars and what comes next.
@@ -89,7 +89,7 @@ std::vector<std::string> main_column(const Frame& f, int width) {
     lines.push_back("Rest for a moment before you get up.");
   } else {
     const auto& s = t.steps[static_cast<std::size_t>(step)];
-    lines.push_back(fmt::format("{}{}{}  {}  ·  pressure {} of 5", bold, upper(s.title), reset, place_words(s),
+    lines.push_back(fmt::format("{}{}{}  ·  {}  ·  pressure {} of 5", bold, upper(s.title), reset, place_words(s),
                                 s.pressure));
     for (const auto& line : wrap_lines(s.cue, width)) lines.push_back(line);
   }
@@ -147,8 +147,9 @@ std::vector<std::string> wrap_lines(const std::string& text, int width) {
 
 std::string draw(const Frame& f) {
   const int columns = std::max(f.columns, 20);
-  const bool side_by_side = columns >= 96;
-  const int width = side_by_side ? columns - 40 : columns - 2;
+  constexpr int diagram_width = 42;
+  const bool side_by_side = columns >= 100;
+  const int width = side_by_side ? columns - diagram_width - 6 : columns - 2;
   std::vector<std::string> lines{status_line(f), ""};
   auto text = main_column(f, width);
   int step = session::step_at(f.timeline, f.position_ms);
@@ -171,10 +172,13 @@ std::string draw(const Frame& f) {
       lines.insert(lines.end(), diagram.begin(), diagram.end());
     }
   }
-  const int body_rows = std::max(1, f.rows - 2);
+  auto said = f.said.empty() ? std::vector<std::string>{} : wrap_lines(f.said, columns - 8);
+  if (said.size() > 3) said.resize(3);
+  const int body_rows = std::max(1, f.rows - 1 - static_cast<int>(said.size()));
   if (static_cast<int>(lines.size()) > body_rows) lines.resize(static_cast<std::size_t>(body_rows));
   while (static_cast<int>(lines.size()) < body_rows) lines.push_back("");
-  lines.push_back(f.said.empty() ? "" : std::string(dim) + "said: " + reset + f.said);
+  for (std::size_t i = 0; i < said.size(); ++i)
+    lines.push_back(std::string(dim) + (i == 0 ? "said: " : "      ") + reset + said[i]);
   lines.push_back(f.asking_to_quit ? std::string(inverse) + " Quit the session? y = yes, any other key = no " + reset
                                    : std::string(dim) + "space pause · n next · b back · q quit" + reset);
   std::string out = "\x1b[H";

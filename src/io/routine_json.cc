@@ -105,6 +105,7 @@ Json to_json(const session::Timeline& timeline) {
                      {"title", s.title},
                      {"foot", std::string(name(s.foot))},
                      {"region", std::string(name(s.region))},
+                     {"area", s.area},
                      {"pressure", s.pressure},
                      {"cue", s.cue}});
   Json cues = Json::array();

@@ -75,7 +75,7 @@ Timeline timeline(const kb::KnowledgeBase& kb, const planner::Routine& routine, 
     int end = clock + step.seconds * second;
     const kb::Technique* technique = kb.technique(step.technique);
     out.steps.push_back({clock, end, technique != nullptr ? technique->name : step.technique, step.foot, step.region,
-                         step.pressure, step.cue});
+                         kb.region(step.region).name, step.pressure, step.cue});
     place_step(words, step, previous, static_cast<int>(i), clock, end, out.cues);
     previous = step.foot;
     clock = end;
