@@ -39,6 +39,7 @@ bench: deps
 	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_bench
 	@$(RELEASE)/bench/plantar_bench
 	@bench/whole_process.sh $(RELEASE)/plantar
+	@bench/audio_render.sh $(RELEASE)/plantar
 
 clean:
 	rm -rf build

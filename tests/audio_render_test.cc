@@ -75,7 +75,8 @@ TEST(Voice, SpeaksNormalizedWithoutClipping) {
 // flite adds a little random noise to its voice, so the same text is not
 // sample-for-sample equal twice; its length and loudness are.
 TEST(Voice, WorkerProcessesGiveTheSameSpeechAsOneVoice) {
-  std::vector<std::string> texts{"Three.", "Two.", "One.", "Now the right foot.", "Three.", "Ten seconds left."};
+  std::vector<std::string> texts{"Three.",           "Two.", "One.", "Now the right foot.", "Three.",
+                                 "Ten seconds left."};
   int reported = 0;
   auto clips = speak_all(texts, {}, 3, [&](int done, int total) {
     EXPECT_LE(done, total);
@@ -160,7 +161,8 @@ TEST(AudioFile, FailuresLeaveNothingBehind) {
 }
 
 TEST(AudioFile, FollowsARoutineSavedByPlan) {
-  auto plan = test::run_plantar({"plan", "--goal", "sleep", "--minutes", "3", "--giver", "partner", "--json"});
+  auto plan =
+      test::run_plantar({"plan", "--goal", "sleep", "--minutes", "3", "--giver", "partner", "--json"});
   ASSERT_EQ(plan.status, 0);
   auto path = temp_file("routine.flac");
   auto run = test::run_plantar({"audio", "--routine", "-", "-o", path.string(), "--json"}, plan.out);

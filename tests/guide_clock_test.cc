@@ -61,7 +61,8 @@ TEST(Screen, FootDiagramLightsTheArea) {
   auto lit = [](const std::vector<std::string>& lines) {
     int count = 0;
     for (const auto& line : lines)
-      for (auto at = line.find("\x1b[1;33m██"); at != std::string::npos; at = line.find("\x1b[1;33m██", at + 1))
+      for (auto at = line.find("\x1b[1;33m██"); at != std::string::npos;
+           at = line.find("\x1b[1;33m██", at + 1))
         ++count;
     return count;
   };
@@ -73,7 +74,8 @@ TEST(Screen, FootDiagramLightsTheArea) {
 }
 
 TEST(GuidePlain, PrintsEveryCueWhenDueWithoutATerminal) {
-  auto run = test::run_plantar({"guide", "--goal", "sleep", "--minutes", "3", "--speed", "200", "--no-voice"});
+  auto run =
+      test::run_plantar({"guide", "--goal", "sleep", "--minutes", "3", "--speed", "200", "--no-voice"});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.out.rfind("plantar guide: sleep · 3 minutes", 0), 0u) << run.out;
   EXPECT_NE(run.out.find("[0:00] Welcome."), std::string::npos);
@@ -83,7 +85,8 @@ TEST(GuidePlain, PrintsEveryCueWhenDueWithoutATerminal) {
 }
 
 TEST(GuideRoutine, ReadsAPartnerRoutineSavedByPlan) {
-  auto plan = test::run_plantar({"plan", "--goal", "relax", "--minutes", "5", "--giver", "partner", "--json"});
+  auto plan =
+      test::run_plantar({"plan", "--goal", "relax", "--minutes", "5", "--giver", "partner", "--json"});
   ASSERT_EQ(plan.status, 0);
   auto run = test::run_plantar({"guide", "--routine", "-", "--json"}, plan.out);
   ASSERT_EQ(run.status, 0) << run.err;
@@ -93,8 +96,9 @@ TEST(GuideRoutine, ReadsAPartnerRoutineSavedByPlan) {
 }
 
 TEST(GuideRoutine, NamesTheBrokenField) {
-  auto run = test::run_plantar({"guide", "--routine", "-"},
-                               R"({"steps": [{"technique": "thumb_heel_pres", "foot": "left", "region": "heel",
+  auto run =
+      test::run_plantar({"guide", "--routine", "-"},
+                        R"({"steps": [{"technique": "thumb_heel_pres", "foot": "left", "region": "heel",
                                    "seconds": 60, "pressure": 3, "cue": "Press."}]})");
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find("steps[0].technique"), std::string::npos) << run.err;

@@ -30,12 +30,13 @@ std::string shell(const std::string& command) {
 // One tmux server of our own, with the guide in a 100x40 window.
 class Tmux {
  public:
-  explicit Tmux(const std::string& args) : socket_("plantar_test_" + std::to_string(getpid()) + "_" + args.substr(0, 1)) {
+  explicit Tmux(const std::string& args)
+      : socket_("plantar_test_" + std::to_string(getpid()) + "_" + args.substr(0, 1)) {
     dir_ = fs::temp_directory_path() / socket_;
     fs::create_directories(dir_);
     // The shell keeps running after Ctrl-C (its trap), to report and check.
-    std::string script = "trap : INT; " + std::string(PLANTAR_BINARY) + " guide " + args + "; echo EXIT=\\$?; stty -a > " +
-                         (dir_ / "stty").string() + "; sleep 60";
+    std::string script = "trap : INT; " + std::string(PLANTAR_BINARY) + " guide " + args +
+                         "; echo EXIT=\\$?; stty -a > " + (dir_ / "stty").string() + "; sleep 60";
     shell("tmux -L " + socket_ + " -f /dev/null new-session -d -x 100 -y 40 \"sh -c '" + script + "'\"");
   }
   ~Tmux() {
@@ -45,7 +46,8 @@ class Tmux {
   std::string screen() const { return shell("tmux -L " + socket_ + " capture-pane -p -t 0"); }
   void keys(const std::string& keys) const { shell("tmux -L " + socket_ + " send-keys -t 0 " + keys); }
   void resize(int columns, int rows) const {
-    shell("tmux -L " + socket_ + " resize-window -t 0 -x " + std::to_string(columns) + " -y " + std::to_string(rows));
+    shell("tmux -L " + socket_ + " resize-window -t 0 -x " + std::to_string(columns) + " -y " +
+          std::to_string(rows));
   }
   std::string stty() const {
     std::ifstream in(dir_ / "stty");
@@ -73,7 +75,9 @@ class Tmux {
   fs::path dir_;
 };
 
-bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 // The session's elapsed time from the "session  [bar] 0:12/5:28" line.
 std::string elapsed(const std::string& screen) {
@@ -92,7 +96,8 @@ TEST(GuideTerminal, CountdownMovesPauseStopsItNextSkipsQuitAsks) {
   ASSERT_TRUE(has(first, "GET READY")) << first;
   EXPECT_TRUE(has(first, "space pause")) << first;
   std::string start = elapsed(first);
-  auto moved = tmux.wait_for([&](const std::string& s) { return !elapsed(s).empty() && elapsed(s) != start; });
+  auto moved =
+      tmux.wait_for([&](const std::string& s) { return !elapsed(s).empty() && elapsed(s) != start; });
   EXPECT_NE(elapsed(moved), start) << moved;
 
   tmux.keys("Space");
@@ -148,7 +153,8 @@ TEST(GuideTerminal, CtrlCRestoresTheTerminal) {
 bool foot_label_alone(const std::string& screen) {
   std::istringstream in(screen);
   for (std::string line; std::getline(in, line);)
-    if (has(line, "LEFT foot")) return line.find_first_not_of(' ') == line.find("LEFT foot") && !has(line, "██");
+    if (has(line, "LEFT foot"))
+      return line.find_first_not_of(' ') == line.find("LEFT foot") && !has(line, "██");
   return false;
 }
 

@@ -25,7 +25,8 @@ planner::Routine plan(std::vector<std::string> goals, int minutes, Giver giver =
 
 std::vector<Cue> of_kind(const Timeline& t, CueKind kind) {
   std::vector<Cue> out;
-  std::copy_if(t.cues.begin(), t.cues.end(), std::back_inserter(out), [&](const Cue& c) { return c.kind == kind; });
+  std::copy_if(t.cues.begin(), t.cues.end(), std::back_inserter(out),
+               [&](const Cue& c) { return c.kind == kind; });
   return out;
 }
 
@@ -37,16 +38,19 @@ TEST(Timeline, EveryStepIsAnnouncedWithChimesAtItsEdges) {
     for (std::size_t i = 0; i < routine.steps.size(); ++i) {
       int step = static_cast<int>(i);
       auto count = [&](CueKind kind) {
-        return std::count_if(t.cues.begin(), t.cues.end(), [&](const Cue& c) { return c.step == step && c.kind == kind; });
+        return std::count_if(t.cues.begin(), t.cues.end(),
+                             [&](const Cue& c) { return c.step == step && c.kind == kind; });
       };
       EXPECT_EQ(count(CueKind::announce), 1) << goal << " step " << i;
       EXPECT_EQ(count(CueKind::start_chime), 1) << goal << " step " << i;
       EXPECT_EQ(count(CueKind::end_chime), 1) << goal << " step " << i;
       const kb::Technique* technique = kb().technique(routine.steps[i].technique);
-      auto announce = std::find_if(t.cues.begin(), t.cues.end(),
-                                   [&](const Cue& c) { return c.step == step && c.kind == CueKind::announce; });
+      auto announce = std::find_if(t.cues.begin(), t.cues.end(), [&](const Cue& c) {
+        return c.step == step && c.kind == CueKind::announce;
+      });
       EXPECT_NE(announce->text.find(technique->name), std::string::npos) << announce->text;
-      EXPECT_NE(announce->text.find(std::string(name(routine.steps[i].foot))), std::string::npos) << announce->text;
+      EXPECT_NE(announce->text.find(std::string(name(routine.steps[i].foot))), std::string::npos)
+          << announce->text;
     }
   }
 }
@@ -117,7 +121,8 @@ TEST(Timeline, HalfwayAndTenSecondsLeftInLongSteps) {
     if (routine.steps[i].seconds < 60) continue;
     int step = static_cast<int>(i);
     auto has = [&](CueKind kind) {
-      return std::any_of(t.cues.begin(), t.cues.end(), [&](const Cue& c) { return c.step == step && c.kind == kind; });
+      return std::any_of(t.cues.begin(), t.cues.end(),
+                         [&](const Cue& c) { return c.step == step && c.kind == kind; });
     };
     EXPECT_TRUE(has(CueKind::halfway)) << routine.steps[i].technique;
     EXPECT_TRUE(has(CueKind::warning)) << routine.steps[i].technique;
@@ -134,7 +139,8 @@ TEST(Timeline, HowHardIsSaidInPlainWords) {
   bool firm = false;
   for (const auto& cue : of_kind(t, CueKind::announce)) {
     const auto& step = routine.steps[static_cast<std::size_t>(cue.step)];
-    EXPECT_NE(cue.text.find(kb().cues.pressure[static_cast<std::size_t>(step.pressure - 1)]), std::string::npos);
+    EXPECT_NE(cue.text.find(kb().cues.pressure[static_cast<std::size_t>(step.pressure - 1)]),
+              std::string::npos);
     firm = firm || cue.text.find("a good ache, not pain") != std::string::npos;
     EXPECT_EQ(cue.text.find('{'), std::string::npos) << cue.text;
   }
@@ -145,14 +151,17 @@ TEST(Timeline, PartnerModeSpeaksToTheGiver) {
   auto routine = plan({"relax"}, 10, Giver::partner);
   auto t = timeline(kb(), routine, Giver::partner);
   EXPECT_EQ(t.cues.front().text, kb().cues.welcome_partner);
-  for (const auto& cue : of_kind(t, CueKind::announce)) EXPECT_NE(cue.text.find("their"), std::string::npos) << cue.text;
-  for (const auto& cue : of_kind(t, CueKind::foot_change)) EXPECT_NE(cue.text.find("their"), std::string::npos);
+  for (const auto& cue : of_kind(t, CueKind::announce))
+    EXPECT_NE(cue.text.find("their"), std::string::npos) << cue.text;
+  for (const auto& cue : of_kind(t, CueKind::foot_change))
+    EXPECT_NE(cue.text.find("their"), std::string::npos);
   EXPECT_EQ(t.cues.back().text.rfind(kb().cues.closing_partner, 0), 0u);
 }
 
 TEST(Timeline, ClosingTipsMatchTheConditions) {
   auto plain = timeline(kb(), plan({"general"}, 5), Giver::self);
-  EXPECT_NE(plain.cues.back().text.find("Have a glass of water."), std::string::npos) << plain.cues.back().text;
+  EXPECT_NE(plain.cues.back().text.find("Have a glass of water."), std::string::npos)
+      << plain.cues.back().text;
   EXPECT_EQ(plain.cues.back().text.find("Check your feet every day."), std::string::npos);
   auto diabetic = timeline(kb(), plan({"general"}, 5, Giver::self, {{"diabetes", "", {}}}), Giver::self);
   EXPECT_NE(diabetic.cues.back().text.find("Check your feet every day."), std::string::npos)

@@ -12,7 +12,17 @@
 
 namespace plantar::session {
 
-enum class CueKind { welcome, countdown, foot_change, announce, start_chime, halfway, warning, end_chime, closing };
+enum class CueKind {
+  welcome,
+  countdown,
+  foot_change,
+  announce,
+  start_chime,
+  halfway,
+  warning,
+  end_chime,
+  closing
+};
 
 /// One thing to say or play. A chime has no text.
 struct Cue {

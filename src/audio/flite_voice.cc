@@ -37,7 +37,8 @@ class FliteVoice : public Voice {
     Clip clip;
     clip.sample_rate = wave->sample_rate;
     clip.samples.reserve(static_cast<std::size_t>(wave->num_samples));
-    for (int i = 0; i < wave->num_samples; ++i) clip.samples.push_back(static_cast<float>(wave->samples[i]) / 32768.0f);
+    for (int i = 0; i < wave->num_samples; ++i)
+      clip.samples.push_back(static_cast<float>(wave->samples[i]) / 32768.0f);
     delete_wave(wave);
     if (clip.sample_rate != sample_rate) throw Failure("flite spoke at an unexpected sample rate");
     trim_silence(clip.samples);
@@ -52,6 +53,8 @@ class FliteVoice : public Voice {
 
 }  // namespace
 
-std::unique_ptr<Voice> flite_voice(const VoiceSettings& settings) { return std::make_unique<FliteVoice>(settings); }
+std::unique_ptr<Voice> flite_voice(const VoiceSettings& settings) {
+  return std::make_unique<FliteVoice>(settings);
+}
 
 }  // namespace plantar::audio

@@ -26,7 +26,8 @@ void trim_silence(std::vector<float>& samples) {
   auto end = static_cast<std::size_t>(last - samples.begin());
   begin = begin > keep ? begin - keep : 0;
   end = std::min(samples.size(), end + keep);
-  samples = std::vector<float>(samples.begin() + static_cast<long>(begin), samples.begin() + static_cast<long>(end));
+  samples = std::vector<float>(samples.begin() + static_cast<long>(begin),
+                               samples.begin() + static_cast<long>(end));
 }
 
 namespace {
@@ -40,7 +41,8 @@ void add_note(std::vector<float>& out, int sample_rate, std::size_t offset, doub
     double t = static_cast<double>(i - offset) / sample_rate;
     double envelope = std::min(1.0, t / attack) * std::exp(-decay * t);
     double value = 0;
-    for (const auto& [ratio, gain] : partials) value += gain * std::sin(2 * std::numbers::pi * frequency * ratio * t);
+    for (const auto& [ratio, gain] : partials)
+      value += gain * std::sin(2 * std::numbers::pi * frequency * ratio * t);
     out[i] += static_cast<float>(envelope * value);
   }
 }
@@ -54,7 +56,8 @@ std::vector<float> chime(int sample_rate, int ms, bool rising) {
   add_note(out, sample_rate, static_cast<std::size_t>(sample_rate) / 4, rising ? high : low);
   // Fade the last 100 ms to silence so the chime never ends with a click.
   std::size_t fade = std::min(out.size(), static_cast<std::size_t>(sample_rate) / 10);
-  for (std::size_t i = 0; i < fade; ++i) out[out.size() - 1 - i] *= static_cast<float>(i) / static_cast<float>(fade);
+  for (std::size_t i = 0; i < fade; ++i)
+    out[out.size() - 1 - i] *= static_cast<float>(i) / static_cast<float>(fade);
   normalize(out, chime_peak);
   return out;
 }

@@ -40,7 +40,8 @@ Clip chime_clip(int ms, bool rising) { return {sample_rate, chime(sample_rate, m
 RenderSummary render(const session::Timeline& timeline, int chime_ms, const std::string& path,
                      const VoiceSettings& settings, int workers, const Progress& progress) {
   auto format = format_for(path);
-  if (!format) throw BadInput("-o", "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + path + "'");
+  if (!format)
+    throw BadInput("-o", "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + path + "'");
   std::vector<std::string> texts;
   std::vector<std::size_t> spoken;  // cue index of each text
   for (std::size_t i = 0; i < timeline.cues.size(); ++i) {

@@ -36,8 +36,8 @@ bool write_all(int fd, const void* data, std::size_t size) {
   return true;
 }
 
-[[noreturn]] void run_worker(int fd, const std::vector<std::string>& texts, std::size_t first, std::size_t step,
-                             const VoiceSettings& settings) {
+[[noreturn]] void run_worker(int fd, const std::vector<std::string>& texts, std::size_t first,
+                             std::size_t step, const VoiceSettings& settings) {
   try {
     auto voice = flite_voice(settings);
     for (std::size_t i = first; i < texts.size(); i += step) {
@@ -76,7 +76,8 @@ int take_messages(Worker& worker, std::vector<Clip>& out) {
   return done;
 }
 
-std::vector<Worker> start_workers(const std::vector<std::string>& texts, const VoiceSettings& settings, int count) {
+std::vector<Worker> start_workers(const std::vector<std::string>& texts, const VoiceSettings& settings,
+                                  int count) {
   std::vector<Worker> workers;
   for (int w = 0; w < count; ++w) {
     int fds[2];

@@ -55,9 +55,10 @@ void add_plan_options(CLI::App* command, PlanOptions& plan) {
 // The plan flags, or --routine with a routine saved by `plantar plan --json`.
 void add_session_options(CLI::App* command, SessionOptions& session) {
   add_plan_options(command, session.plan);
-  command->add_option("--routine", session.routine,
-                      "Follow a routine saved by 'plantar plan --json' (FILE, or - for stdin) "
-                      "instead of planning one")
+  command
+      ->add_option("--routine", session.routine,
+                   "Follow a routine saved by 'plantar plan --json' (FILE, or - for stdin) "
+                   "instead of planning one")
       ->type_name("FILE|-");
 }
 
@@ -112,7 +113,8 @@ int run(int argc, char** argv) {
       "Example: plantar guide --goal sleep --minutes 5");
 
   AudioOptions audio;
-  auto* audio_cmd = app.add_subcommand("audio", "The guided session as an audio file (WAV, FLAC or Ogg Opus)");
+  auto* audio_cmd =
+      app.add_subcommand("audio", "The guided session as an audio file (WAV, FLAC or Ogg Opus)");
   add_session_options(audio_cmd, audio.session);
   audio_cmd->add_option("-o,--output", audio.output, "The file to write: .wav, .flac, .ogg or .opus")
       ->type_name("FILE");

@@ -40,23 +40,22 @@ std::string format_name(audio::Format format) {
 int run_audio(const Context& context, const AudioOptions& options) {
   if (options.output.empty()) throw BadInput("-o", "give the file to write, e.g. -o session.ogg");
   if (!audio::format_for(options.output))
-    throw BadInput("-o", "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + options.output + "'");
-  if (!(options.rate >= 0.5 && options.rate <= 2.0)) throw BadInput("--rate", "expected a number from 0.5 to 2");
+    throw BadInput("-o",
+                   "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + options.output + "'");
+  if (!(options.rate >= 0.5 && options.rate <= 2.0))
+    throw BadInput("--rate", "expected a number from 0.5 to 2");
   auto input = session_input(context, options.session);
   if (!input) return 3;
   auto timeline = session::timeline(context.kb, input->routine, input->giver);
   int workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   constexpr int long_session_ms = 3 * 60 * 1000;
   bool show = isatty(STDERR_FILENO) && timeline.total_ms >= long_session_ms;
-  auto summary = audio::render(timeline, context.kb.cues.chime_seconds * 1000, options.output, {options.rate, 1.0},
-                               workers, progress_bar(context, show));
+  auto summary = audio::render(timeline, context.kb.cues.chime_seconds * 1000, options.output,
+                               {options.rate, 1.0}, workers, progress_bar(context, show));
   if (context.json) {
-    json_io::Json json = {{"file", options.output},
-                          {"format", std::string(audio::name(summary.format))},
-                          {"seconds", summary.seconds},
-                          {"cues", summary.cues},
-                          {"bytes", summary.bytes},
-                          {"sample_rate", audio::sample_rate}};
+    json_io::Json json = {{"file", options.output},     {"format", std::string(audio::name(summary.format))},
+                          {"seconds", summary.seconds}, {"cues", summary.cues},
+                          {"bytes", summary.bytes},     {"sample_rate", audio::sample_rate}};
     context.out << json_io::dump(json);
   } else {
     int seconds = static_cast<int>(summary.seconds + 0.5);

@@ -1,8 +1,8 @@
 // plantar guide: the hands-free guided session in the terminal.
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "guide/guide.h"
 #include "guide/screen.h"
@@ -43,7 +43,8 @@ int run_guide(const Context& context, const GuideOptions& options) {
   } else {
     result = guide::run_plain(timeline, settings, context.out);
   }
-  journal_after_session_hook(context, timeline, result.outcome == guide::Outcome::finished, result.position_ms);
+  journal_after_session_hook(context, timeline, result.outcome == guide::Outcome::finished,
+                             result.position_ms);
   return 0;
 }
 

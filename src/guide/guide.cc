@@ -75,8 +75,8 @@ class FullScreen {
 
   void draw(std::int64_t now) {
     auto size = RawTerminal::size();
-    Frame frame{t_, clock_.position(now), clock_.paused(), asking_, settings_.heading, said_, size.columns,
-                size.rows};
+    Frame frame{t_,    clock_.position(now), clock_.paused(), asking_, settings_.heading,
+                said_, size.columns,         size.rows};
     std::string text = guide::draw(frame);
     if (text != last_frame_) terminal_.write(text);
     last_frame_ = text;
@@ -135,7 +135,8 @@ Result run_plain(const session::Timeline& timeline, const Settings& settings, st
   for (const auto& cue : timeline.cues) {
     sleep_until_ms(clock.when(cue.at_ms));
     speaker.play(cue);
-    out << "[" << clock_text(cue.at_ms / 1000 * 1000) << "] " << (cue.chime() ? "(chime)" : cue.text) << "\n" << std::flush;
+    out << "[" << clock_text(cue.at_ms / 1000 * 1000) << "] " << (cue.chime() ? "(chime)" : cue.text) << "\n"
+        << std::flush;
   }
   sleep_until_ms(clock.when(timeline.total_ms));
   out << "[" << clock_text(timeline.total_ms) << "] Session complete.\n" << std::flush;

@@ -89,15 +89,16 @@ std::vector<std::string> main_column(const Frame& f, int width) {
     lines.push_back("Rest for a moment before you get up.");
   } else {
     const auto& s = t.steps[static_cast<std::size_t>(step)];
-    lines.push_back(fmt::format("{}{}{}  ·  {}  ·  pressure {} of 5", bold, upper(s.title), reset, place_words(s),
-                                s.pressure));
+    lines.push_back(fmt::format("{}{}{}  ·  {}  ·  pressure {} of 5", bold, upper(s.title), reset,
+                                place_words(s), s.pressure));
     for (const auto& line : wrap_lines(s.cue, width)) lines.push_back(line);
   }
   lines.push_back("");
   int bar_width = std::max(10, width - 24);
   if (step >= 0) {
     const auto& s = t.steps[static_cast<std::size_t>(step)];
-    lines.push_back(fmt::format("step     {} {:>5}/{}", bar(at - s.start_ms, s.end_ms - s.start_ms, bar_width),
+    lines.push_back(fmt::format("step     {} {:>5}/{}",
+                                bar(at - s.start_ms, s.end_ms - s.start_ms, bar_width),
                                 clock_text(at - s.start_ms), clock_text(s.end_ms - s.start_ms)));
   } else {
     lines.push_back("");
@@ -116,7 +117,7 @@ std::vector<std::string> main_column(const Frame& f, int width) {
 std::string status_line(const Frame& f) {
   const auto& t = f.timeline;
   int step = session::step_at(t, f.position_ms);
-  std::string where = step >= 0 ? fmt::format("Step {} of {}", step + 1, t.steps.size())
+  std::string where = step >= 0                    ? fmt::format("Step {} of {}", step + 1, t.steps.size())
                       : f.position_ms < t.intro_ms ? "Get ready"
                                                    : "Done";
   std::string paused = f.paused && !f.asking_to_quit ? std::string("  ") + inverse + " PAUSED " + reset : "";
@@ -157,7 +158,8 @@ std::string draw(const Frame& f) {
   if (step >= 0) {
     const auto& s = f.timeline.steps[static_cast<std::size_t>(step)];
     diagram = foot_diagram(s.foot, s.region, true);
-    diagram.insert(diagram.begin(), fmt::format("{}{} foot{}", bold, upper(std::string(name(s.foot))), reset));
+    diagram.insert(diagram.begin(),
+                   fmt::format("{}{} foot{}", bold, upper(std::string(name(s.foot))), reset));
   }
   if (side_by_side) {
     for (std::size_t i = 0; i < std::max(text.size(), diagram.size()); ++i) {
@@ -179,8 +181,9 @@ std::string draw(const Frame& f) {
   while (static_cast<int>(lines.size()) < body_rows) lines.push_back("");
   for (std::size_t i = 0; i < said.size(); ++i)
     lines.push_back(std::string(dim) + (i == 0 ? "said: " : "      ") + reset + said[i]);
-  lines.push_back(f.asking_to_quit ? std::string(inverse) + " Quit the session? y = yes, any other key = no " + reset
-                                   : std::string(dim) + "space pause · n next · b back · q quit" + reset);
+  lines.push_back(f.asking_to_quit
+                      ? std::string(inverse) + " Quit the session? y = yes, any other key = no " + reset
+                      : std::string(dim) + "space pause · n next · b back · q quit" + reset);
   std::string out = "\x1b[H";
   for (std::size_t i = 0; i < lines.size(); ++i)
     out += " " + fit(lines[i], columns - 1) + "\x1b[K" + (i + 1 < lines.size() ? "\r\n" : "");

@@ -32,8 +32,9 @@ bool on_path(const std::string& program) {
 std::string find_player() {
   std::error_code ignored;
   const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-  bool pulse = std::getenv("PULSE_SERVER") != nullptr ||
-               (runtime != nullptr && std::filesystem::exists(std::string(runtime) + "/pulse/native", ignored));
+  bool pulse =
+      std::getenv("PULSE_SERVER") != nullptr ||
+      (runtime != nullptr && std::filesystem::exists(std::string(runtime) + "/pulse/native", ignored));
   if (pulse && on_path("paplay")) return "paplay";
   if (std::filesystem::exists("/dev/snd", ignored) && on_path("aplay")) return "aplay";
   return "";
@@ -84,7 +85,8 @@ void Speaker::clear() {
 
 void Speaker::work() {
   std::unique_ptr<audio::Voice> voice;
-  std::string file = (std::filesystem::temp_directory_path() / ("plantar-cue-" + std::to_string(getpid()) + ".wav"));
+  std::string file =
+      (std::filesystem::temp_directory_path() / ("plantar-cue-" + std::to_string(getpid()) + ".wav"));
   for (;;) {
     session::Cue cue;
     {

@@ -16,15 +16,16 @@ const Json& member(const Json& object, const std::string& key, const std::string
 
 std::string text_at(const Json& object, const std::string& key, const std::string& field) {
   const Json& value = member(object, key, field);
-  if (!value.is_string()) throw BadInput(field + key, "expected a string, got " + std::string(value.type_name()));
+  if (!value.is_string())
+    throw BadInput(field + key, "expected a string, got " + std::string(value.type_name()));
   return value.get<std::string>();
 }
 
 int number_at(const Json& object, const std::string& key, const std::string& field, int lo, int hi) {
   const Json& value = member(object, key, field);
   if (!value.is_number_integer() || value.get<long long>() < lo || value.get<long long>() > hi)
-    throw BadInput(field + key, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                                    ", got " + value.dump());
+    throw BadInput(field + key, "expected a whole number from " + std::to_string(lo) + " to " +
+                                    std::to_string(hi) + ", got " + value.dump());
   return value.get<int>();
 }
 
@@ -110,7 +111,8 @@ Json to_json(const session::Timeline& timeline) {
                      {"cue", s.cue}});
   Json cues = Json::array();
   for (const auto& c : timeline.cues)
-    cues.push_back({{"at_ms", c.at_ms}, {"kind", std::string(name(c.kind))}, {"text", c.text}, {"step", c.step}});
+    cues.push_back(
+        {{"at_ms", c.at_ms}, {"kind", std::string(name(c.kind))}, {"text", c.text}, {"step", c.step}});
   return {{"intro_ms", timeline.intro_ms},
           {"outro_ms", timeline.outro_ms},
           {"total_ms", timeline.total_ms},

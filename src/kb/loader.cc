@@ -262,8 +262,9 @@ void parse_faq(const toml::table& root, const std::string& file, KnowledgeBase& 
 
 int required_int(TableReader& r, std::string_view key, int lo, int hi) {
   auto value = r.optional_int(key, lo, hi);
-  if (!value) r.fail(key, "is missing (expected a whole number from " + std::to_string(lo) + " to " +
-                              std::to_string(hi) + ")");
+  if (!value)
+    r.fail(key, "is missing (expected a whole number from " + std::to_string(lo) + " to " +
+                    std::to_string(hi) + ")");
   return *value;
 }
 
@@ -278,11 +279,16 @@ void parse_cue_timing(TableReader& r, Cues& c) {
 }
 
 void parse_cue_words(TableReader& r, Cues& c) {
-  for (auto [key, field] : {std::pair{"welcome", &c.welcome}, {"welcome_partner", &c.welcome_partner},
-                            {"announce", &c.announce}, {"announce_partner", &c.announce_partner},
-                            {"foot_change", &c.foot_change}, {"foot_change_partner", &c.foot_change_partner},
-                            {"ten_seconds_left", &c.ten_seconds_left}, {"closing", &c.closing},
-                            {"closing_partner", &c.closing_partner}, {"after_tips", &c.after_tips}})
+  for (auto [key, field] : {std::pair{"welcome", &c.welcome},
+                            {"welcome_partner", &c.welcome_partner},
+                            {"announce", &c.announce},
+                            {"announce_partner", &c.announce_partner},
+                            {"foot_change", &c.foot_change},
+                            {"foot_change_partner", &c.foot_change_partner},
+                            {"ten_seconds_left", &c.ten_seconds_left},
+                            {"closing", &c.closing},
+                            {"closing_partner", &c.closing_partner},
+                            {"after_tips", &c.after_tips}})
     *field = r.string(key);
   c.countdown_words = r.strings("countdown");
   c.pressure = r.strings("pressure");
@@ -293,7 +299,8 @@ void parse_cue_words(TableReader& r, Cues& c) {
 void parse_cues(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
   Cues& c = kb.cues;
   for (const char* name : {"timing", "words", "areas"})
-    if (root[name].as_table() == nullptr) throw BadInput(file + ":1", std::string("expected a [") + name + "] table");
+    if (root[name].as_table() == nullptr)
+      throw BadInput(file + ":1", std::string("expected a [") + name + "] table");
   TableReader timing(*root["timing"].as_table(), file, "timing");
   c.origin = timing.origin();
   parse_cue_timing(timing, c);
@@ -312,13 +319,17 @@ using Parser = std::function<void(const toml::table&, const std::string&, Knowle
 
 // In the order they are parsed. Every file is required.
 const std::vector<std::pair<std::string, Parser>>& parsers() {
-  static const std::vector<std::pair<std::string, Parser>> list{
-      {"sources.toml", parse_sources},       {"tools.toml", parse_tools},
-      {"regions.toml", parse_regions},       {"claims.toml", parse_claims},
-      {"techniques.toml", parse_techniques}, {"goals.toml", parse_goals},
-      {"safety.toml", parse_safety},         {"tips.toml", parse_tips},
-      {"zones.toml", parse_zones},           {"faq.toml", parse_faq},
-      {"cues.toml", parse_cues}};
+  static const std::vector<std::pair<std::string, Parser>> list{{"sources.toml", parse_sources},
+                                                                {"tools.toml", parse_tools},
+                                                                {"regions.toml", parse_regions},
+                                                                {"claims.toml", parse_claims},
+                                                                {"techniques.toml", parse_techniques},
+                                                                {"goals.toml", parse_goals},
+                                                                {"safety.toml", parse_safety},
+                                                                {"tips.toml", parse_tips},
+                                                                {"zones.toml", parse_zones},
+                                                                {"faq.toml", parse_faq},
+                                                                {"cues.toml", parse_cues}};
   return list;
 }
 

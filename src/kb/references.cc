@@ -119,7 +119,8 @@ void check_placeholders(const Cues& c, const std::string& what, const std::strin
   static const std::vector<std::string> known{"technique", "area", "pressure", "cue", "foot", "whose"};
   for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
     auto close = text.find('}', open);
-    std::string word = text.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+    std::string word =
+        text.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
     if (close == std::string::npos || std::find(known.begin(), known.end(), word) == known.end())
       fail(c.origin, "cues " + what + ": " + unknown_word_message("placeholder", word, known));
   }
@@ -131,7 +132,8 @@ void check_cues(const Cues& c) {
                                    {"foot_change", &c.foot_change},
                                    {"foot_change_partner", &c.foot_change_partner}})
     check_placeholders(c, what, *text);
-  for (const auto& [region, text] : c.areas) check_placeholders(c, "areas." + std::string(name(region)), text);
+  for (const auto& [region, text] : c.areas)
+    check_placeholders(c, "areas." + std::string(name(region)), text);
 }
 
 }  // namespace

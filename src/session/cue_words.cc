@@ -9,7 +9,8 @@ namespace {
 bool partner(Giver giver) { return giver == Giver::partner; }
 
 bool intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return std::any_of(a.begin(), a.end(), [&](const auto& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+  return std::any_of(a.begin(), a.end(),
+                     [&](const auto& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
 }
 
 std::string sentence(std::string text) {
@@ -50,14 +51,16 @@ std::string fill(std::string text, const std::vector<std::pair<std::string, std:
 std::string CueWords::welcome() const { return partner(giver) ? kb.cues.welcome_partner : kb.cues.welcome; }
 
 std::string CueWords::foot_change(Foot foot) const {
-  return fill(partner(giver) ? kb.cues.foot_change_partner : kb.cues.foot_change, {{"foot", std::string(name(foot))}});
+  return fill(partner(giver) ? kb.cues.foot_change_partner : kb.cues.foot_change,
+              {{"foot", std::string(name(foot))}});
 }
 
 std::string CueWords::announce(const planner::Step& step) const {
   const kb::Cues& c = kb.cues;
   const kb::Technique* technique = kb.technique(step.technique);
   std::string whose = partner(giver) ? "their" : "your";
-  std::string area = fill(c.areas.at(step.region), {{"whose", whose}, {"foot", std::string(name(step.foot))}});
+  std::string area =
+      fill(c.areas.at(step.region), {{"whose", whose}, {"foot", std::string(name(step.foot))}});
   int level = std::clamp(step.pressure, min_pressure, max_pressure_level);
   return fill(partner(giver) ? c.announce_partner : c.announce,
               {{"technique", technique != nullptr ? technique->name : step.technique},

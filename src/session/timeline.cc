@@ -21,7 +21,9 @@ void place_step(const CueWords& words, const planner::Step& step, const std::opt
   const kb::Cues& c = words.kb.cues;
   const int gap = c.gap_seconds * second, chime = c.chime_seconds * second;
   int cursor = start;
-  auto add = [&](int at, CueKind kind, std::string text) { cues.push_back({at, kind, std::move(text), index}); };
+  auto add = [&](int at, CueKind kind, std::string text) {
+    cues.push_back({at, kind, std::move(text), index});
+  };
   if (previous_foot && *previous_foot != step.foot) {
     auto text = words.foot_change(step.foot);
     add(cursor, CueKind::foot_change, text);
@@ -36,7 +38,8 @@ void place_step(const CueWords& words, const planner::Step& step, const std::opt
   cursor = start_chime + chime + gap;
 
   const int warning_at = end - c.warning_seconds * second;
-  const bool warning = warning_at >= cursor && warning_at + speaking_ms(c, c.ten_seconds_left) + gap <= end_chime;
+  const bool warning =
+      warning_at >= cursor && warning_at + speaking_ms(c, c.ten_seconds_left) + gap <= end_chime;
   const int limit = warning ? warning_at : end_chime;
   const kb::Technique* technique = words.kb.technique(step.technique);
   if (technique != nullptr && !technique->halfway.empty()) {
@@ -74,8 +77,8 @@ Timeline timeline(const kb::KnowledgeBase& kb, const planner::Routine& routine, 
     const auto& step = routine.steps[i];
     int end = clock + step.seconds * second;
     const kb::Technique* technique = kb.technique(step.technique);
-    out.steps.push_back({clock, end, technique != nullptr ? technique->name : step.technique, step.foot, step.region,
-                         kb.region(step.region).name, step.pressure, step.cue});
+    out.steps.push_back({clock, end, technique != nullptr ? technique->name : step.technique, step.foot,
+                         step.region, kb.region(step.region).name, step.pressure, step.cue});
     place_step(words, step, previous, static_cast<int>(i), clock, end, out.cues);
     previous = step.foot;
     clock = end;
@@ -85,7 +88,8 @@ Timeline timeline(const kb::KnowledgeBase& kb, const planner::Routine& routine, 
   out.outro_ms = round_up_to_second(std::max(c.outro_seconds * second, speaking_ms(c, closing) + 2 * second));
   out.cues.push_back({clock, CueKind::closing, closing, -1});
   out.total_ms = clock + out.outro_ms;
-  std::stable_sort(out.cues.begin(), out.cues.end(), [](const Cue& a, const Cue& b) { return a.at_ms < b.at_ms; });
+  std::stable_sort(out.cues.begin(), out.cues.end(),
+                   [](const Cue& a, const Cue& b) { return a.at_ms < b.at_ms; });
   return out;
 }
 
