@@ -35,8 +35,8 @@ while IFS=$'\t' read -r index _ slot kind text; do
       ;;
   esac
   # Pad (or cut) the cue to exactly the time until the next one.
-  sox "$sound" "$work/part_$index.wav" pad 0 "$slot" trim 0 "$slot"
+  sox -V1 "$sound" "$work/part_$index.wav" pad 0 "$slot" trim 0 "$slot"
   parts+=("$work/part_$index.wav")
 done <"$work/cues.tsv"
-sox "${parts[@]}" "$work/session.wav"
+sox "${parts[@]}" -b 16 "$work/session.wav"
 opusenc --quiet "$work/session.wav" "$out"

@@ -49,11 +49,13 @@ class Tmux {
     shell("tmux -L " + socket_ + " resize-window -t 0 -x " + std::to_string(columns) + " -y " +
           std::to_string(rows));
   }
+  // The terminal's settings after the guide ended, as `stty -a` saw them.
   std::string stty() const {
-    std::ifstream in(dir_ / "stty");
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::string text;
+    while (!has_text(text = read_stty()) && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return text;
   }
 
   // Waits up to 20 s for the screen to satisfy `ok`; returns the screen.
@@ -71,6 +73,14 @@ class Tmux {
   }
 
  private:
+  static bool has_text(const std::string& text) { return text.find("speed") != std::string::npos; }
+  std::string read_stty() const {
+    std::ifstream in(dir_ / "stty");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
   std::string socket_;
   fs::path dir_;
 };
@@ -133,7 +143,6 @@ TEST(GuideTerminal, CountdownMovesPauseStopsItNextSkipsQuitAsks) {
   EXPECT_TRUE(has(after, "Session stopped at")) << after;
   EXPECT_TRUE(has(after, "EXIT=0")) << after;
   EXPECT_FALSE(has(after, "space pause")) << "the guide's screen is gone: " << after;
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_TRUE(restored(tmux.stty())) << tmux.stty();
 }
 
@@ -144,7 +153,6 @@ TEST(GuideTerminal, CtrlCRestoresTheTerminal) {
   auto after = tmux.wait_for_text("EXIT=");
   EXPECT_TRUE(has(after, "EXIT=130")) << after;
   EXPECT_FALSE(has(after, "GET READY")) << after;
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_TRUE(restored(tmux.stty())) << tmux.stty();
 }
 
