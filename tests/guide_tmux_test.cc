@@ -173,7 +173,7 @@ TEST(GuideTerminal, RedrawsOnResize) {
   auto wide = tmux.wait_for_text("LEFT foot");
   ASSERT_TRUE(has(wide, "LEFT foot")) << wide;
   EXPECT_FALSE(foot_label_alone(wide)) << wide;
-  tmux.resize(70, 45);
+  tmux.resize(60, 45);
   auto narrow = tmux.wait_for(foot_label_alone);
   EXPECT_TRUE(foot_label_alone(narrow)) << narrow;
 }

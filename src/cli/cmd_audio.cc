@@ -15,14 +15,14 @@ namespace plantar::cli {
 namespace {
 
 // A progress bar on stderr, redrawn in place; only on a terminal.
-audio::Progress progress_bar(const Context& context, bool show) {
+audio::Progress progress_bar(const Context& context, bool show, const std::string& output) {
   if (!show) return {};
-  return [&err = context.err](int done, int total) {
+  return [&err = context.err, output](int done, int total) {
     constexpr int width = 30;
     int filled = total > 0 ? done * width / total : width;
     err << fmt::format("\rspeaking the cues [{}{}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
                        std::string(static_cast<std::size_t>(width - filled), '.'), done, total)
-        << (done == total ? "\n" : "") << std::flush;
+        << (done == total ? "\nwriting " + output + " ...\n" : "") << std::flush;
   };
 }
 
@@ -51,7 +51,7 @@ int run_audio(const Context& context, const AudioOptions& options) {
   constexpr int long_session_ms = 3 * 60 * 1000;
   bool show = isatty(STDERR_FILENO) && timeline.total_ms >= long_session_ms;
   auto summary = audio::render(timeline, context.kb.cues.chime_seconds * 1000, options.output,
-                               {options.rate, 1.0}, workers, progress_bar(context, show));
+                               {options.rate, 1.0}, workers, progress_bar(context, show, options.output));
   if (context.json) {
     json_io::Json json = {{"file", options.output},     {"format", std::string(audio::name(summary.format))},
                           {"seconds", summary.seconds}, {"cues", summary.cues},

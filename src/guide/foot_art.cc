@@ -46,7 +46,8 @@ std::string leg_label(Region region, Region lit_region, bool lit) {
 
 }  // namespace
 
-std::vector<std::string> foot_diagram(Foot foot, Region region, bool lit) {
+std::vector<std::string> foot_diagram(Foot foot, Region region, bool lit, int cell_width) {
+  const bool wide = cell_width > 1;
   std::vector<std::string> out;
   const char lit_code = code_of(region);
   const Region legs[] = {Region::calf, Region::achilles, Region::ankle, Region::top};
@@ -56,11 +57,11 @@ std::vector<std::string> foot_diagram(Foot foot, Region region, bool lit) {
     std::string line;
     for (char c : cells) {
       if (c == ' ')
-        line += "  ";
+        line += wide ? "  " : " ";
       else if (lit && c == lit_code)
-        line += std::string(bright) + "██" + plain;
+        line += std::string(bright) + (wide ? "██" : "█") + plain;
       else
-        line += std::string(dim) + "░░" + plain;
+        line += std::string(dim) + (wide ? "░░" : "░") + plain;
     }
     if (row < std::size(legs)) line += "   " + leg_label(legs[row], region, lit);
     out.push_back(line);

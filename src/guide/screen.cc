@@ -89,8 +89,8 @@ std::vector<std::string> main_column(const Frame& f, int width) {
     lines.push_back("Rest for a moment before you get up.");
   } else {
     const auto& s = t.steps[static_cast<std::size_t>(step)];
-    lines.push_back(fmt::format("{}{}{}  ·  {}  ·  pressure {} of 5", bold, upper(s.title), reset,
-                                place_words(s), s.pressure));
+    lines.push_back(std::string(bold) + upper(s.title) + reset);
+    lines.push_back(fmt::format("{}  ·  pressure {} of 5", place_words(s), s.pressure));
     for (const auto& line : wrap_lines(s.cue, width)) lines.push_back(line);
   }
   lines.push_back("");
@@ -148,8 +148,11 @@ std::vector<std::string> wrap_lines(const std::string& text, int width) {
 
 std::string draw(const Frame& f) {
   const int columns = std::max(f.columns, 20);
-  constexpr int diagram_width = 42;
-  const bool side_by_side = columns >= 100;
+  // Side by side with a full-size diagram on wide screens, a compact one on
+  // 80 columns; below the text on narrow screens.
+  const int cell_width = columns >= 100 ? 2 : 1;
+  const int diagram_width = cell_width == 2 ? 42 : 28;
+  const bool side_by_side = columns >= 76;
   const int width = side_by_side ? columns - diagram_width - 6 : columns - 2;
   std::vector<std::string> lines{status_line(f), ""};
   auto text = main_column(f, width);
@@ -157,13 +160,13 @@ std::string draw(const Frame& f) {
   std::vector<std::string> diagram;
   if (step >= 0) {
     const auto& s = f.timeline.steps[static_cast<std::size_t>(step)];
-    diagram = foot_diagram(s.foot, s.region, true);
+    diagram = foot_diagram(s.foot, s.region, true, side_by_side ? cell_width : 2);
     diagram.insert(diagram.begin(),
                    fmt::format("{}{} foot{}", bold, upper(std::string(name(s.foot))), reset));
   }
   if (side_by_side) {
     for (std::size_t i = 0; i < std::max(text.size(), diagram.size()); ++i) {
-      std::string left = i < text.size() ? text[i] : "";
+      std::string left = i < text.size() ? fit(text[i], i < diagram.size() ? width : columns) : "";
       std::string pad(static_cast<std::size_t>(std::max(0, width + 4 - visible_width(left))), ' ');
       lines.push_back(left + pad + (i < diagram.size() ? diagram[i] : ""));
     }

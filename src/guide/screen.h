@@ -27,8 +27,9 @@ std::string draw(const Frame& frame);
 std::string clock_text(int ms);
 /// Big digits: five lines of block characters for "12:05".
 std::vector<std::string> big_text(const std::string& text);
-/// The foot diagram, one string per line, the region lit when `lit`.
-std::vector<std::string> foot_diagram(Foot foot, Region region, bool lit);
+/// The foot diagram, one string per line, the region lit when `lit`; each
+/// cell `cell_width` columns wide (1 or 2).
+std::vector<std::string> foot_diagram(Foot foot, Region region, bool lit, int cell_width = 2);
 /// `text` wrapped to lines of at most `width` columns.
 std::vector<std::string> wrap_lines(const std::string& text, int width);
 
