@@ -3,12 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <functional>
 
-#include "plantar/errors.h"
 #include "plantar/planner.h"
 #include "plantar/session.h"
-#include "test_support.h"
 
 namespace plantar::session {
 namespace {
@@ -179,41 +176,6 @@ TEST(Timeline, StepAtFindsThePlayingStep) {
   EXPECT_EQ(step_at(t, t.steps[1].start_ms - 1), 0);
   EXPECT_EQ(step_at(t, t.steps[1].start_ms), 1);
   EXPECT_EQ(step_at(t, t.total_ms - 1), -1);
-}
-
-// Loads the source tree's knowledge files with cues.toml changed by `edit`;
-// returns the error message ("" when it loads).
-std::string cues_error(const std::function<void(std::string&)>& edit) {
-  auto files = test::data_files();
-  for (auto& file : files)
-    if (file.name == "cues.toml") edit(file.text);
-  try {
-    kb::load(files);
-  } catch (const BadInput& e) {
-    return e.what();
-  }
-  return "";
-}
-
-void replace_first(std::string& text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  ASSERT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-}
-
-TEST(CuesFile, IsCheckedWithFileAndLine) {
-  EXPECT_EQ(cues_error([](std::string&) {}), "");
-  auto message =
-      cues_error([](std::string& t) { replace_first(t, "{technique}. Work", "{tecnique}. Work"); });
-  EXPECT_NE(message.find("cues.toml:"), std::string::npos) << message;
-  EXPECT_NE(message.find("did you mean 'technique'"), std::string::npos) << message;
-  message = cues_error([](std::string& t) { replace_first(t, "countdown = 3 ", "countdown = 2 "); });
-  EXPECT_NE(message.find("as many words as timing.countdown"), std::string::npos) << message;
-  message = cues_error([](std::string& t) { replace_first(t, "calf = ", "calves = "); });
-  EXPECT_NE(message.find("cues.toml:"), std::string::npos) << message;
-  message =
-      cues_error([](std::string& t) { replace_first(t, "words_per_minute = 150", "words_per_minute = 5"); });
-  EXPECT_NE(message.find("words_per_minute"), std::string::npos) << message;
 }
 
 }  // namespace
