@@ -9,6 +9,8 @@
 namespace plantar::json_io {
 namespace {
 
+constexpr int max_routine_seconds = 4 * 60 * 60;
+
 const Json& member(const Json& object, const std::string& key, const std::string& field) {
   if (!object.contains(key)) throw BadInput(field + key, "is missing");
   return object[key];
@@ -81,6 +83,8 @@ planner::Routine read_routine(const kb::KnowledgeBase& kb, const Json& body) {
   for (std::size_t i = 0; i < steps.size(); ++i) {
     routine.steps.push_back(read_step(kb, steps[i], "steps[" + std::to_string(i) + "]"));
     routine.total_seconds += routine.steps.back().seconds;
+    if (routine.total_seconds > max_routine_seconds)
+      throw BadInput("steps", "expected a routine of at most four hours in all");
   }
   if (routine.verdict.verdict == Verdict::stop || routine.steps.empty())
     throw BadInput("steps", "this routine has no steps (the safety verdict may be stop)");
