@@ -40,7 +40,10 @@ class Tmux {
     shell("tmux -L " + socket_ + " -f /dev/null new-session -d -x 100 -y 40 \"sh -c '" + script + "'\"");
   }
   ~Tmux() {
+    std::string path = shell("tmux -L " + socket_ + " display-message -p '#{socket_path}' 2>/dev/null");
     shell("tmux -L " + socket_ + " kill-server 2>/dev/null");
+    if (!path.empty() && path.back() == '\n') path.pop_back();
+    if (!path.empty()) fs::remove(path);  // kill-server leaves the socket file behind
     fs::remove_all(dir_);
   }
   std::string screen() const { return shell("tmux -L " + socket_ + " capture-pane -p -t 0"); }
