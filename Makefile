@@ -41,6 +41,7 @@ bench: deps
 	@$(RELEASE)/bench/plantar_ask_bench
 	@bench/whole_process.sh $(RELEASE)/plantar
 	@bench/places_import.sh $(RELEASE)
+	@bench/audio_render.sh $(RELEASE)/plantar
 
 clean:
 	rm -rf build

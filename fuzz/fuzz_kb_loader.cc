@@ -1,7 +1,7 @@
 // libFuzzer target: the text of ONE knowledge file. The first byte picks the
-// file (modulo the number of embedded files, in name order: 0 claims, 1 faq,
-// 2 goals, 3 regions, 4 safety, 5 sources, 6 synonyms, 7 techniques, 8 tips,
-// 9 tools, 10 zones with today's data/); the rest of the input replaces that file's
+// file (modulo the number of embedded files, in name order: 0 claims, 1 cues,
+// 2 faq, 3 goals, 4 places, 5 regions, 6 safety, 7 sources, 8 synonyms,
+// 9 techniques, 10 tips, 11 tools, 12 zones with today's data/); the rest of the input replaces that file's
 // text and the whole set goes through plantar::kb::load. BadInput is the
 // only exception a knowledge file may cause. toml++ is compiled header-only
 // into this target (fuzz/CMakeLists.txt) so that its parser is covered too.

@@ -1,9 +1,8 @@
 // libFuzzer target: the bytes are a JSON request as `plantar plan`/`check`
-// and the server read it. Each is parsed, read as a plan request and as a
-// check request, validated and, when valid, screened and planned against the
-// embedded knowledge base. BadInput is the only exception a request may
-// cause; anything else escaping (std::terminate), a sanitizer report or a
-// broken invariant of the routine (__builtin_trap) is a bug.
+// and the server read it, or a routine as `plantar guide --routine` reads it. Each is parsed, read as a plan
+// request and as a check request, validated and, when valid, screened and planned against the embedded
+// knowledge base. BadInput is the only exception a request may cause; anything else escaping
+// (std::terminate), a sanitizer report or a broken invariant of the routine (__builtin_trap) is a bug.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +16,7 @@
 #include "plantar/kb.h"
 #include "plantar/planner.h"
 #include "plantar/safety.h"
+#include "plantar/session.h"
 
 #define FUZZ_CHECK(condition)                                                                         \
   do {                                                                                                \
@@ -107,6 +107,24 @@ void try_check(const json_io::Json& body) {
   (void)json_io::dump(json_io::to_json(screening));
 }
 
+// A routine as saved by `plantar plan --json` (plantar guide --routine): when
+// it reads, its session timeline is in order and within its length.
+void try_routine(const json_io::Json& body) {
+  const auto& kb = knowledge();
+  planner::Routine routine;
+  try {
+    routine = json_io::read_routine(kb, body);
+  } catch (const BadInput&) {
+    return;
+  }
+  session::Timeline timeline = session::timeline(kb, routine, json_io::giver_of(kb, routine));
+  FUZZ_CHECK(timeline.total_ms == timeline.intro_ms + routine.total_seconds * 1000 + timeline.outro_ms);
+  for (std::size_t i = 0; i < timeline.cues.size(); ++i) {
+    FUZZ_CHECK(timeline.cues[i].at_ms >= 0 && timeline.cues[i].at_ms <= timeline.total_ms);
+    if (i > 0) FUZZ_CHECK(timeline.cues[i - 1].at_ms <= timeline.cues[i].at_ms);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -120,5 +138,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try_plan(body);
   try_check(body);
+  try_routine(body);
   return 0;
 }

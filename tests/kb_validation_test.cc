@@ -168,5 +168,34 @@ TEST(KnowledgeBaseErrors, MissingAndUnknownFiles) {
   EXPECT_THROW(kb::load(files), BadInput);
 }
 
+// cues.toml (the guided session's words): placeholders, counts and ranges.
+TEST(CuesFile, IsCheckedWithFileAndLine) {
+  EXPECT_EQ(error_after("cues.toml", [](std::string&) {}), "");
+  auto message = error_after(
+      "cues.toml", [](std::string& t) { replace_first(t, "{technique}. Work", "{tecnique}. Work"); });
+  EXPECT_NE(message.find("cues.toml:"), std::string::npos) << message;
+  EXPECT_NE(message.find("did you mean 'technique'"), std::string::npos) << message;
+  message =
+      error_after("cues.toml", [](std::string& t) { replace_first(t, "countdown = 3 ", "countdown = 2 "); });
+  EXPECT_NE(message.find("as many words as timing.countdown"), std::string::npos) << message;
+  message = error_after("cues.toml", [](std::string& t) { replace_first(t, "calf = ", "calves = "); });
+  EXPECT_NE(message.find("cues.toml:"), std::string::npos) << message;
+  message = error_after("cues.toml", [](std::string& t) {
+    replace_first(t, "words_per_minute = 150", "words_per_minute = 5");
+  });
+  EXPECT_NE(message.find("words_per_minute"), std::string::npos) << message;
+}
+
+// Non-ASCII text is fine in strings and comments, refused elsewhere (toml++
+// 3.3 mishandles it there).
+TEST(KnowledgeFiles, NonAsciiOnlyInStringsAndComments) {
+  EXPECT_EQ(error_after("tools.toml", [](std::string& t) { t = "# Ça va\n" + t + "\n# é\n"; }), "");
+  auto message = error_after("tools.toml", [](std::string& t) { t = "\n\né = 1\n" + t; });
+  EXPECT_NE(message.find("tools.toml:3"), std::string::npos) << message;
+  EXPECT_NE(message.find("non-ASCII"), std::string::npos) << message;
+  message = error_after("tools.toml", [](std::string& t) { t = "x = \"\"\"a\n\"\"\" \u00a1\n" + t; });
+  EXPECT_NE(message.find("tools.toml:2"), std::string::npos) << message;
+}
+
 }  // namespace
 }  // namespace plantar

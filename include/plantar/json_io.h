@@ -11,6 +11,7 @@
 #include "plantar/kb.h"
 #include "plantar/planner.h"
 #include "plantar/safety.h"
+#include "plantar/session.h"
 
 namespace plantar::json_io {
 
@@ -45,6 +46,13 @@ Json to_json(const kb::Tool& tool);
 /// [{"kind", "id", "title", "text", "grade"?, "claims", "sources", "score",
 /// "safety"}], "suggestions", "corrections"}.
 Json to_json(const ask::Result& result);
+/// A routine as printed by `plantar plan --json`. Throws BadInput naming the
+/// field (`steps[2].technique`); a routine without steps is refused.
+planner::Routine read_routine(const kb::KnowledgeBase& kb, const Json& body);
+/// Who the routine's cues speak to: partner when every cue is a partner cue.
+Giver giver_of(const kb::KnowledgeBase& kb, const planner::Routine& routine);
+/// A session timeline, for `plantar guide --json` and the web guide.
+Json to_json(const session::Timeline& timeline);
 
 /// Pretty-printed with two spaces and a final newline.
 std::string dump(const Json& json);

@@ -170,6 +170,19 @@ struct PlaceTagging {
   const PlaceKind* kind(const std::string& id) const;
 };
 
+/// The spoken words and timing of a guided session (cues.toml). Texts may
+/// hold {technique}, {area}, {pressure}, {cue}, {foot} and {whose}.
+struct Cues {
+  int intro_seconds = 12, countdown = 3, outro_seconds = 15, words_per_minute = 150;
+  int chime_seconds = 2, warning_seconds = 10, gap_seconds = 1;
+  std::string welcome, welcome_partner, announce, announce_partner, foot_change, foot_change_partner;
+  std::string ten_seconds_left, closing, closing_partner, after_tips;
+  std::vector<std::string> countdown_words;  // "Three.", "Two.", "One."
+  std::vector<std::string> pressure;         // one phrase per level, 1 first
+  std::map<Region, std::string> areas;       // every region
+  Origin origin;
+};
+
 struct KnowledgeBase {
   std::vector<Tool> tools;
   std::vector<RegionInfo> regions;
@@ -184,6 +197,7 @@ struct KnowledgeBase {
   std::vector<Synonym> synonyms;
   std::vector<std::string> stop_words;  // words `plantar ask` ignores
   PlaceTagging places;
+  Cues cues;
 
   const Tool* tool(const std::string& id) const;
   const RegionInfo& region(Region id) const;

@@ -77,6 +77,36 @@ void add_journal_options(CLI::App* cmd, LogOptions& log) {
   cmd->add_option("--stopped", log.stopped, "The session stopped early, and why")->type_name("REASON");
 }
 
+// The flags of `plantar plan`, shared by the commands that run a routine.
+void add_plan_options(CLI::App* command, PlanOptions& plan) {
+  command->add_option("--input", plan.input, "Read the request as JSON from FILE, or - for stdin")
+      ->type_name("FILE|-");
+  command
+      ->add_option("--goal", plan.goals,
+                   "relax, sleep, circulation, desk_stiffness, plantar_fasciitis, runner_recovery "
+                   "or general (repeatable)")
+      ->type_name("GOAL")
+      ->take_all();
+  command->add_option("--minutes", plan.minutes, "How long, from 3 to 60 (default 10)")->type_name("N");
+  command->add_option("--feet", plan.feet, "left, right or both (default both)")->type_name("FEET");
+  command->add_option("--giver", plan.giver, "self (default) or partner: who gives the massage")
+      ->type_name("WHO");
+  command->add_option("--tool", plan.tools, "A tool you have: tennis_ball, lotion, oil, towel (repeatable)")
+      ->type_name("TOOL")
+      ->take_all();
+  add_condition_option(command, plan.conditions);
+}
+
+// The plan flags, or --routine with a routine saved by `plantar plan --json`.
+void add_session_options(CLI::App* command, SessionOptions& session) {
+  add_plan_options(command, session.plan);
+  command
+      ->add_option("--routine", session.routine,
+                   "Follow a routine saved by 'plantar plan --json' (FILE, or - for stdin) "
+                   "instead of planning one")
+      ->type_name("FILE|-");
+}
+
 }  // namespace
 
 // Binds the options to `j`'s members: `j` must outlive the parse.
@@ -190,22 +220,7 @@ int run(int argc, char** argv) {
 
   PlanOptions plan;
   auto* plan_cmd = app.add_subcommand("plan", "A timed routine for your goals, time, feet and tools");
-  plan_cmd->add_option("--input", plan.input, "Read the request as JSON from FILE, or - for stdin")
-      ->type_name("FILE|-");
-  plan_cmd
-      ->add_option("--goal", plan.goals,
-                   "relax, sleep, circulation, desk_stiffness, plantar_fasciitis, runner_recovery "
-                   "or general (repeatable)")
-      ->type_name("GOAL")
-      ->take_all();
-  plan_cmd->add_option("--minutes", plan.minutes, "How long, from 3 to 60 (default 10)")->type_name("N");
-  plan_cmd->add_option("--feet", plan.feet, "left, right or both (default both)")->type_name("FEET");
-  plan_cmd->add_option("--giver", plan.giver, "self (default) or partner: who gives the massage")
-      ->type_name("WHO");
-  plan_cmd->add_option("--tool", plan.tools, "A tool you have: tennis_ball, lotion, oil, towel (repeatable)")
-      ->type_name("TOOL")
-      ->take_all();
-  add_condition_option(plan_cmd, plan.conditions);
+  add_plan_options(plan_cmd, plan);
   plan_cmd->footer(
       "Flags override the fields of --input.\n"
       "Example: plantar plan --goal plantar_fasciitis --minutes 10 --tool tennis_ball");
@@ -269,10 +284,37 @@ int run(int argc, char** argv) {
       "Opening hours are read at the places' local time (your computer's clock).\n"
       "Example: plantar places near Vaduz --kind reflexology --open-now");
 
+  GuideOptions guide;
+  auto* guide_cmd = app.add_subcommand("guide", "A hands-free guided session in the terminal");
+  add_session_options(guide_cmd, guide.session);
+  guide_cmd->add_flag("--no-voice", guide.no_voice, "No sound at all");
+  guide_cmd->add_flag("--chime-only", guide.chime_only, "Chimes at the start and end of each step, no words");
+  guide_cmd->add_option("--speed", guide.speed, "Run the session clock N times faster (for trying it out)")
+      ->type_name("N");
+  guide_cmd->footer(
+      "Full screen with a big countdown, the step, what comes next and the foot map.\n"
+      "Keys: space pause/resume, n next step, b back, q quit (asks first).\n"
+      "Spoken cues play when a sound device is present. Without a terminal it prints\n"
+      "each cue as a line when it is due. --json prints the session's timeline instead.\n"
+      "Example: plantar guide --goal sleep --minutes 5");
+
+  AudioOptions audio;
+  auto* audio_cmd =
+      app.add_subcommand("audio", "The guided session as an audio file (WAV, FLAC or Ogg Opus)");
+  add_session_options(audio_cmd, audio.session);
+  audio_cmd->add_option("-o,--output", audio.output, "The file to write: .wav, .flac, .ogg or .opus")
+      ->type_name("FILE");
+  audio_cmd->add_option("--rate", audio.rate, "Speaking rate, 0.5 to 2 (default 1)")->type_name("R");
+  audio_cmd->footer(
+      "Speech for every cue, a soft chime at the start and end of each step, silence between.\n"
+      "The file is exactly as long as the session; play it on any phone or speaker.\n"
+      "Example: plantar audio --goal plantar_fasciitis --minutes 10 -o pf.ogg");
+
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check",  "plan",   "learn",  "ask", "log",  "history", "stats",
-                                      "export", "import", "remind", "map", "card", "places"};
+    std::vector<std::string> commands{"check",  "plan",   "learn",   "guide", "audio",
+                                      "ask",    "log",    "history", "stats", "export",
+                                      "import", "remind", "map",     "card",  "places"};
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
                 << "\nRun 'plantar --help' for usage.\n";
@@ -310,6 +352,8 @@ int run(int argc, char** argv) {
     if (plan_cmd->parsed()) return run_plan(context, plan);
     if (learn_cmd->parsed()) return run_learn(context, learn);
     if (ask_cmd->parsed()) return run_ask(context, ask);
+    if (guide_cmd->parsed()) return run_guide(context, guide);
+    if (audio_cmd->parsed()) return run_audio(context, audio);
   } catch (const BadInput& e) {
     std::cerr << "plantar: " << e.what() << "\n";
     return 2;

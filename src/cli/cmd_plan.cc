@@ -11,7 +11,6 @@
 #include "text.h"
 
 namespace plantar::cli {
-namespace {
 
 planner::Request build_request(const PlanOptions& options) {
   planner::Request request;
@@ -33,6 +32,8 @@ planner::Request build_request(const PlanOptions& options) {
   for (auto& report : parse_condition_flags(options.conditions)) request.conditions.push_back(report);
   return request;
 }
+
+namespace {
 
 std::string clock(int seconds) { return fmt::format("{}:{:02}", seconds / 60, seconds % 60); }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "plantar/kb.h"
+#include "plantar/planner.h"
 
 namespace plantar::cli {
 
@@ -129,9 +130,33 @@ struct PlacesNearOptions {
 
 int run_places_import(const Context& context, const PlacesImportOptions& options);
 int run_places_near(const Context& context, const PlacesNearOptions& options);
+/// The session commands take the plan flags, or a routine saved by
+/// `plantar plan --json`.
+struct SessionOptions {
+  PlanOptions plan;
+  std::string routine;  // FILE or "-"; empty: plan from the flags
+};
+
+struct GuideOptions {
+  SessionOptions session;
+  bool no_voice = false;
+  bool chime_only = false;
+  double speed = 1.0;  // runs the session clock faster (tests, demos)
+};
+
+struct AudioOptions {
+  SessionOptions session;
+  std::string output;
+  double rate = 1.0;
+};
+
+/// The request of `plantar plan` from its flags and --input.
+planner::Request build_request(const PlanOptions& options);
 
 int run_check(const Context& context, const CheckOptions& options);
 int run_plan(const Context& context, const PlanOptions& options);
 int run_learn(const Context& context, const LearnOptions& options);
+int run_guide(const Context& context, const GuideOptions& options);
+int run_audio(const Context& context, const AudioOptions& options);
 
 }  // namespace plantar::cli

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "plantar/errors.h"
+#include "plantar/suggest.h"
 
 namespace plantar::kb {
 namespace {
@@ -137,6 +138,28 @@ void check_ask_words(const KnowledgeBase& kb) {
       require_plain_phrase(phrase, c.origin, "condition " + c.id + ".ask_triggers");
 }
 
+// A cue text may only use the placeholders the session timeline fills in.
+void check_placeholders(const Cues& c, const std::string& what, const std::string& text) {
+  static const std::vector<std::string> known{"technique", "area", "pressure", "cue", "foot", "whose"};
+  for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+    auto close = text.find('}', open);
+    std::string word =
+        text.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+    if (close == std::string::npos || std::find(known.begin(), known.end(), word) == known.end())
+      fail(c.origin, "cues " + what + ": " + unknown_word_message("placeholder", word, known));
+  }
+}
+
+void check_cues(const Cues& c) {
+  for (const auto& [what, text] : {std::pair<std::string, const std::string*>{"announce", &c.announce},
+                                   {"announce_partner", &c.announce_partner},
+                                   {"foot_change", &c.foot_change},
+                                   {"foot_change_partner", &c.foot_change_partner}})
+    check_placeholders(c, what, *text);
+  for (const auto& [region, text] : c.areas)
+    check_placeholders(c, "areas." + std::string(name(region)), text);
+}
+
 }  // namespace
 
 void check_references(const KnowledgeBase& kb) {
@@ -162,6 +185,7 @@ void check_references(const KnowledgeBase& kb) {
   require_unique(kb.places.kinds, "place kind", by_id, {"places.toml", 1});
   if (kb.places.named_places.empty())
     fail(kb.places.origin, "named_places.place: expected at least one value");
+  check_cues(kb.cues);
 }
 
 }  // namespace plantar::kb

@@ -1,0 +1,56 @@
+// Rendering a session timeline into one audio file (WAV, FLAC or Ogg Opus):
+// speech for every cue, a soft chime at the start and end of each step, and
+// silence between. The file is exactly as long as the timeline.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantar/session.h"
+#include "plantar/voice.h"
+
+namespace plantar::audio {
+
+enum class Format { wav, flac, opus };
+
+/// The format for a file name's extension (.wav, .flac, .ogg or .opus).
+std::optional<Format> format_for(const std::string& path);
+std::string_view name(Format format);
+
+/// Called with the number of cues done and the total.
+using Progress = std::function<void(int done, int total)>;
+
+/// Speaks every text in `workers` worker processes at once (flite keeps
+/// shared, unlocked state, so it is not called from several threads).
+/// Repeated texts are spoken once. Throws Failure if a worker fails.
+std::vector<Clip> speak_all(const std::vector<std::string>& texts, const VoiceSettings& settings, int workers,
+                            const Progress& progress);
+
+/// The whole session as one mono track at sample_rate, exactly
+/// `timeline.total_ms` long: `speech[i]` at cue i (empty for chimes, or for
+/// no words), a chime `chime_ms` long at each chime cue.
+std::vector<float> mixdown(const session::Timeline& timeline, const std::vector<Clip>& speech, int chime_ms);
+
+/// The soft chime alone, `ms` long: rising notes for a start, falling for an end.
+Clip chime_clip(int ms, bool rising);
+
+/// Writes mono samples to `path` through a temporary file and a rename, so
+/// nothing half-written is left behind. Returns the file's size in bytes.
+/// Throws Failure if it cannot.
+std::uintmax_t write_sound_file(const std::string& path, Format format, const std::vector<float>& samples);
+
+struct RenderSummary {
+  double seconds = 0;
+  int cues = 0;
+  std::uintmax_t bytes = 0;
+  Format format = Format::wav;
+};
+
+/// Renders `timeline` into `path`, the format chosen by its extension.
+RenderSummary render(const session::Timeline& timeline, int chime_ms, const std::string& path,
+                     const VoiceSettings& settings, int workers, const Progress& progress);
+
+}  // namespace plantar::audio

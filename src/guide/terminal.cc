@@ -1,0 +1,92 @@
+// Raw mode and its restoration, including from signal handlers.
+#include "terminal.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+
+namespace plantar::guide {
+namespace {
+
+termios saved_mode;
+volatile sig_atomic_t raw_active = 0;
+volatile sig_atomic_t resize_seen = 0;
+
+constexpr char enter_sequence[] = "\x1b[?1049h\x1b[?25l\x1b[2J";
+constexpr char leave_sequence[] = "\x1b[0m\x1b[?25h\x1b[?1049l";
+
+void restore() {
+  if (!raw_active) return;
+  tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_mode);
+  ssize_t ignored = ::write(STDOUT_FILENO, leave_sequence, sizeof leave_sequence - 1);
+  (void)ignored;
+  raw_active = 0;
+}
+
+// Ctrl-C, SIGTERM, SIGHUP: put the terminal back, then die of the signal.
+void on_fatal_signal(int signal) {
+  restore();
+  std::signal(signal, SIG_DFL);
+  raise(signal);
+}
+
+void on_resize(int) { resize_seen = 1; }
+
+}  // namespace
+
+RawTerminal::RawTerminal() {
+  tcgetattr(STDIN_FILENO, &saved_mode);
+  termios raw = saved_mode;
+  raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));  // keep ISIG: Ctrl-C still interrupts
+  raw.c_cc[VMIN] = 0;
+  raw.c_cc[VTIME] = 0;
+  tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
+  raw_active = 1;
+  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) std::signal(s, on_fatal_signal);
+  std::signal(SIGWINCH, on_resize);
+  write(enter_sequence);
+}
+
+RawTerminal::~RawTerminal() {
+  restore();
+  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH}) std::signal(s, SIG_DFL);
+}
+
+RawTerminal::Size RawTerminal::size() {
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0) return {};
+  return {ws.ws_col, ws.ws_row};
+}
+
+bool RawTerminal::resized() {
+  bool was = resize_seen != 0;
+  resize_seen = 0;
+  return was;
+}
+
+std::optional<char> RawTerminal::read_key(int timeout_ms) {
+  pollfd fd{STDIN_FILENO, POLLIN, 0};
+  if (poll(&fd, 1, timeout_ms < 0 ? 0 : timeout_ms) <= 0) return std::nullopt;
+  char c = 0;
+  if (::read(STDIN_FILENO, &c, 1) != 1) return std::nullopt;
+  return c;
+}
+
+void RawTerminal::write(const std::string& text) {
+  const char* p = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    ssize_t n = ::write(STDOUT_FILENO, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace plantar::guide

@@ -1,0 +1,191 @@
+// The full-screen guide driven in a real terminal (tmux): the countdown
+// moves, space pauses it, n skips, q asks first, and the terminal is put
+// back after quitting and after Ctrl-C.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string shell(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+  pclose(pipe);
+  return out;
+}
+
+// One tmux server of our own, with the guide in a 100x40 window.
+class Tmux {
+ public:
+  explicit Tmux(const std::string& args)
+      : socket_("plantar_test_" + std::to_string(getpid()) + "_" + args.substr(0, 1)) {
+    dir_ = fs::temp_directory_path() / socket_;
+    fs::create_directories(dir_);
+    // The shell keeps running after Ctrl-C (its trap), to report and check.
+    std::string script = "trap : INT; " + std::string(PLANTAR_BINARY) + " guide " + args +
+                         "; echo EXIT=\\$?; stty -a > " + (dir_ / "stty").string() + "; sleep 60";
+    shell("tmux -L " + socket_ + " -f /dev/null new-session -d -x 100 -y 40 \"sh -c '" + script + "'\"");
+  }
+  ~Tmux() {
+    std::string path = shell("tmux -L " + socket_ + " display-message -p '#{socket_path}' 2>/dev/null");
+    shell("tmux -L " + socket_ + " kill-server 2>/dev/null");
+    if (!path.empty() && path.back() == '\n') path.pop_back();
+    if (!path.empty()) fs::remove(path);  // kill-server leaves the socket file behind
+    fs::remove_all(dir_);
+  }
+  std::string screen() const { return shell("tmux -L " + socket_ + " capture-pane -p -t 0"); }
+  void keys(const std::string& keys) const { shell("tmux -L " + socket_ + " send-keys -t 0 " + keys); }
+  void resize(int columns, int rows) const {
+    shell("tmux -L " + socket_ + " resize-window -t 0 -x " + std::to_string(columns) + " -y " +
+          std::to_string(rows));
+  }
+  // The terminal's settings after the guide ended, as `stty -a` saw them.
+  std::string stty() const {
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::string text;
+    while (!has_text(text = read_stty()) && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return text;
+  }
+
+  // Waits up to 20 s for the screen to satisfy `ok`; returns the screen.
+  std::string wait_for(const std::function<bool(const std::string&)>& ok) const {
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::string text = screen();
+    while (!ok(text) && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      text = screen();
+    }
+    return text;
+  }
+  std::string wait_for_text(const std::string& needle) const {
+    return wait_for([&](const std::string& s) { return s.find(needle) != std::string::npos; });
+  }
+
+ private:
+  static bool has_text(const std::string& text) { return text.find("speed") != std::string::npos; }
+  std::string read_stty() const {
+    std::ifstream in(dir_ / "stty");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  std::string socket_;
+  fs::path dir_;
+};
+
+bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// The session's elapsed time from the "session  [bar] 0:12/5:28" line.
+std::string elapsed(const std::string& screen) {
+  std::smatch m;
+  static const std::regex line(R"(session\s+\S+\s+(\d+:\d\d)/)");
+  return std::regex_search(screen, m, line) ? m[1].str() : "";
+}
+
+bool restored(const std::string& stty) {
+  return has(stty, " icanon") && has(stty, " echo ") && !has(stty, "-icanon") && !has(stty, "-echo ");
+}
+
+TEST(GuideTerminal, CountdownMovesPauseStopsItNextSkipsQuitAsks) {
+  Tmux tmux("--goal sleep --minutes 5 --no-voice --speed 4");
+  auto first = tmux.wait_for_text("GET READY");
+  ASSERT_TRUE(has(first, "GET READY")) << first;
+  EXPECT_TRUE(has(first, "space pause")) << first;
+  std::string start = elapsed(first);
+  auto moved =
+      tmux.wait_for([&](const std::string& s) { return !elapsed(s).empty() && elapsed(s) != start; });
+  EXPECT_NE(elapsed(moved), start) << moved;
+
+  tmux.keys("Space");
+  auto paused = tmux.wait_for_text("PAUSED");
+  ASSERT_TRUE(has(paused, "PAUSED")) << paused;
+  std::string held = elapsed(paused);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // 6 session seconds at --speed 4
+  EXPECT_EQ(elapsed(tmux.screen()), held);
+  tmux.keys("Space");
+  EXPECT_FALSE(has(tmux.wait_for([](const std::string& s) { return !has(s, "PAUSED"); }), "PAUSED"));
+
+  tmux.keys("n");
+  auto step1 = tmux.wait_for_text("Step 1 of");
+  EXPECT_TRUE(has(step1, "Step 1 of")) << step1;
+  EXPECT_TRUE(has(step1, "LEFT foot")) << step1;
+  EXPECT_TRUE(has(step1, "WARMING STROKES")) << step1;
+  tmux.keys("n");
+  auto step2 = tmux.wait_for_text("Step 2 of");
+  EXPECT_TRUE(has(step2, "Step 2 of")) << step2;
+  tmux.keys("b");
+  EXPECT_TRUE(has(tmux.wait_for_text("Step 1 of"), "Step 1 of"));
+
+  tmux.keys("q");
+  auto asking = tmux.wait_for_text("Quit the session?");
+  ASSERT_TRUE(has(asking, "Quit the session?")) << asking;
+  tmux.keys("x");  // no: carry on
+  auto carried_on = tmux.wait_for([](const std::string& s) { return !has(s, "Quit the session?"); });
+  EXPECT_TRUE(has(carried_on, "plantar guide")) << carried_on;
+  tmux.keys("q");
+  tmux.wait_for_text("Quit the session?");
+  tmux.keys("y");
+  auto after = tmux.wait_for_text("EXIT=");
+  EXPECT_TRUE(has(after, "Session stopped at")) << after;
+  EXPECT_TRUE(has(after, "EXIT=0")) << after;
+  EXPECT_FALSE(has(after, "space pause")) << "the guide's screen is gone: " << after;
+  EXPECT_TRUE(restored(tmux.stty())) << tmux.stty();
+}
+
+TEST(GuideTerminal, CtrlCRestoresTheTerminal) {
+  Tmux tmux("--goal relax --minutes 3 --no-voice");
+  ASSERT_TRUE(has(tmux.wait_for_text("GET READY"), "GET READY"));
+  tmux.keys("C-c");
+  auto after = tmux.wait_for_text("EXIT=");
+  EXPECT_TRUE(has(after, "EXIT=130")) << after;
+  EXPECT_FALSE(has(after, "GET READY")) << after;
+  EXPECT_TRUE(restored(tmux.stty())) << tmux.stty();
+}
+
+// The line that names the foot: beside the countdown on a wide screen,
+// alone below the text on a narrow one.
+bool foot_label_alone(const std::string& screen) {
+  std::istringstream in(screen);
+  for (std::string line; std::getline(in, line);)
+    if (has(line, "LEFT foot"))
+      return line.find_first_not_of(' ') == line.find("LEFT foot") && !has(line, "██");
+  return false;
+}
+
+TEST(GuideTerminal, RedrawsOnResize) {
+  Tmux tmux("--goal sleep --minutes 5 --no-voice");
+  ASSERT_TRUE(has(tmux.wait_for_text("GET READY"), "GET READY"));
+  tmux.keys("n");
+  auto wide = tmux.wait_for_text("LEFT foot");
+  ASSERT_TRUE(has(wide, "LEFT foot")) << wide;
+  EXPECT_FALSE(foot_label_alone(wide)) << wide;
+  tmux.resize(60, 45);
+  auto narrow = tmux.wait_for(foot_label_alone);
+  EXPECT_TRUE(foot_label_alone(narrow)) << narrow;
+}
+
+TEST(GuideTerminal, Finishes) {
+  Tmux tmux("--goal sleep --minutes 3 --no-voice --speed 100");
+  auto finished = tmux.wait_for_text("EXIT=");
+  EXPECT_TRUE(has(finished, "Session finished")) << finished;
+  EXPECT_TRUE(has(finished, "EXIT=0")) << finished;
+}
+
+}  // namespace
