@@ -83,9 +83,22 @@ int run(int argc, char** argv) {
                         "tools, or an id");
   learn_cmd->add_option("id", learn.id, "The entry to show");
 
+  ServeOptions serve;
+  auto* serve_cmd = app.add_subcommand("serve", "The web app: check, plan and learn in your browser");
+  serve_cmd->add_option("--port", serve.port, "The port to listen on (default 8080; 0 picks a free one)")
+      ->type_name("N");
+  serve_cmd->add_option("--host", serve.host, "The address to listen on (default 127.0.0.1)")
+      ->type_name("ADDR");
+  serve_cmd->add_flag("--lan", serve.lan,
+                      "Listen on every network interface (a phone on the same Wi-Fi) and require "
+                      "pairing: open the printed address or scan its QR code");
+  serve_cmd->footer(
+      "Without --lan only this computer can reach it. Press Ctrl-C to stop.\n"
+      "Example: plantar serve --lan");
+
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check", "plan", "learn"};
+    std::vector<std::string> commands{"check", "plan", "learn", "serve"};
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
                 << "\nRun 'plantar --help' for usage.\n";
@@ -119,6 +132,7 @@ int run(int argc, char** argv) {
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);
     if (learn_cmd->parsed()) return run_learn(context, learn);
+    if (serve_cmd->parsed()) return run_serve(context, serve);
   } catch (const BadInput& e) {
     std::cerr << "plantar: " << e.what() << "\n";
     return 2;

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>plantar</p>, document.getElementById('app')!);
