@@ -11,11 +11,14 @@ interface Props {
   label: string;          // what the picture shows, for screen readers
 }
 
-const scale = 160;
+// The outlines live in a unit square; a foot is much taller than wide.
+const sx = 120;
+const sy = 250;
+const gap = 20;
 
 function path(outline: [number, number][], mirror: boolean, dx: number): string {
   return outline
-    .map(([x, y], i) => `${i ? 'L' : 'M'}${((mirror ? 1 - x : x) * scale + dx).toFixed(1)},${(y * scale).toFixed(1)}`)
+    .map(([x, y], i) => `${i ? 'L' : 'M'}${((mirror ? 1 - x : x) * sx + dx).toFixed(1)},${(y * sy).toFixed(1)}`)
     .join(' ') + ' Z';
 }
 
@@ -25,13 +28,15 @@ function state(place: string, foot: string, props: Props): string {
 }
 
 export function FootMap(props: Props) {
-  const feet: [string, boolean, number][] = [['left', false, 0], ['right', true, scale + 24]];
+  const feet: [string, boolean, number][] = [['left', false, 0], ['right', true, sx + gap]];
   const sole = props.regions.filter((r) => r.view === 'sole');
   const side = props.regions.filter((r) => r.view === 'side');
-  const width = 2 * scale + 24;
+  const width = 2 * sx + gap;
+  const box = `-4 -4 ${width + 8} ${sy + 26}`;
   return (
     <figure class="footmap">
-      <svg viewBox={`-4 -4 ${width + 8} ${scale + 8}`} role="img" aria-label={props.label} focusable="false">
+      <div class="views">
+      <svg viewBox={box} role="img" aria-label={props.label} focusable="false">
         {feet.map(([foot, mirror, dx]) => (
           <g key={foot}>
             {sole.map((r) => (
@@ -40,22 +45,23 @@ export function FootMap(props: Props) {
             {props.shapes?.filter((s) => s.foot === foot).map((s) => (
               <path key={s.label} d={path(s.outline, mirror, dx)} class="zone" />
             ))}
-            <text x={dx + scale / 2} y={scale - 2} class="foot-label" text-anchor="middle">{foot} sole</text>
+            <text x={dx + sx / 2} y={sy + 16} class="foot-label" text-anchor="middle">{foot} sole</text>
           </g>
         ))}
       </svg>
       {side.length > 0 && !props.shapes && (
-        <svg viewBox={`-4 -4 ${width + 8} ${scale + 8}`} role="img" aria-label="Side view of the lower legs" focusable="false">
+        <svg viewBox={box} role="img" aria-label="Side view of the lower legs" focusable="false">
           {feet.map(([foot, mirror, dx]) => (
             <g key={foot}>
               {side.map((r) => (
                 <path key={r.id} d={path(r.outline, mirror, dx)} class={state(`${foot}:${r.id}`, foot, props)} />
               ))}
-              <text x={dx + scale / 2} y={scale - 2} class="foot-label" text-anchor="middle">{foot} leg, inner side</text>
+              <text x={dx + sx / 2} y={sy + 16} class="foot-label" text-anchor="middle">{foot} leg</text>
             </g>
           ))}
         </svg>
       )}
+      </div>
       <figcaption class="legend" aria-hidden="true">
         {props.lit && <span><i class="swatch lit" /> worked in this routine</span>}
         {props.avoid && props.avoid.size > 0 && <span><i class="swatch avoid" /> leave alone</span>}
