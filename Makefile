@@ -45,6 +45,7 @@ bench: deps
 	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_bench
 	@$(RELEASE)/bench/plantar_bench
 	@bench/whole_process.sh $(RELEASE)/plantar
+	@bench/web_load.sh $(RELEASE)/plantar
 
 clean:
 	rm -rf build

@@ -143,6 +143,8 @@ struct Server::Impl {
   void configure() {
     http.set_default_headers(security_headers());
     http.set_payload_max_length(options.max_body);
+    http.set_tcp_nodelay(true);  // no 40 ms wait for delayed ACKs on small answers
+    http.set_keep_alive_max_count(1000);
     int threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     auto handler = [this](const httplib::Request& req, httplib::Response& res) { dispatch(req, res); };

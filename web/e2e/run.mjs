@@ -122,6 +122,8 @@ const tests = {
     if (!(await p.locator('.footmap svg[role=img]').first().getAttribute('aria-label')).includes('areas in this routine'))
       throw new Error('the foot map has no text alternative');
     await look(p, 'plan-routine');
+    await p.setViewportSize(sizes.desktop);
+    await p.locator('.footmap').first().screenshot({ path: join(shots, 'plan-footmap.png') });
   },
 
   async 'home starts a before-bed routine in two taps'() {
@@ -162,6 +164,9 @@ const tests = {
     }
     await p.goto(`${base}/#/learn/reflexology`);
     await p.getByRole('heading', { name: 'A tradition, not anatomy' }).waitFor();
+    await p.setViewportSize(sizes.desktop);
+    await p.locator('.footmap').first().screenshot({ path: join(shots, 'learn-zones-footmap.png') });
+    await p.setViewportSize(sizes.phone);
     await p.goto(`${base}/#/learn/evidence`);
     await p.locator('.badge').first().waitFor();
     for (const id of ['more', 'guide', 'journal', 'insights', 'card', 'places']) {
