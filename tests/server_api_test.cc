@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/assets.h"
 #include "server_test_support.h"
 #include "test_support.h"
 
@@ -176,8 +177,21 @@ TEST(ServerApi, AppIsEmbeddedCompressedWithCacheHeaders) {
   EXPECT_EQ(html.find("<script>"), std::string::npos) << "no inline scripts";
 }
 
+TEST(ServerApi, JavaScriptIsUnder80KbGzipped) {
+  std::size_t scripts = 0, gzipped = 0;
+  for (const auto& asset : server::embedded_assets()) {
+    if (asset.path.ends_with(".js") && asset.path.starts_with("/assets/")) {
+      ++scripts;
+      gzipped += asset.gzip.size();
+    }
+  }
+  EXPECT_GE(scripts, 1u);
+  EXPECT_LT(gzipped, 80u * 1024) << "the web app's JavaScript, gzipped";
+}
+
 TEST(ServerLan, RefusesUnpairedClientsAndPairsOnce) {
-  LiveServer live(true);
+  std::vector<std::string> announced;
+  LiveServer live(true, [&](const std::string& next) { announced.push_back(next); });
   std::string code = live.server().pairing_code();
   ASSERT_EQ(code.size(), 16u);
   EXPECT_EQ(live.client().Get("/api/learn")->status, 401);
@@ -197,6 +211,8 @@ TEST(ServerLan, RefusesUnpairedClientsAndPairsOnce) {
   // The code worked once; a second device needs the new one.
   EXPECT_EQ(live.client().Get(("/pair?code=" + code).c_str())->status, 401);
   EXPECT_NE(live.server().pairing_code(), code);
+  EXPECT_EQ(announced, std::vector<std::string>{live.server().pairing_code()})
+      << "the next code is announced";
   EXPECT_EQ(live.client().Get("/api/learn", {{"Cookie", "plantar_session=forged"}})->status, 401);
 }
 

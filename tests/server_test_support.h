@@ -15,8 +15,9 @@ namespace plantar::test {
 
 class LiveServer {
  public:
-  explicit LiveServer(bool lan = false) {
+  explicit LiveServer(bool lan = false, std::function<void(const std::string&)> on_paired = {}) {
     server::Options options;
+    options.on_paired = std::move(on_paired);
     options.port = 0;
     options.lan = lan;
     options.threads = 4;

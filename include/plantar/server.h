@@ -3,6 +3,7 @@
 // stays inside src/server/; this header only names what callers need.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,8 @@ struct Options {
   bool lan = false;  // require pairing; meant for host 0.0.0.0
   std::size_t max_body = 64 * 1024;
   int threads = 64;  // connections served at once (keep-alive holds one each)
+  /// Called (on a server thread) after a device paired, with the next code.
+  std::function<void(const std::string& next_code)> on_paired;
 };
 
 /// One HTTP server. Construct, bind(), then run() (blocking) on some thread;

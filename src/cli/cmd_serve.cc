@@ -3,12 +3,17 @@
 #include <fmt/format.h>
 #include <pthread.h>
 
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <mutex>
 #include <ostream>
 #include <thread>
 
@@ -19,13 +24,34 @@
 namespace plantar::cli {
 namespace {
 
-// The address to show: the host as given, or this machine's name in LAN mode.
+// This machine's first IPv4 address on a network (not loopback), or "".
+std::string lan_address() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* i = list; i != nullptr && found.empty(); i = i->ifa_next) {
+    if (i->ifa_addr == nullptr || i->ifa_addr->sa_family != AF_INET || (i->ifa_flags & IFF_LOOPBACK))
+      continue;
+    char text[INET_ADDRSTRLEN] = {};
+    auto* address = reinterpret_cast<sockaddr_in*>(i->ifa_addr);
+    if (inet_ntop(AF_INET, &address->sin_addr, text, sizeof text) != nullptr) found = text;
+  }
+  freeifaddrs(list);
+  return found;
+}
+
+// The address to show: the host as given, or this machine's address on the
+// network in LAN mode.
 std::string shown_host(const ServeOptions& options) {
   if (options.lan && (options.host.empty() || options.host == "0.0.0.0")) {
-    char name[256] = {};
-    if (gethostname(name, sizeof name - 1) == 0 && name[0] != '\0') return name;
+    std::string address = lan_address();
+    if (!address.empty()) return address;
   }
   return options.host.empty() ? "127.0.0.1" : options.host;
+}
+
+void print_pairing(std::ostream& out, const std::string& url) {
+  out << "On your phone, scan this code or open:\n  " << url << "\n\n" << server::qr_text(url) << "\n";
 }
 
 void print_welcome(const Context& context, const ServeOptions& options, const server::Server& server,
@@ -38,12 +64,9 @@ void print_welcome(const Context& context, const ServeOptions& options, const se
                 << std::flush;
     return;
   }
-  std::string url = base + "/pair?code=" + server.pairing_code();
-  context.out << "plantar is ready on your local network.\n"
-              << "On your phone, scan this code or open:\n  " << url << "\n\n"
-              << server::qr_text(url) << "\n"
-              << "The code works once; other devices are refused. Press Ctrl-C to stop.\n"
-              << std::flush;
+  context.out << "plantar is ready on your local network.\n";
+  print_pairing(context.out, base + "/pair?code=" + server.pairing_code());
+  context.out << "The code works once; other devices are refused. Press Ctrl-C to stop.\n" << std::flush;
 }
 
 }  // namespace
@@ -55,8 +78,16 @@ int run_serve(const Context& context, const ServeOptions& options) {
   server_options.lan = options.lan;
   if (options.port < 0 || options.port > 65535)
     throw BadInput("--port", fmt::format("expected 0 to 65535, got {}", options.port));
+  int port = 0;
+  std::mutex printing;
+  server_options.on_paired = [&](const std::string& code) {
+    std::lock_guard lock(printing);
+    context.out << "\nA device paired. For another one:\n";
+    print_pairing(context.out, fmt::format("http://{}:{}/pair?code={}", shown_host(options), port, code));
+    context.out << std::flush;
+  };
   server::Server server(context.kb, server_options);
-  int port = server.bind();
+  port = server.bind();
 
   // Ctrl-C and SIGTERM are taken by sigwait below, not by any thread.
   sigset_t signals;

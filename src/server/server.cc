@@ -108,6 +108,7 @@ struct Server::Impl {
                                      "code"));
       res.set_header("Set-Cookie", std::string(session_cookie) + "=" + session +
                                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000");
+      if (options.on_paired) options.on_paired(pairing.code());
     }
     res.status = 303;
     res.set_header("Location", "/");
