@@ -76,10 +76,10 @@ async function look(p, name) {
     await p.setViewportSize(viewport);
     await p.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: size === 'phone' });
   }
+  await p.setViewportSize(sizes.phone);
   await p.emulateMedia({ colorScheme: 'dark' });
   await p.screenshot({ path: join(shots, `${name}-phone-dark.png`) });
   await p.emulateMedia({ colorScheme: 'light' });
-  await p.setViewportSize(sizes.phone);
 }
 
 const heading = (p) => p.locator('main h1').innerText();

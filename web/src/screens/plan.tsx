@@ -1,17 +1,18 @@
 // Plan: goals, minutes, feet, tools and who gives the massage; the routine
 // as a readable list with the foot map. A stop verdict shows no steps.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { learn, plan, type Goal, type PlanRequest, type Region, type Routine, type Technique, type Tool } from '../api';
+import { learn, plan, type Condition, type Goal, type PlanRequest, type Region, type Routine, type Technique, type Tool } from '../api';
 import { bedtime, checkedToday, lastCheck, lastPlan, savePlan } from '../store';
 import { FootMap } from '../footmap';
 import { Pending, Title, minutes, useLoad, words } from '../ui';
 import { Chip, VerdictSummary } from './check';
 
-interface Knowledge { goals: Goal[]; tools: Tool[]; techniques: Technique[]; regions: Region[] }
+interface Knowledge { goals: Goal[]; tools: Tool[]; techniques: Technique[]; regions: Region[]; conditions: Condition[] }
 
 const loadKnowledge = () => Promise.all([
   learn<Goal[]>('learn/goals'), learn<Tool[]>('learn/tools'), learn<Technique[]>('learn/techniques'), learn<Region[]>('regions'),
-]).then(([goals, tools, techniques, regions]) => ({ goals, tools, techniques, regions }));
+  learn<Condition[]>('learn/conditions'),
+]).then(([goals, tools, techniques, regions, conditions]) => ({ goals, tools, techniques, regions, conditions }));
 
 export function Plan({ preset }: { preset?: string }) {
   const data = useLoad(loadKnowledge);
@@ -45,10 +46,12 @@ function PlanForm({ kb, preset }: { kb: Knowledge; preset?: string }) {
         <p class="notice caution-note">No safety check today. <a href="#/check">Take it first</a> (1 minute) so the routine fits you.</p>
       )}
       {checked && request.conditions.length > 0 && (
-        <p class="notice">Following your safety check: {request.conditions.map((c) => words(c.id)).join(', ')}.</p>
+        <p class="notice">Following your safety check: {request.conditions.map((c) => kb.conditions.find((k) => k.id === c.id)?.name.toLowerCase() ?? words(c.id)).join(', ')}.</p>
       )}
       {result.routine && <RoutineView routine={result.routine} kb={kb} />}
-      <form class="plan-form" onSubmit={(e) => { e.preventDefault(); make(request); }}>
+      {result.routine?.steps.length === 0 ? (
+        <p class="actions"><a class="big" href="#/check">Answer the safety check again</a></p>
+      ) : <form class="plan-form" onSubmit={(e) => { e.preventDefault(); make(request); }}>
         <h2>{result.routine ? 'Change it' : 'What would you like?'}</h2>
         <fieldset>
           <legend>Goals</legend>
@@ -88,7 +91,7 @@ function PlanForm({ kb, preset }: { kb: Knowledge; preset?: string }) {
         </fieldset>
         <button class="big primary" type="submit" disabled={result.busy}>{result.routine ? 'Make it again' : 'Make my routine'}</button>
         {result.error && <p class="notice error" role="alert">{result.error}</p>}
-      </form>
+      </form>}
     </section>
   );
 }
