@@ -76,6 +76,12 @@ int run_serve(const Context& context, const ServeOptions& options) {
   server_options.host = options.host.empty() ? (options.lan ? "0.0.0.0" : "127.0.0.1") : options.host;
   server_options.port = options.port;
   server_options.lan = options.lan;
+  const std::string& host = server_options.host;
+  bool loopback = host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+  if (!options.lan && !loopback)
+    throw BadInput("--host", "'" + host +
+                                 "' can be reached from other devices: add --lan, so that only a paired "
+                                 "device can use it");
   if (options.port < 0 || options.port > 65535)
     throw BadInput("--port", fmt::format("expected 0 to 65535, got {}", options.port));
   int port = 0;
