@@ -46,6 +46,7 @@ bench: deps
 	@$(RELEASE)/bench/plantar_bench
 	@bench/whole_process.sh $(RELEASE)/plantar
 	@bench/web_load.sh $(RELEASE)/plantar
+	@bench/lighthouse.sh $(RELEASE)/plantar
 
 clean:
 	rm -rf build

@@ -14,9 +14,11 @@ const loadKnowledge = () => Promise.all([
   learn<Condition[]>('learn/conditions'),
 ]).then(([goals, tools, techniques, regions, conditions]) => ({ goals, tools, techniques, regions, conditions }));
 
+const title = (preset?: string) => (preset === 'bedtime' ? 'Before bed: 5 minutes' : 'Your routine');
+
 export function Plan({ preset }: { preset?: string }) {
   const data = useLoad(loadKnowledge);
-  if (!data.value) return <section class="screen"><Title>Your routine</Title><Pending error={data.error} /></section>;
+  if (!data.value) return <section class="screen"><Title>{title(preset)}</Title><Pending error={data.error} /></section>;
   return <PlanForm kb={data.value} preset={preset} key={preset ?? ''} />;
 }
 
@@ -41,7 +43,7 @@ function PlanForm({ kb, preset }: { kb: Knowledge; preset?: string }) {
 
   return (
     <section class="screen plan">
-      <Title>{preset === 'bedtime' ? 'Before bed: 5 minutes' : 'Your routine'}</Title>
+      <Title>{title(preset)}</Title>
       {!checked && (
         <p class="notice caution-note">No safety check today. <a href="#/check">Take it first</a> (1 minute) so the routine fits you.</p>
       )}
@@ -49,7 +51,9 @@ function PlanForm({ kb, preset }: { kb: Knowledge; preset?: string }) {
         <p class="notice">Following your safety check: {request.conditions.map((c) => kb.conditions.find((k) => k.id === c.id)?.name.toLowerCase() ?? words(c.id)).join(', ')}.</p>
       )}
       {result.routine && <RoutineView routine={result.routine} kb={kb} />}
-      {result.routine?.steps.length === 0 ? (
+      {preset && !result.routine && !result.error ? (
+        <p class="notice" role="status">Making your routine…</p>
+      ) : result.routine?.steps.length === 0 ? (
         <p class="actions"><a class="big" href="#/check">Answer the safety check again</a></p>
       ) : <form class="plan-form" onSubmit={(e) => { e.preventDefault(); make(request); }}>
         <h2>{result.routine ? 'Change it' : 'What would you like?'}</h2>
