@@ -58,6 +58,18 @@ TEST(ServerApi, StopVerdictIsAnAnswerNotAnError) {
   EXPECT_TRUE(json["steps"].empty());
 }
 
+TEST(ServerApi, RepeatedRequestsGetTheSameAnswers) {
+  LiveServer live;
+  std::string sleep = R"({"goals": ["sleep"], "minutes": 5})";
+  std::string relax = R"({"goals": ["relax"], "minutes": 5})";
+  auto first = live.post("/api/plan", sleep)->body;
+  EXPECT_EQ(live.post("/api/plan", sleep)->body, first);
+  EXPECT_NE(live.post("/api/plan", relax)->body, first);
+  EXPECT_EQ(live.post("/api/plan", R"({"minutes": 1})")->status, 400);
+  EXPECT_EQ(live.post("/api/plan", R"({"minutes": 1})")->status, 400);
+  EXPECT_EQ(live.client().Get("/api/plan")->status, 405);
+}
+
 TEST(ServerApi, BadInputIs400NamingTheField) {
   LiveServer live;
   struct Case {

@@ -6,12 +6,15 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <atomic>
 
 #include "api.h"
 #include "assets.h"
 #include "pairing.h"
 #include "plantar/errors.h"
+#include "reply_cache.h"
 
 namespace plantar::server {
 namespace {
@@ -83,8 +86,10 @@ struct Server::Impl {
   Options options;
   httplib::Server http;
   Pairing pairing;
+  ReplyCache replies;
   std::string csrf = random_hex(16);
   int port = 0;
+  socket_t listening = INVALID_SOCKET;
 
   Impl(const kb::KnowledgeBase& base, Options opts) : kb(base), options(std::move(opts)) {}
 
@@ -128,7 +133,11 @@ struct Server::Impl {
       if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send(res, error_reply(415, "send the body as application/json", "Content-Type"));
     }
-    send(res, answer(kb, req.method, req.path, req.body));
+    std::string key = req.method + " " + req.path + "\n" + req.body;
+    if (auto cached = replies.find(key)) return send(res, *cached);
+    Reply reply = answer(kb, req.method, req.path, req.body);
+    replies.store(key, reply);
+    send(res, reply);
   }
 
   void dispatch(const httplib::Request& req, httplib::Response& res) {
@@ -144,7 +153,11 @@ struct Server::Impl {
   void configure() {
     http.set_default_headers(security_headers());
     http.set_payload_max_length(options.max_body);
-    http.set_tcp_nodelay(true);  // no 40 ms wait for delayed ACKs on small answers
+    http.set_tcp_nodelay(true);
+    http.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listening = sock;
+    });  // no 40 ms wait for delayed ACKs on small answers
     http.set_keep_alive_max_count(1000);
     int threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -181,6 +194,10 @@ int Server::bind() {
                     " (in use? try --port with another number)");
     impl_->port = o.port;
   }
+  // httplib listens with a backlog of 5: 64 clients connecting at once
+  // would wait for SYN retries (a second or more). Listening again on the
+  // same socket raises the backlog.
+  if (impl_->listening != INVALID_SOCKET) ::listen(impl_->listening, SOMAXCONN);
   return impl_->port;
 }
 
