@@ -4,19 +4,25 @@ JOBS ?= 2
 RELEASE := build/release
 ASAN := build/asan
 
-.PHONY: all deps release run test asan format-check fuzz bench clean
+.PHONY: all deps release run demo test asan format-check fuzz bench clean
 
 all: release
 
 deps:
 	@scripts/install-deps
+	@scripts/install-web-deps
 
 release: deps
 	@cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANTAR_TESTS=OFF >/dev/null
 	@ninja -C $(RELEASE) -j$(JOBS) plantar
 
-# The main job: a safety check and a 10-minute plan for a sample person.
+# The main job: the web app on http://127.0.0.1:8080/ (PORT=... to change).
+PORT ?= 8080
 run: release
+	@$(RELEASE)/plantar serve --port $(PORT)
+
+# The command line at work: a safety check and a 10-minute plan for a sample person.
+demo: release
 	@scripts/demo $(RELEASE)/plantar
 
 asan: deps
@@ -42,6 +48,8 @@ bench: deps
 	@bench/whole_process.sh $(RELEASE)/plantar
 	@bench/places_import.sh $(RELEASE)
 	@bench/audio_render.sh $(RELEASE)/plantar
+	@bench/web_load.sh $(RELEASE)/plantar
+	@bench/lighthouse.sh $(RELEASE)/plantar
 
 clean:
 	rm -rf build

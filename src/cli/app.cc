@@ -310,11 +310,24 @@ int run(int argc, char** argv) {
       "The file is exactly as long as the session; play it on any phone or speaker.\n"
       "Example: plantar audio --goal plantar_fasciitis --minutes 10 -o pf.ogg");
 
+  ServeOptions serve;
+  auto* serve_cmd = app.add_subcommand("serve", "The web app: check, plan and learn in your browser");
+  serve_cmd->add_option("--port", serve.port, "The port to listen on (default 8080; 0 picks a free one)")
+      ->type_name("N");
+  serve_cmd->add_option("--host", serve.host, "The address to listen on (default 127.0.0.1)")
+      ->type_name("ADDR");
+  serve_cmd->add_flag("--lan", serve.lan,
+                      "Listen on every network interface (a phone on the same Wi-Fi) and require "
+                      "pairing: open the printed address or scan its QR code");
+  serve_cmd->footer(
+      "Without --lan only this computer can reach it. Press Ctrl-C to stop.\n"
+      "Example: plantar serve --lan");
+
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check",  "plan",   "learn",   "guide", "audio",
-                                      "ask",    "log",    "history", "stats", "export",
-                                      "import", "remind", "map",     "card",  "places"};
+    std::vector<std::string> commands{"check",  "plan", "learn",   "guide", "audio",  "serve",
+                                      "ask",    "log",  "history", "stats", "export", "import",
+                                      "remind", "map",  "card",    "places"};
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
                 << "\nRun 'plantar --help' for usage.\n";
@@ -354,6 +367,7 @@ int run(int argc, char** argv) {
     if (ask_cmd->parsed()) return run_ask(context, ask);
     if (guide_cmd->parsed()) return run_guide(context, guide);
     if (audio_cmd->parsed()) return run_audio(context, audio);
+    if (serve_cmd->parsed()) return run_serve(context, serve);
   } catch (const BadInput& e) {
     std::cerr << "plantar: " << e.what() << "\n";
     return 2;

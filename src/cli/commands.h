@@ -158,5 +158,15 @@ int run_plan(const Context& context, const PlanOptions& options);
 int run_learn(const Context& context, const LearnOptions& options);
 int run_guide(const Context& context, const GuideOptions& options);
 int run_audio(const Context& context, const AudioOptions& options);
+struct ServeOptions {
+  std::string host;  // empty: 127.0.0.1, or 0.0.0.0 with --lan
+  int port = 8080;
+  bool lan = false;
+};
+
+int run_check(const Context& context, const CheckOptions& options);
+int run_plan(const Context& context, const PlanOptions& options);
+int run_learn(const Context& context, const LearnOptions& options);
+int run_serve(const Context& context, const ServeOptions& options);
 
 }  // namespace plantar::cli

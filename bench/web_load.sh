@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Load test of `plantar serve` with wrk (64 connections): POST /api/plan and
+# a static asset, with nginx serving the same asset in the same run for
+# comparison. Prints figures; never fails on a slow machine.
+# Targets (issue 5): /api/plan p99 under 5 ms; static throughput at least
+# half of nginx's. Usage: bench/web_load.sh [PLANTAR] [SECONDS]
+set -euo pipefail
+plantar=${1:-build/release/plantar}
+seconds=${2:-5}
+dist=$(realpath "$(dirname "$plantar")/web-dist")
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# plantar
+"$plantar" serve --port 0 >"$work/serve.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do grep -q "Ctrl-C" "$work/serve.log" && break; sleep 0.1; done
+base=$(grep -o 'http://[^ ]*/' "$work/serve.log" | head -1)
+base=${base%/}
+token=$(curl -sf "$base/api/session" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+asset=$(curl -sf "$base/" | grep -o '/assets/[^"]*\.js' | head -1)
+
+# nginx, serving the same file from the build's web-dist
+nginx_port=$(free_port)
+mkdir -p "$work/nginx"
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  include /etc/nginx/mime.types;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  server { listen 127.0.0.1:$nginx_port; root $dist; }
+}
+CONF
+nginx -c "$work/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port$asset" -o /dev/null && break; sleep 0.1; done
+
+cat >"$work/plan.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"goals": ["plantar_fasciitis", "relax"], "minutes": 20, "tools": ["tennis_ball"], "conditions": [{"id": "diabetes"}]}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Plantar-Token"] = "$token"
+LUA
+
+# Varied bodies (8,526 different requests): mostly cache misses, so the
+# planner and the JSON writer run for nearly every request.
+cat >"$work/varied.lua" <<LUA
+local goals = {"relax", "sleep", "circulation", "desk_stiffness", "plantar_fasciitis", "runner_recovery", "general"}
+local feet = {"both", "left", "right"}
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Plantar-Token"] = "$token"
+request = function()
+  local body = string.format('{"goals": ["%s", "%s"], "minutes": %d, "feet": "%s"}',
+    goals[math.random(7)], goals[math.random(7)], math.random(3, 60), feet[math.random(3)])
+  return wrk.format("POST", nil, nil, body)
+end
+LUA
+
+run() {  # key, label, wrk args...
+  local name=$1 label=$2
+  shift 2
+  wrk -t2 -c64 -d"${seconds}s" --latency "$@" >"$work/$name.txt"
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
+  printf '  %-34s %10s req/s   p50 %-9s p99 %s\n' "$label" "$rps" "$p50" "$p99"
+  grep -E "Non-2xx|Socket errors" "$work/$name.txt" | sed 's/^/      /' || true
+  echo "$rps" >"$work/$name.rps"
+}
+
+echo "wrk, 2 threads, 64 connections, ${seconds} s each ($(nproc) cores)"
+run plan "plantar POST /api/plan (same)" -s "$work/plan.lua" "$base/api/plan"
+run varied "plantar POST /api/plan (varied)" -s "$work/varied.lua" "$base/api/plan"
+run static "plantar static $(basename "$asset")" "$base$asset"
+run nginx "nginx static (same file)" "http://127.0.0.1:$nginx_port$asset"
+ratio=$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" \
+  "$(cat "$work/static.rps")" "$(cat "$work/nginx.rps")")
+echo "  static throughput, plantar / nginx: $ratio (target: at least 0.5)"
+echo "  target for /api/plan: p99 under 5 ms (same: answered from the reply cache; varied: computed)"

@@ -1,0 +1,59 @@
+// The web server behind `plantar serve`: the JSON API (the same shapes as the
+// CLI's --json), the embedded web app and, in LAN mode, pairing. httplib
+// stays inside src/server/; this header only names what callers need.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "plantar/kb.h"
+
+namespace plantar::server {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 8080;   // 0: any free port
+  bool lan = false;  // require pairing; meant for host 0.0.0.0
+  std::size_t max_body = 64 * 1024;
+  int threads = 64;  // connections served at once (keep-alive holds one each)
+  /// Called (on a server thread) after a device paired, with the next code.
+  std::function<void(const std::string& next_code)> on_paired;
+};
+
+/// One HTTP server. Construct, bind(), then run() (blocking) on some thread;
+/// stop() from another thread ends run(). The knowledge base must outlive it.
+class Server {
+ public:
+  Server(const kb::KnowledgeBase& kb, Options options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Binds the socket; returns the port (the chosen one when port is 0).
+  /// Throws Failure when the address cannot be bound.
+  int bind();
+  /// Serves until stop(). Returns false if serving failed.
+  bool run();
+  /// Ends run(); safe to call from any thread, also before run() started.
+  void stop();
+  /// True while run() is accepting connections.
+  bool running() const;
+
+  /// The one-time pairing code of LAN mode ("" otherwise); a new one is made
+  /// each time a client pairs.
+  std::string pairing_code() const;
+  /// The CSRF token that state-changing requests send as X-Plantar-Token.
+  const std::string& csrf_token() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// `text` as a QR code drawn with UTF-8 half blocks (two rows a line, with a
+/// quiet zone; light cells drawn, so it reads on dark terminals). Empty if
+/// it cannot be made.
+std::string qr_text(const std::string& text);
+
+}  // namespace plantar::server

@@ -1,0 +1,53 @@
+// A real plantar server on 127.0.0.1 and a free port, served from a thread
+// for the length of one test, with an httplib client pointed at it.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "plantar/kb.h"
+#include "plantar/server.h"
+
+namespace plantar::test {
+
+class LiveServer {
+ public:
+  explicit LiveServer(bool lan = false, std::function<void(const std::string&)> on_paired = {}) {
+    server::Options options;
+    options.on_paired = std::move(on_paired);
+    options.port = 0;
+    options.lan = lan;
+    options.threads = 4;
+    server_ = std::make_unique<server::Server>(kb::embedded(), options);
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->run(); });
+    while (!server_->running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ~LiveServer() {
+    server_->stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  server::Server& server() { return *server_; }
+  /// A new client; it does not follow redirects nor decompress.
+  httplib::Client client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_decompress(false);
+    return client;
+  }
+  /// POSTs JSON with the CSRF token.
+  httplib::Result post(const std::string& path, const std::string& body) {
+    return client().Post(path.c_str(), {{"X-Plantar-Token", server_->csrf_token()}}, body,
+                         "application/json");
+  }
+
+ private:
+  std::unique_ptr<server::Server> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace plantar::test

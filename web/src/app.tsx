@@ -1,0 +1,48 @@
+// The app shell: a header, the screen of the current route, and a tab bar
+// that sits at the bottom on a phone.
+import { useRoute } from './router';
+import { Check } from './screens/check';
+import { Home } from './screens/home';
+import { Learn } from './screens/learn';
+import { Plan } from './screens/plan';
+import { More, Soon, comingSoon } from './screens/soon';
+
+const nav = [
+  ['', 'Home'],
+  ['check', 'Check'],
+  ['plan', 'Plan'],
+  ['learn', 'Learn'],
+  ['more', 'More'],
+] as const;
+
+function Screen({ route }: { route: string[] }) {
+  const [name = '', arg] = route;
+  if (name === 'check') return <Check />;
+  if (name === 'plan') return <Plan preset={arg} />;
+  if (name === 'learn') return <Learn tab={arg} />;
+  if (name === 'more') return <More />;
+  if (name in comingSoon) return <Soon id={name} />;
+  return <Home />;
+}
+
+export function App() {
+  const route = useRoute();
+  const key = route.join('/');
+  const current = route[0] && route[0] in comingSoon ? 'more' : route[0] ?? '';
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('main h1')?.focus(); }}>Skip to content</a>
+      <header class="top">
+        <a class="brand" href="#/">plantar</a>
+        <nav aria-label="Main">
+          <ul>
+            {nav.map(([path, label]) => (
+              <li key={path}><a href={`#/${path}`} aria-current={current === path ? 'page' : undefined}>{label}</a></li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main"><Screen key={key} route={route} /></main>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// The screens still to come: honest placeholders that say what each will do
+// and what to use today.
+import { Title } from '../ui';
+
+export const comingSoon: Record<string, { title: string; what: string }> = {
+  guide: { title: 'Guide', what: 'A big countdown, spoken cues and the foot map lit step by step, hands-free, even with the screen locked.' },
+  journal: { title: 'Journal', what: 'Rate stress, pain, tension and sleep before and after, and mark sore spots on the foot map.' },
+  insights: { title: 'Insights', what: 'Charts of your before and after ratings over time, said honestly.' },
+  card: { title: 'Therapist card', what: 'A one-page card for a massage therapist: your cautions, sore spots and goals, as a PDF.' },
+  places: { title: 'Places', what: 'Massage therapists and reflexologists near you, from OpenStreetMap, with opening hours.' },
+};
+
+export function Soon({ id }: { id: string }) {
+  const item = comingSoon[id];
+  return (
+    <section class="screen">
+      <Title>{item.title}: coming soon</Title>
+      <p class="lead">{item.what}</p>
+      <p>This part of plantar is not ready yet. Until it is, your routine's steps and cues are all on the{' '}
+        <a href="#/plan">Plan</a> screen.</p>
+      <p><a class="button" href="#/">Back to home</a></p>
+    </section>
+  );
+}
+
+export function More() {
+  return (
+    <section class="screen">
+      <Title>More</Title>
+      <ul class="links">
+        <li><a href="#/learn">Learn</a>: techniques, evidence, reflexology</li>
+        {Object.entries(comingSoon).map(([id, item]) => (
+          <li key={id}><a href={`#/${id}`}>{item.title}</a> (coming soon)</li>
+        ))}
+      </ul>
+      <p class="small">plantar runs on your own computer. Nothing you enter leaves it.</p>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Small shared pieces: screen heading that takes focus, loading and error
+// states, evidence badges.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Grade } from './api';
+
+/// The screen's h1; it takes focus when the screen opens, so a screen reader
+/// announces where the person is.
+export function Title({ children }: { children: ComponentChildren }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { ref.current?.focus({ preventScroll: false }); }, []);
+  return <h1 tabIndex={-1} ref={ref}>{children}</h1>;
+}
+
+/// Loads `load()` once; renders children with the value, or a calm message.
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): { value?: T; error?: string } {
+  const [state, setState] = useState<{ value?: T; error?: string }>({});
+  useEffect(() => {
+    let live = true;
+    load().then((value) => live && setState({ value }), (e: Error) => live && setState({ error: e.message }));
+    return () => { live = false; };
+  }, deps);
+  return state;
+}
+
+export function Pending({ error }: { error?: string }) {
+  return error
+    ? <p class="notice error" role="alert">Something went wrong: {error}. Is plantar still running?</p>
+    : <p class="notice" role="status">Loading…</p>;
+}
+
+const gradeWords: Record<Grade, string> = {
+  moderate: 'moderate evidence',
+  limited: 'limited evidence: may help',
+  insufficient: 'not well studied',
+  contradicted: 'studies found no effect',
+  none: 'no evidence',
+};
+
+export function GradeBadge({ grade }: { grade: Grade }) {
+  return <span class={`badge grade-${grade}`}>{gradeWords[grade]}</span>;
+}
+
+export const minutes = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+export const words = (id: string) => id.replace(/_/g, ' ');
