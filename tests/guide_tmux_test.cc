@@ -13,6 +13,8 @@
 #include <sstream>
 #include <thread>
 
+#include "test_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -104,7 +106,7 @@ bool restored(const std::string& stty) {
 }
 
 TEST(GuideTerminal, CountdownMovesPauseStopsItNextSkipsQuitAsks) {
-  Tmux tmux("--goal sleep --minutes 5 --no-voice --speed 4");
+  Tmux tmux("--no-journal --goal sleep --minutes 5 --no-voice --speed 4");
   auto first = tmux.wait_for_text("GET READY");
   ASSERT_TRUE(has(first, "GET READY")) << first;
   EXPECT_TRUE(has(first, "space pause")) << first;
@@ -150,7 +152,7 @@ TEST(GuideTerminal, CountdownMovesPauseStopsItNextSkipsQuitAsks) {
 }
 
 TEST(GuideTerminal, CtrlCRestoresTheTerminal) {
-  Tmux tmux("--goal relax --minutes 3 --no-voice");
+  Tmux tmux("--no-journal --goal relax --minutes 3 --no-voice");
   ASSERT_TRUE(has(tmux.wait_for_text("GET READY"), "GET READY"));
   tmux.keys("C-c");
   auto after = tmux.wait_for_text("EXIT=");
@@ -170,7 +172,7 @@ bool foot_label_alone(const std::string& screen) {
 }
 
 TEST(GuideTerminal, RedrawsOnResize) {
-  Tmux tmux("--goal sleep --minutes 5 --no-voice");
+  Tmux tmux("--no-journal --goal sleep --minutes 5 --no-voice");
   ASSERT_TRUE(has(tmux.wait_for_text("GET READY"), "GET READY"));
   tmux.keys("n");
   auto wide = tmux.wait_for_text("LEFT foot");
@@ -182,10 +184,45 @@ TEST(GuideTerminal, RedrawsOnResize) {
 }
 
 TEST(GuideTerminal, Finishes) {
-  Tmux tmux("--goal sleep --minutes 3 --no-voice --speed 100");
+  Tmux tmux("--no-journal --goal sleep --minutes 3 --no-voice --speed 100");
   auto finished = tmux.wait_for_text("EXIT=");
   EXPECT_TRUE(has(finished, "Session finished")) << finished;
   EXPECT_TRUE(has(finished, "EXIT=0")) << finished;
+}
+
+int count(const std::string& text, const std::string& needle) {
+  int n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(GuideTerminal, AsksBeforeAndAfterAndRecordsTheSession) {
+  auto db = fs::temp_directory_path() / ("plantar_guide_journal_" + std::to_string(getpid()));
+  fs::create_directories(db);
+  {
+    Tmux tmux("--goal sleep --minutes 3 --no-voice --speed 100 --db " + db.string());
+    auto asked = tmux.wait_for_text("Stress, 0 to 10");
+    ASSERT_TRUE(has(asked, "how do you feel")) << asked;
+    tmux.keys("7 Enter");
+    tmux.wait_for_text("Pain, 0 to 10");
+    tmux.keys("4 Enter");
+    tmux.wait_for_text("Tension, 0 to 10");
+    tmux.keys("Enter");
+    auto after = tmux.wait_for([](const std::string& s) { return count(s, "Stress, 0 to 10") >= 2; });
+    ASSERT_TRUE(has(after, "after the session")) << after;
+    tmux.keys("3 Enter");
+    tmux.wait_for([](const std::string& s) { return count(s, "Pain, 0 to 10") >= 2; });
+    tmux.keys("s Enter");
+    auto saved = tmux.wait_for_text("EXIT=");
+    EXPECT_TRUE(has(saved, "Saved in your journal")) << saved;
+    EXPECT_TRUE(has(saved, "EXIT=0")) << saved;
+  }
+  auto history = plantar::test::run_plantar({"--db", db.string(), "export", "--format", "json"});
+  fs::remove_all(db);
+  ASSERT_EQ(history.status, 0) << history.err;
+  EXPECT_TRUE(has(history.out, "\"stress\": 7")) << history.out;
+  EXPECT_TRUE(has(history.out, "\"stress\": 3")) << history.out;
+  EXPECT_TRUE(has(history.out, "\"pain\": 4")) << history.out;
 }
 
 }  // namespace

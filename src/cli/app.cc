@@ -289,6 +289,8 @@ int run(int argc, char** argv) {
   add_session_options(guide_cmd, guide.session);
   guide_cmd->add_flag("--no-voice", guide.no_voice, "No sound at all");
   guide_cmd->add_flag("--chime-only", guide.chime_only, "Chimes at the start and end of each step, no words");
+  guide_cmd->add_flag("--no-journal", guide.no_journal,
+                      "Do not ask how you feel before and after (for the journal)");
   guide_cmd->add_option("--speed", guide.speed, "Run the session clock N times faster (for trying it out)")
       ->type_name("N");
   guide_cmd->footer(

@@ -6,6 +6,7 @@
 
 #include "guide/guide.h"
 #include "guide/screen.h"
+#include "journal_place.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
 #include "session_hooks.h"
@@ -33,6 +34,8 @@ int run_guide(const Context& context, const GuideOptions& options) {
                                         : guide::VoiceMode::words;
   settings.chime_ms = context.kb.cues.chime_seconds * 1000;
   bool terminal = &context.out == &std::cout && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
+  auto before = terminal && !options.no_journal ? journal_before_session_hook(context) : std::nullopt;
+  Timestamp start = now_local();
   guide::Result result;
   if (terminal) {
     result = guide::run_full_screen(timeline, settings);
@@ -43,8 +46,8 @@ int run_guide(const Context& context, const GuideOptions& options) {
   } else {
     result = guide::run_plain(timeline, settings, context.out);
   }
-  journal_after_session_hook(context, timeline, result.outcome == guide::Outcome::finished,
-                             result.position_ms);
+  journal_after_session_hook(context, input->routine, timeline, result.outcome == guide::Outcome::finished,
+                             result.position_ms, before, start);
   return 0;
 }
 

@@ -141,7 +141,8 @@ struct GuideOptions {
   SessionOptions session;
   bool no_voice = false;
   bool chime_only = false;
-  double speed = 1.0;  // runs the session clock faster (tests, demos)
+  bool no_journal = false;  // do not ask for the journal before and after
+  double speed = 1.0;       // runs the session clock faster (tests, demos)
 };
 
 struct AudioOptions {
