@@ -15,8 +15,15 @@ namespace plantar::test {
 
 class LiveServer {
  public:
-  explicit LiveServer(bool lan = false, std::function<void(const std::string&)> on_paired = {}) {
+  /// `folder`: where the journal and places.db live ("": none given, so the
+  /// journal and places answers say there is nothing yet).
+  explicit LiveServer(bool lan = false, std::function<void(const std::string&)> on_paired = {},
+                      const std::string& folder = "") {
     server::Options options;
+    if (!folder.empty()) {
+      options.journal = folder + "/journal.db";
+      options.places = folder + "/places.db";
+    }
     options.on_paired = std::move(on_paired);
     options.port = 0;
     options.lan = lan;

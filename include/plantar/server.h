@@ -16,7 +16,9 @@ struct Options {
   int port = 8080;   // 0: any free port
   bool lan = false;  // require pairing; meant for host 0.0.0.0
   std::size_t max_body = 64 * 1024;
-  int threads = 64;  // connections served at once (keep-alive holds one each)
+  int threads = 64;     // connections served at once (keep-alive holds one each)
+  std::string journal;  // the journal's file (journal.db); made on first write
+  std::string places;   // places.db, from `plantar places import`
   /// Called (on a server thread) after a device paired, with the next code.
   std::function<void(const std::string& next_code)> on_paired;
 };

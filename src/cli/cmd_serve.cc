@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "data_dir.h"
 #include "plantar/errors.h"
 #include "plantar/server.h"
 
@@ -76,6 +77,8 @@ int run_serve(const Context& context, const ServeOptions& options) {
   server_options.host = options.host.empty() ? (options.lan ? "0.0.0.0" : "127.0.0.1") : options.host;
   server_options.port = options.port;
   server_options.lan = options.lan;
+  server_options.journal = data_file(context, "journal.db");
+  server_options.places = data_file(context, "places.db");
   const std::string& host = server_options.host;
   bool loopback = host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
   if (!options.lan && !loopback)

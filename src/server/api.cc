@@ -1,6 +1,8 @@
 // The API requests, answered by the same functions as the CLI.
 #include "api.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "plantar/json_io.h"
 #include "plantar/planner.h"
 #include "plantar/safety.h"
+#include "routes.h"
 
 namespace plantar::server {
 namespace {
@@ -65,26 +68,44 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
-Reply route(const kb::KnowledgeBase& kb, const std::string& method, const std::string& path,
-            const std::string& body) {
-  auto parts = split_path(path);  // "api", ...
-  bool get = method == "GET" || method == "HEAD";
-  if (parts.size() == 2 && (parts[1] == "check" || parts[1] == "plan")) {
-    if (method != "POST") return error_reply(405, "use POST for " + path);
-    return parts[1] == "check" ? check(kb, body) : plan(kb, body);
+// check, plan, learn and regions: pure functions of the knowledge base.
+Reply knowledge_api(const Api& api, const Request& request) {
+  const auto& parts = request.parts;
+  if (parts.size() == 1 && (parts[0] == "check" || parts[0] == "plan")) {
+    if (request.method != "POST") return error_reply(405, "use POST for /api/" + parts[0]);
+    return parts[0] == "check" ? check(api.kb, request.body) : plan(api.kb, request.body);
   }
-  if (parts.size() == 2 && parts[1] == "regions") {
-    if (!get) return error_reply(405, "use GET for " + path);
-    return learn(kb, "regions", "");
+  if (parts.size() == 1 && parts[0] == "regions") {
+    if (!request.get()) return error_reply(405, "use GET for /api/regions");
+    return learn(api.kb, "regions", "");
   }
-  if (parts.size() >= 2 && parts.size() <= 4 && parts[1] == "learn") {
-    if (!get) return error_reply(405, "use GET for " + path);
-    return learn(kb, parts.size() > 2 ? parts[2] : "", parts.size() > 3 ? parts[3] : "");
+  if (parts.size() <= 3 && parts[0] == "learn") {
+    if (!request.get()) return error_reply(405, "use GET for /api/learn");
+    return learn(api.kb, parts.size() > 1 ? parts[1] : "", parts.size() > 2 ? parts[2] : "");
   }
-  return error_reply(404, "no such API: " + path);
+  return not_found(request);
+}
+
+using Area = Reply (*)(const Api&, const Request&);
+
+// The first path part after /api names the area that answers.
+const std::map<std::string, Area>& areas() {
+  static const std::map<std::string, Area> table = {
+      {"check", knowledge_api},   {"plan", knowledge_api},   {"learn", knowledge_api},
+      {"regions", knowledge_api}, {"timeline", session_api}, {"audio", session_api},
+      {"journal", journal_api},   {"stats", journal_api},    {"card", card_api},
+      {"map", card_api},          {"ask", ask_api},          {"places", places_api},
+  };
+  return table;
 }
 
 }  // namespace
+
+Reply not_found(const Request& request) {
+  std::string path = "/api";
+  for (const auto& part : request.parts) path += "/" + part;
+  return error_reply(404, "no such API: " + path);
+}
 
 Reply error_reply(int status, const std::string& message, const std::string& field) {
   Json out = {{"error", message}};
@@ -94,10 +115,22 @@ Reply error_reply(int status, const std::string& message, const std::string& fie
 
 bool is_api_path(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
-Reply answer(const kb::KnowledgeBase& kb, const std::string& method, const std::string& path,
-             const std::string& body) {
+bool is_pure(const std::string& path) {
+  auto parts = split_path(path);
+  if (parts.size() < 2) return false;
+  auto found = areas().find(parts[1]);
+  return found != areas().end() && found->second == knowledge_api;
+}
+
+Reply answer(const Api& api, const std::string& method, const std::string& path, const std::string& body,
+             const std::map<std::string, std::string>& query) {
   try {
-    return route(kb, method, path, body);
+    Request request{method, split_path(path), body, query};
+    if (request.parts.empty() || request.parts[0] != "api") return error_reply(404, "no such API: " + path);
+    request.parts.erase(request.parts.begin());
+    auto found = request.parts.empty() ? areas().end() : areas().find(request.parts[0]);
+    if (found == areas().end()) return error_reply(404, "no such API: " + path);
+    return found->second(api, request);
   } catch (const BadInput& e) {
     return error_reply(400, e.what(), field_of(e));
   } catch (const std::exception& e) {

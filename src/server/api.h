@@ -3,7 +3,9 @@
 // the CLI prints with --json for the same request.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "plantar/kb.h"
 
@@ -15,16 +17,39 @@ struct Reply {
   std::string type = "application/json";
 };
 
+/// What the API answers from: the knowledge base and the databases' files
+/// (the journal and places.db; neither needs to exist yet).
+struct Api {
+  const kb::KnowledgeBase& kb;
+  std::string journal;  // journal.db
+  std::string places;   // places.db
+};
+
+/// One request as the API areas see it: path parts after "api"
+/// ("/api/learn/goals" is {"learn", "goals"}) and the query parameters.
+struct Request {
+  std::string method;
+  std::vector<std::string> parts;
+  std::string body;
+  std::map<std::string, std::string> query;
+
+  bool get() const { return method == "GET" || method == "HEAD"; }
+};
+
 /// {"error": message, "field": field} with `status`; field is left out when empty.
 Reply error_reply(int status, const std::string& message, const std::string& field = "");
 
 /// True for the paths the API answers (/api/check, /api/plan, /api/learn...).
 bool is_api_path(const std::string& path);
 
+/// True when the answer depends only on the request and the knowledge base
+/// (check, plan, learn), so it may be remembered and sent again.
+bool is_pure(const std::string& path);
+
 /// Answers one API request. 404 for an unknown path or entry, 405 for a
 /// known path with the wrong method, 400 naming the field for bad input.
 /// A stop verdict is a normal 200 answer.
-Reply answer(const kb::KnowledgeBase& kb, const std::string& method, const std::string& path,
-             const std::string& body);
+Reply answer(const Api& api, const std::string& method, const std::string& path, const std::string& body,
+             const std::map<std::string, std::string>& query = {});
 
 }  // namespace plantar::server

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <map>
 
 #include "api.h"
 #include "assets.h"
@@ -133,9 +134,14 @@ struct Server::Impl {
       if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send(res, error_reply(415, "send the body as application/json", "Content-Type"));
     }
+    Api api{kb, options.journal, options.places};
+    if (!is_pure(req.path)) {
+      std::map<std::string, std::string> query(req.params.begin(), req.params.end());
+      return send(res, answer(api, req.method, req.path, req.body, query));
+    }
     std::string key = req.method + " " + req.path + "\n" + req.body;
     if (auto cached = replies.find(key)) return send(res, *cached);
-    Reply reply = answer(kb, req.method, req.path, req.body);
+    Reply reply = answer(api, req.method, req.path, req.body);
     replies.store(key, reply);
     send(res, reply);
   }

@@ -1,0 +1,8 @@
+// /api/journal, stats: not built yet (answers 404 until it is).
+#include "routes.h"
+
+namespace plantar::server {
+
+Reply journal_api(const Api&, const Request& request) { return not_found(request); }
+
+}  // namespace plantar::server

@@ -1,0 +1,18 @@
+// The areas of the API, one file each; api.cc sends each request to the area
+// named by its first path part after /api.
+#pragma once
+
+#include "api.h"
+
+namespace plantar::server {
+
+/// 404 naming the request's path.
+Reply not_found(const Request& request);
+
+Reply session_api(const Api& api, const Request& request);  // /api/timeline, /api/audio
+Reply journal_api(const Api& api, const Request& request);  // /api/journal, /api/stats
+Reply card_api(const Api& api, const Request& request);     // /api/card, /api/map
+Reply ask_api(const Api& api, const Request& request);      // /api/ask
+Reply places_api(const Api& api, const Request& request);   // /api/places
+
+}  // namespace plantar::server
