@@ -133,6 +133,27 @@ const tests = {
     await p.getByText('Choose at least one part').waitFor();
   },
 
+  async 'keyboard only: ask a question and find places'() {
+    const p = await page();
+    const focused = () => p.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    await p.goto(base + '/#/ask');
+    await expectHeading(p, 'Ask');
+    await p.keyboard.press('Tab');  // focus starts on the heading
+    if ((await focused()) !== 'question') throw new Error('Tab from the heading should reach the question, reached ' + (await focused()));
+    await p.keyboard.type('how hard should I press');
+    await p.keyboard.press('Enter');
+    await p.locator('.answer').first().waitFor();
+    await p.goto(base + '/#/places');
+    await expectHeading(p, 'Places near you');
+    await p.keyboard.press('Tab');
+    if ((await focused()) !== 'Use my location') throw new Error('expected Use my location, reached ' + (await focused()));
+    await p.keyboard.press('Tab');
+    if ((await focused()) !== 'place') throw new Error('expected the place box, reached ' + (await focused()));
+    await p.keyboard.type('Vaduz');
+    await p.keyboard.press('Enter');
+    await p.locator('.places li').first().waitFor();
+  },
+
   async 'places with nothing imported says how to import'() {
     const empty = mkdtempSync(join(tmpdir(), 'plantar-e2e-empty-'));
     const other = await serve(binary, { before: ['--db', empty] });

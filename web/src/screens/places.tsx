@@ -3,7 +3,7 @@
 // import`). Your position is asked for only when you press the button, and
 // is sent only to plantar on this computer.
 import { useRef, useState } from 'preact/hooks';
-import { ChoicesError, placesInfo, placesNear, type NamedPlace, type NearAnswer, type Place, type PlacesInfo } from '../api';
+import { ApiError, ChoicesError, placesInfo, placesNear, type NamedPlace, type NearAnswer, type Place, type PlacesInfo } from '../api';
 import { PlacePlot } from '../placeplot';
 import { Pending, Title, useLoad } from '../ui';
 
@@ -103,7 +103,11 @@ function Search({ info }: { info: PlacesInfo }) {
       setLast(at);
     } catch (e) {
       if (mine !== asked.current) return;
-      setState({ error: (e as Error).message, choices: e instanceof ChoicesError ? e.choices : undefined });
+      // "at: no place called ..." reads better without the field's name.
+      const field = e instanceof ApiError ? e.field : undefined;
+      const message = (e as Error).message;
+      const error = field && message.startsWith(field + ': ') ? message.slice(field.length + 2) : message;
+      setState({ error, choices: e instanceof ChoicesError ? e.choices : undefined });
     }
   };
   const locate = () => {
