@@ -131,6 +131,13 @@ const tests = {
     for (const label of ['Cautions from your safety check', 'Sore spots (last 30 days)', 'Your goals', 'Your home routine'])
       await p.getByLabel(label).uncheck();
     await p.getByText('Choose at least one part').waitFor();
+    // A safety check saved on this device puts its cautions on the card.
+    await p.evaluate(() => localStorage.setItem('plantar.check', JSON.stringify({ conditions: [{ id: 'diabetes' }], at: Date.now() })));
+    await p.reload();
+    await p.getByText('The cautions follow your safety check').waitFor();
+    await p.getByText('The card as text').click();
+    await p.getByText(/^Diabetes: /).waitFor();
+    await look(p, shots, 'card-with-check');
   },
 
   async 'keyboard only: ask a question and find places'() {
@@ -138,13 +145,16 @@ const tests = {
     const focused = () => p.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
     await p.goto(base + '/#/ask');
     await expectHeading(p, 'Ask');
-    await p.keyboard.press('Tab');  // focus starts on the heading
+    await p.waitForFunction(() => document.activeElement?.tagName === 'H1');  // focus starts on the heading
+    await p.keyboard.press('Tab');
     if ((await focused()) !== 'question') throw new Error('Tab from the heading should reach the question, reached ' + (await focused()));
     await p.keyboard.type('how hard should I press');
     await p.keyboard.press('Enter');
     await p.locator('.answer').first().waitFor();
     await p.goto(base + '/#/places');
     await expectHeading(p, 'Places near you');
+    await p.locator('#place').waitFor();
+    await p.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await p.keyboard.press('Tab');
     if ((await focused()) !== 'Use my location') throw new Error('expected Use my location, reached ' + (await focused()));
     await p.keyboard.press('Tab');

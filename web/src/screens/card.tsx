@@ -68,9 +68,12 @@ export function Card() {
       <Title>Therapist card</Title>
       <p class="lead">One page to show a massage therapist: your cautions, sore spots, goals and home routine. Made on
         this computer; nothing is sent anywhere.</p>
-      {!check && (
+      {!check ? (
         <p class="notice caution-note">No safety check saved on this device, so the card lists no cautions.{' '}
           <a href="#/check">Take the safety check</a> first if you have a health problem.</p>
+      ) : (
+        <p class="small">The cautions follow your safety check of {new Date(check.at).toLocaleDateString()}.{' '}
+          <a href="#/check">Take it again</a> if anything has changed.</p>
       )}
       <fieldset>
         <legend>What to include</legend>
