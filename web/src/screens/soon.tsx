@@ -6,8 +6,6 @@ export const comingSoon: Record<string, { title: string; what: string }> = {
   guide: { title: 'Guide', what: 'A big countdown, spoken cues and the foot map lit step by step, hands-free, even with the screen locked.' },
   journal: { title: 'Journal', what: 'Rate stress, pain, tension and sleep before and after, and mark sore spots on the foot map.' },
   insights: { title: 'Insights', what: 'Charts of your before and after ratings over time, said honestly.' },
-  card: { title: 'Therapist card', what: 'A one-page card for a massage therapist: your cautions, sore spots and goals, as a PDF.' },
-  places: { title: 'Places', what: 'Massage therapists and reflexologists near you, from OpenStreetMap, with opening hours.' },
 };
 
 export function Soon({ id }: { id: string }) {
@@ -29,6 +27,9 @@ export function More() {
       <Title>More</Title>
       <ul class="links">
         <li><a href="#/learn">Learn</a>: techniques, evidence, reflexology</li>
+        <li><a href="#/ask">Ask</a> a question in your own words</li>
+        <li><a href="#/card">Therapist card</a>: your cautions, sore spots and goals on one page, as a PDF</li>
+        <li><a href="#/places">Places</a>: massage therapists and reflexologists near you, from OpenStreetMap</li>
         {Object.entries(comingSoon).map(([id, item]) => (
           <li key={id}><a href={`#/${id}`}>{item.title}</a> (coming soon)</li>
         ))}
