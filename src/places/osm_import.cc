@@ -3,15 +3,19 @@
 // matched (their member ways come before them in the file).
 #include "plantar/osm_import.h"
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <osmium/handler/node_locations_for_ways.hpp>
 #include <osmium/index/map/flex_mem.hpp>
 #include <osmium/io/any_input.hpp>
+#include <osmium/thread/pool.hpp>
 #include <osmium/visitor.hpp>
-#include <set>
+#include <thread>
 
 #include "plantar/errors.h"
+#include "plantar/time_zones.h"
 
 namespace plantar::places {
 namespace {
@@ -58,10 +62,18 @@ Centre way_centre(const osmium::Way& way) {
 
 class Collector : public osmium::handler::Handler {
  public:
-  explicit Collector(const kb::PlaceTagging& tagging) : tagging_(tagging) {}
+  explicit Collector(const kb::PlaceTagging& tagging) : tagging_(tagging) {
+    keys_.push_back("place");
+    for (const auto& kind : tagging.kinds)
+      for (const auto& tests : kind.match)
+        for (const auto& test : tests)
+          if (std::find(keys_.begin(), keys_.end(), test.key) == keys_.end()) keys_.push_back(test.key);
+  }
 
   void node(const osmium::Node& node) {
     if (node.tags().empty() || !node.location().valid()) return;
+    count_country(node.tags());
+    if (!has_a_key(node.tags())) return;
     Centre centre;
     centre.add(node.location());
     keep("node", node.id(), node.tags(), centre);
@@ -69,6 +81,7 @@ class Collector : public osmium::handler::Handler {
 
   void way(const osmium::Way& way) {
     if (way.tags().empty()) return;
+    count_country(way.tags());
     keep("way", way.id(), way.tags(), way_centre(way));
   }
 
@@ -81,21 +94,29 @@ class Collector : public osmium::handler::Handler {
     for (const auto& member : relation.members())
       if (member.type() == osmium::item_type::way && std::string_view(member.role()) != "inner") {
         pending.ways.push_back(member.ref());
-        member_ways_.insert(member.ref());
+        member_ways_.push_back(member.ref());
       }
     pending_.push_back(std::move(pending));
   }
 
-  // The second pass: the centres of the member ways of matched relations.
-  void member_way(const osmium::Way& way) {
-    if (member_ways_.count(way.id()) != 0) way_centres_[way.id()] = way_centre(way);
+  /// Whether the way is a member of a matched relation (only after the first pass).
+  bool is_member_way(osmium::object_id_type id) {
+    if (!member_ways_sorted_) {
+      std::sort(member_ways_.begin(), member_ways_.end());
+      member_ways_.erase(std::unique(member_ways_.begin(), member_ways_.end()), member_ways_.end());
+      member_ways_sorted_ = true;
+    }
+    return std::binary_search(member_ways_.begin(), member_ways_.end(), id);
   }
+
+  // The second pass: the centres of the member ways of matched relations.
+  void member_way(const osmium::Way& way) { way_centres_[way.id()] = way_centre(way); }
 
   bool needs_member_ways() const { return !pending_.empty(); }
 
   /// Whether the tags make a kept place or a named place.
   bool wanted(const osmium::TagList& tags) const {
-    if (tags.empty()) return false;
+    if (tags.empty() || !has_a_key(tags)) return false;
     auto lookup = [&](const char* key) { return tags.get_value_by_key(key); };
     return classify(tagging_, lookup) != nullptr || named_type(lookup) != nullptr;
   }
@@ -111,15 +132,46 @@ class Collector : public osmium::handler::Handler {
       };
       keep_with("relation", pending.id, lookup, centre);
     }
+    std::string region_country = most_common_country();
+    for (auto& place : result_.places)
+      if (place.country.empty()) place.country = region_country;
     return std::move(result_);
   }
 
  private:
+  // A cheap test before the kinds' tests: an object without any of their
+  // keys (most ways: building=yes, highway=...) cannot match.
+  bool has_a_key(const osmium::TagList& tags) const {
+    for (const auto& tag : tags)
+      for (const auto& key : keys_)
+        if (std::strcmp(tag.key(), key.c_str()) == 0) return true;
+    return false;
+  }
+
   struct Pending {
     osmium::object_id_type id;
     std::vector<osmium::object_id_type> ways;
     std::map<std::string, std::string, std::less<>> tags;
   };
+
+  // The country most addresses of the file name: an extract is mostly one country.
+ public:
+  void count_country(const osmium::TagList& tags) {
+    if (const char* value = tags.get_value_by_key("addr:country"))
+      if (auto code = country_code(value); !code.empty()) ++countries_[code];
+  }
+
+ private:
+  std::string most_common_country() const {
+    std::string best;
+    std::size_t best_count = 0;
+    for (const auto& [code, count] : countries_)
+      if (count > best_count) {
+        best = code;
+        best_count = count;
+      }
+    return best;
+  }
 
   static std::map<std::string, std::string, std::less<>> copy_tags(const osmium::TagList& tags) {
     std::map<std::string, std::string, std::less<>> out;
@@ -163,6 +215,7 @@ class Collector : public osmium::handler::Handler {
     place.website = text({"website", "contact:website", "url"});
     place.opening_hours = text({"opening_hours"});
     place.wheelchair = text({"wheelchair"});
+    place.country = country_code(text({"addr:country"}));
     std::string street =
         join_nonempty({text({"addr:street", "addr:place"}), text({"addr:housenumber"})}, " ");
     std::string town = join_nonempty({text({"addr:postcode"}), text({"addr:city"})}, " ");
@@ -173,8 +226,11 @@ class Collector : public osmium::handler::Handler {
   const kb::PlaceTagging& tagging_;
   Imported result_;
   std::vector<Pending> pending_;
-  std::set<osmium::object_id_type> member_ways_;
+  std::vector<osmium::object_id_type> member_ways_;
+  bool member_ways_sorted_ = false;
   std::map<osmium::object_id_type, Centre> way_centres_;
+  std::map<std::string, std::size_t> countries_;
+  std::vector<std::string> keys_;  // every key a kind tests, and "place"
 };
 
 ImportProgress progress_of(const osmium::io::Reader& reader, std::uint64_t objects) {
@@ -182,15 +238,18 @@ ImportProgress progress_of(const osmium::io::Reader& reader, std::uint64_t objec
 }
 
 void read_all(const std::string& path, Collector& collector, LocationHandler& locations,
-              const ProgressFn& progress, std::uint64_t& objects) {
-  osmium::io::Reader reader{path, osmium::osm_entity_bits::nwr, osmium::io::read_meta::no};
+              const ProgressFn& progress, std::uint64_t& objects, osmium::thread::Pool& pool) {
+  osmium::io::Reader reader{path, osmium::osm_entity_bits::nwr, osmium::io::read_meta::no, pool};
   while (osmium::memory::Buffer buffer = reader.read()) {
     for (auto& object : buffer.select<osmium::OSMObject>()) {
       ++objects;
       if (object.type() == osmium::item_type::node) {
         locations.node(static_cast<const osmium::Node&>(object));
       } else if (object.type() == osmium::item_type::way) {
-        if (!collector.wanted(object.tags())) continue;  // only matching ways need their nodes' positions
+        if (!collector.wanted(object.tags())) {  // only matching ways need their nodes' positions
+          collector.count_country(object.tags());
+          continue;
+        }
         locations.way(static_cast<osmium::Way&>(object));
       }
       osmium::apply_item(object, collector);
@@ -200,10 +259,12 @@ void read_all(const std::string& path, Collector& collector, LocationHandler& lo
   reader.close();
 }
 
-void read_member_ways(const std::string& path, Collector& collector, LocationHandler& locations) {
-  osmium::io::Reader reader{path, osmium::osm_entity_bits::way, osmium::io::read_meta::no};
+void read_member_ways(const std::string& path, Collector& collector, LocationHandler& locations,
+                      osmium::thread::Pool& pool) {
+  osmium::io::Reader reader{path, osmium::osm_entity_bits::way, osmium::io::read_meta::no, pool};
   while (osmium::memory::Buffer buffer = reader.read())
     for (auto& way : buffer.select<osmium::Way>()) {
+      if (!collector.is_member_way(way.id())) continue;  // only they need their nodes' positions
       locations.way(way);
       collector.member_way(way);
     }
@@ -222,8 +283,11 @@ Imported import_osm(const std::string& path, const kb::PlaceTagging& tagging, co
   Collector collector{tagging};
   std::uint64_t objects = 0;
   try {
-    read_all(path, collector, locations, progress, objects);
-    if (collector.needs_member_ways()) read_member_ways(path, collector, locations);
+    // Decoding PBF blocks is most of the work and the main thread's share is
+    // light: one decoder per core (libosmium's default leaves two cores out).
+    osmium::thread::Pool pool{static_cast<int>(std::max(1U, std::thread::hardware_concurrency()))};
+    read_all(path, collector, locations, progress, objects, pool);
+    if (collector.needs_member_ways()) read_member_ways(path, collector, locations, pool);
   } catch (const BadInput&) {
     throw;
   } catch (const std::exception& e) {
