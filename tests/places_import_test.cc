@@ -232,6 +232,23 @@ TEST_F(PlacesImport, AmbiguousAndUnknownNames) {
   EXPECT_NE(prefix.out.find("Triesenberg"), std::string::npos);
 }
 
+// Without --at each place's hours are read at its own clock: Liechtenstein's zone.
+TEST_F(PlacesImport, NowIsThePlacesLocalTime) {
+  test::write_osm(file("vaduz.osm.pbf"), fixture());
+  ASSERT_EQ(plantar({"places", "import", file("vaduz.osm.pbf")}).status, 0);
+  auto result = plantar({"--json", "places", "near", "Vaduz", "--kind", "massage"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["places"].size(), 1u);
+  const auto& place = json["places"][0];
+  EXPECT_EQ(place["country"], "LI");
+  EXPECT_EQ(place["hours"]["time_zone"], "Europe/Vaduz");
+  EXPECT_EQ(place["hours"]["local_time"].get<std::string>().size(), 16u);
+  EXPECT_EQ(json["at"], place["hours"]["local_time"]);
+  auto text = plantar({"places", "near", "Vaduz", "--kind", "massage"});
+  EXPECT_NE(text.out.find("local time (Europe/Vaduz)"), std::string::npos) << text.out;
+}
+
 TEST_F(PlacesImport, BrokenFilesFailCleanlyAndKeepTheOldData) {
   test::write_osm(file("vaduz.osm.pbf"), fixture());
   test::write_osm(file("vaduz.osm"), fixture());

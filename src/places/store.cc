@@ -26,7 +26,6 @@ CREATE TABLE IF NOT EXISTS places(
   kind TEXT NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
   address TEXT NOT NULL, phone TEXT NOT NULL, website TEXT NOT NULL,
   opening_hours TEXT NOT NULL, wheelchair TEXT NOT NULL, country TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS places_by_region ON places(region);
 CREATE VIRTUAL TABLE IF NOT EXISTS place_cells USING rtree(
   id, min_lat, max_lat, min_lon, max_lon, +last_id, +region);
 CREATE TABLE IF NOT EXISTS named_places(
@@ -66,10 +65,29 @@ std::vector<NamedPlace> read_named(SQLite::Statement& q) {
   return out;
 }
 
+// A region's places are the id ranges of its cells (consecutive ranges
+// merged: one import is usually one range), so places need no index by region.
 void delete_region(SQLite::Database& db, const std::string& name) {
+  SQLite::Statement cells(db, "SELECT id, last_id FROM place_cells WHERE region = ? ORDER BY id");
+  cells.bind(1, name);
+  std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+  while (cells.executeStep()) {
+    std::int64_t first = cells.getColumn(0).getInt64(), last = cells.getColumn(1).getInt64();
+    if (!ranges.empty() && ranges.back().second + 1 == first)
+      ranges.back().second = last;
+    else
+      ranges.emplace_back(first, last);
+  }
+  SQLite::Statement rows(db, "DELETE FROM places WHERE id BETWEEN ? AND ?");
+  for (const auto& [first, last] : ranges) {
+    rows.bind(1, static_cast<std::int64_t>(first));
+    rows.bind(2, static_cast<std::int64_t>(last));
+    rows.exec();
+    rows.reset();
+  }
   for (const char* sql :
-       {"DELETE FROM place_cells WHERE region = ?", "DELETE FROM places WHERE region = ?",
-        "DELETE FROM named_places WHERE region = ?", "DELETE FROM regions WHERE name = ?"}) {
+       {"DELETE FROM place_cells WHERE region = ?", "DELETE FROM named_places WHERE region = ?",
+        "DELETE FROM regions WHERE name = ?"}) {
     SQLite::Statement q(db, sql);
     q.bind(1, name);
     q.exec();
@@ -147,21 +165,22 @@ void insert_places(SQLite::Database& db, const Region& region) {
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   Cell cell;
+  // The texts stay alive until the row is written: bound without a copy.
   for (const auto& [key, at] : order) {
     const Place& p = *at;
-    place.bind(1, region.name);
-    place.bind(2, p.osm_type);
+    place.bindNoCopy(1, region.name);
+    place.bindNoCopy(2, p.osm_type);
     place.bind(3, static_cast<std::int64_t>(p.osm_id));
-    place.bind(4, p.kind);
-    place.bind(5, p.name);
+    place.bindNoCopy(4, p.kind);
+    place.bindNoCopy(5, p.name);
     place.bind(6, p.at.lat);
     place.bind(7, p.at.lon);
-    place.bind(8, p.address);
-    place.bind(9, p.phone);
-    place.bind(10, p.website);
-    place.bind(11, p.opening_hours);
-    place.bind(12, p.wheelchair);
-    place.bind(13, p.country);
+    place.bindNoCopy(8, p.address);
+    place.bindNoCopy(9, p.phone);
+    place.bindNoCopy(10, p.website);
+    place.bindNoCopy(11, p.opening_hours);
+    place.bindNoCopy(12, p.wheelchair);
+    place.bindNoCopy(13, p.country);
     place.exec();
     place.reset();
     auto id = static_cast<std::int64_t>(db.getLastInsertRowid());  // ids rise by one: cells are id ranges
@@ -317,11 +336,12 @@ std::vector<std::string> Store::names() const {
 }
 
 std::vector<RegionSummary> Store::regions() const {
-  SQLite::Statement q(impl_->db,
-                      "SELECT r.name, r.source, r.imported_at,"
-                      " (SELECT count(*) FROM places p WHERE p.region = r.name),"
-                      " (SELECT count(*) FROM named_places n WHERE n.region = r.name)"
-                      " FROM regions r ORDER BY r.name");
+  SQLite::Statement q(
+      impl_->db,
+      "SELECT r.name, r.source, r.imported_at,"
+      " (SELECT coalesce(sum(c.last_id - c.id + 1), 0) FROM place_cells c WHERE c.region = r.name),"
+      " (SELECT count(*) FROM named_places n WHERE n.region = r.name)"
+      " FROM regions r ORDER BY r.name");
   std::vector<RegionSummary> out;
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
