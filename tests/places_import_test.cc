@@ -232,6 +232,22 @@ TEST_F(PlacesImport, AmbiguousAndUnknownNames) {
   EXPECT_NE(prefix.out.find("Triesenberg"), std::string::npos);
 }
 
+// Ways out of id order: the multipolygon's member ways come from a second pass.
+TEST_F(PlacesImport, UnsortedWaysStillGiveMultipolygonCentres) {
+  auto data = fixture();
+  std::reverse(data.ways.begin(), data.ways.end());
+  for (const char* name : {"unsorted.osm", "unsorted.osm.pbf"}) {
+    test::write_osm(file(name), data);
+    auto imported = places::import_osm(file(name), kb::embedded().places, nullptr);
+    auto spa = std::find_if(imported.places.begin(), imported.places.end(),
+                            [](const auto& p) { return p.kind == "spa"; });
+    ASSERT_NE(spa, imported.places.end()) << name;
+    EXPECT_NEAR(spa->at.lat, 47.13, 1e-6) << name;
+    EXPECT_NEAR(spa->at.lon, 9.56, 1e-6) << name;
+    EXPECT_EQ(imported.places.size(), known.size()) << name;
+  }
+}
+
 // Without --at each place's hours are read at its own clock: Liechtenstein's zone.
 TEST_F(PlacesImport, NowIsThePlacesLocalTime) {
   test::write_osm(file("vaduz.osm.pbf"), fixture());

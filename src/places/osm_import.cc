@@ -1,6 +1,7 @@
 // The OSM reader: one pass over every object with the positions of all nodes
-// for the ways, and a second pass over the ways only when multipolygon relations
-// matched (their member ways come before them in the file).
+// for the ways and the node ids of all ways for the multipolygons; a second
+// pass over the ways only when relations matched and the ways' node ids were
+// too many to keep (their member ways come before them in the file).
 #include "plantar/osm_import.h"
 
 #include <algorithm>
@@ -39,15 +40,18 @@ class NodePositions {
 
   /// Sets the position of each node of the way that has one.
   void way(osmium::Way& way) {
+    for (auto& ref : way.nodes()) ref.set_location(at(ref.ref()));
+  }
+
+  /// The position of a node; invalid when the file has no such node.
+  osmium::Location at(osmium::object_id_type id) {
     if (!sorted_) {
       std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
       sorted_ = true;
     }
-    for (auto& ref : way.nodes()) {
-      auto it = std::lower_bound(entries_.begin(), entries_.end(), ref.ref(),
-                                 [](const Entry& e, osmium::object_id_type id) { return e.id < id; });
-      if (it != entries_.end() && it->id == ref.ref()) ref.set_location(it->at);
-    }
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), id,
+                               [](const Entry& e, osmium::object_id_type wanted) { return e.id < wanted; });
+    return it != entries_.end() && it->id == id ? it->at : osmium::Location{};
   }
 
  private:
@@ -59,6 +63,46 @@ class NodePositions {
   bool sorted_ = true;
 };
 using LocationHandler = NodePositions;
+
+// The node ids of every way, while they fit in 256 MB: the member ways of a
+// multipolygon come before it in the file, and with their nodes at hand its
+// centre needs no second pass over the file (a big extract takes that pass).
+class WayNodes {
+ public:
+  void way(const osmium::Way& way) {
+    if (full_) return;
+    const auto& nodes = way.nodes();
+    if (refs_.size() + nodes.size() > max_refs) {
+      full_ = true;
+      ids_ = {};
+      starts_ = {};
+      refs_ = {};
+      return;
+    }
+    if (!ids_.empty() && way.id() <= ids_.back()) sorted_ = false;
+    ids_.push_back(way.id());
+    starts_.push_back(refs_.size());
+    for (const auto& ref : nodes) refs_.push_back(ref.ref());
+  }
+
+  /// Whether every way of the file is kept (files sorted by id only).
+  bool complete() const { return !full_ && sorted_; }
+
+  /// The node ids of a way (empty when unknown).
+  std::pair<const osmium::object_id_type*, std::size_t> nodes(osmium::object_id_type id) const {
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    if (it == ids_.end() || *it != id) return {nullptr, 0};
+    auto index = static_cast<std::size_t>(it - ids_.begin());
+    std::size_t end = index + 1 < starts_.size() ? starts_[index + 1] : refs_.size();
+    return {refs_.data() + starts_[index], end - starts_[index]};
+  }
+
+ private:
+  static constexpr std::size_t max_refs = (std::size_t{256} << 20) / sizeof(osmium::object_id_type);
+  std::vector<osmium::object_id_type> ids_, refs_;
+  std::vector<std::size_t> starts_;
+  bool full_ = false, sorted_ = true;
+};
 
 // Sums of positions, for centres.
 struct Centre {
@@ -148,6 +192,13 @@ class Collector : public osmium::handler::Handler {
 
   // The second pass: the centres of the member ways of matched relations.
   void member_way(const osmium::Way& way) { way_centres_[way.id()] = way_centre(way); }
+  void member_centre(osmium::object_id_type id, const Centre& centre) { way_centres_[id] = centre; }
+
+  /// The member ways of matched relations, by id.
+  const std::vector<osmium::object_id_type>& member_ways() {
+    is_member_way(0);  // sorts them
+    return member_ways_;
+  }
 
   bool needs_member_ways() const { return !pending_.empty(); }
 
@@ -274,7 +325,7 @@ ImportProgress progress_of(const osmium::io::Reader& reader, std::uint64_t objec
   return {reader.offset(), reader.file_size(), objects};
 }
 
-void read_all(const std::string& path, Collector& collector, LocationHandler& locations,
+void read_all(const std::string& path, Collector& collector, LocationHandler& locations, WayNodes& way_nodes,
               const ProgressFn& progress, std::uint64_t& objects, osmium::thread::Pool& pool) {
   osmium::io::Reader reader{path, osmium::osm_entity_bits::nwr, osmium::io::read_meta::no, pool};
   while (osmium::memory::Buffer buffer = reader.read()) {
@@ -283,6 +334,7 @@ void read_all(const std::string& path, Collector& collector, LocationHandler& lo
       if (object.type() == osmium::item_type::node) {
         locations.node(static_cast<const osmium::Node&>(object));
       } else if (object.type() == osmium::item_type::way) {
+        way_nodes.way(static_cast<const osmium::Way&>(object));
         if (!collector.wanted(object.tags())) {  // only matching ways need their nodes' positions
           collector.count_country(object.tags());
           continue;
@@ -308,6 +360,18 @@ void read_member_ways(const std::string& path, Collector& collector, LocationHan
   reader.close();
 }
 
+// The member ways' centres from the node ids kept in the first pass.
+void member_centres(Collector& collector, const WayNodes& way_nodes, NodePositions& positions) {
+  for (auto id : collector.member_ways()) {
+    auto [refs, count] = way_nodes.nodes(id);
+    if (count > 1 && refs[0] == refs[count - 1]) --count;  // a closed way repeats its first node
+    Centre centre;
+    for (std::size_t i = 0; i < count; ++i)
+      if (auto at = positions.at(refs[i]); at.valid()) centre.add(at);
+    collector.member_centre(id, centre);
+  }
+}
+
 }  // namespace
 
 Imported import_osm(const std::string& path, const kb::PlaceTagging& tagging, const ProgressFn& progress) {
@@ -323,8 +387,14 @@ Imported import_osm(const std::string& path, const kb::PlaceTagging& tagging, co
     // Decoding PBF blocks is most of the work and the main thread's share is
     // light: one decoder per core (libosmium's default leaves two cores out).
     osmium::thread::Pool pool{static_cast<int>(std::max(1U, std::thread::hardware_concurrency()))};
-    read_all(path, collector, locations, progress, objects, pool);
-    if (collector.needs_member_ways()) read_member_ways(path, collector, locations, pool);
+    WayNodes way_nodes;
+    read_all(path, collector, locations, way_nodes, progress, objects, pool);
+    if (collector.needs_member_ways()) {
+      if (way_nodes.complete())
+        member_centres(collector, way_nodes, locations);
+      else
+        read_member_ways(path, collector, locations, pool);
+    }
   } catch (const BadInput&) {
     throw;
   } catch (const std::exception& e) {
