@@ -137,7 +137,11 @@ struct Server::Impl {
     Api api{kb, options.journal, options.places};
     if (!is_pure(req.path)) {
       std::map<std::string, std::string> query(req.params.begin(), req.params.end());
-      return send(res, answer(api, req.method, req.path, req.body, query));
+      send(res, answer(api, req.method, req.path, req.body, query));
+      // httplib cuts the body to a Range request's part but keeps the status
+      // given; the audio player needs 206 to know it can seek.
+      if (res.status == 200 && !req.ranges.empty()) res.status = 206;
+      return;
     }
     std::string key = req.method + " " + req.path + "\n" + req.body;
     if (auto cached = replies.find(key)) return send(res, *cached);

@@ -55,6 +55,10 @@ async function reply<T>(response: Response): Promise<T> {
   return body as T;
 }
 
+/// GET, fresh every time (the journal changes).
+export const get = <T,>(path: string): Promise<T> =>
+  fetch('/api/' + path, { credentials: 'same-origin', cache: 'no-store' }).then((r) => reply<T>(r));
+
 const cache = new Map<string, Promise<unknown>>();
 
 /// GET, remembered for the life of the page (knowledge does not change).
@@ -67,7 +71,7 @@ export function learn<T>(path: string): Promise<T> {
   return cache.get(path) as Promise<T>;
 }
 
-async function post<T>(path: string, body: unknown): Promise<T> {
+export async function post<T>(path: string, body: unknown): Promise<T> {
   const send = async () => fetch('/api/' + path, {
     method: 'POST', credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-Plantar-Token': await sessionToken() },

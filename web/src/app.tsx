@@ -2,7 +2,10 @@
 // that sits at the bottom on a phone.
 import { useRoute } from './router';
 import { Check } from './screens/check';
+import { Guide } from './screens/guide';
 import { Home } from './screens/home';
+import { Insights } from './screens/insights';
+import { Journal } from './screens/journal';
 import { Learn } from './screens/learn';
 import { Plan } from './screens/plan';
 import { More, Soon, comingSoon } from './screens/soon';
@@ -20,6 +23,9 @@ function Screen({ route }: { route: string[] }) {
   if (name === 'check') return <Check />;
   if (name === 'plan') return <Plan preset={arg} />;
   if (name === 'learn') return <Learn tab={arg} />;
+  if (name === 'guide') return <Guide />;
+  if (name === 'journal') return <Journal />;
+  if (name === 'insights') return <Insights />;
   if (name === 'more') return <More />;
   if (name in comingSoon) return <Soon id={name} />;
   return <Home />;

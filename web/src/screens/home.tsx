@@ -38,6 +38,7 @@ export function Home() {
       <ul class="links">
         <li><a href="#/learn">Learn the techniques</a> and what the research really says</li>
         <li><a href="#/learn/reflexology">The reflexology map</a>, shown as the tradition it is</li>
+        <li><a href="#/journal">Your journal</a> and <a href="#/insights">what your sessions add up to</a></li>
       </ul>
     </section>
   );

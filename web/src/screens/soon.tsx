@@ -3,9 +3,6 @@
 import { Title } from '../ui';
 
 export const comingSoon: Record<string, { title: string; what: string }> = {
-  guide: { title: 'Guide', what: 'A big countdown, spoken cues and the foot map lit step by step, hands-free, even with the screen locked.' },
-  journal: { title: 'Journal', what: 'Rate stress, pain, tension and sleep before and after, and mark sore spots on the foot map.' },
-  insights: { title: 'Insights', what: 'Charts of your before and after ratings over time, said honestly.' },
   card: { title: 'Therapist card', what: 'A one-page card for a massage therapist: your cautions, sore spots and goals, as a PDF.' },
   places: { title: 'Places', what: 'Massage therapists and reflexologists near you, from OpenStreetMap, with opening hours.' },
 };
@@ -29,6 +26,8 @@ export function More() {
       <Title>More</Title>
       <ul class="links">
         <li><a href="#/learn">Learn</a>: techniques, evidence, reflexology</li>
+        <li><a href="#/journal">Journal</a>: how your sessions went</li>
+        <li><a href="#/insights">Insights</a>: what your sessions add up to</li>
         {Object.entries(comingSoon).map(([id, item]) => (
           <li key={id}><a href={`#/${id}`}>{item.title}</a> (coming soon)</li>
         ))}
