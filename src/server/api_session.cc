@@ -3,9 +3,14 @@
 // audio is the spoken session as Ogg Opus, rendered once per timeline into
 // a small on-disk cache and then served by its hash, so an <audio> element
 // can fetch it (and seek in it with Range requests).
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -84,6 +89,50 @@ void trim_cache(const fs::path& folder) {
   for (std::size_t i = 0; i + max_cached_files < files.size(); ++i) fs::remove(files[i].second, error);
 }
 
+extern "C" char** environ;
+
+constexpr auto render_time_limit = std::chrono::minutes(10);
+
+// Renders with a fresh `plantar audio` process. flite runs in forked worker
+// processes, and forking the server, whose other threads may hold a lock at
+// that moment (the allocator's, under the sanitizers), can leave a worker
+// waiting on it forever; a new program starts with one thread. Throws Failure.
+void render_in_child(const std::string& program, const std::string& routine_json, const fs::path& file) {
+  fs::path routine = file.string() + ".routine.json";
+  std::ofstream(routine, std::ios::binary) << routine_json;
+  std::vector<std::string> args = {program, "audio", "--routine", routine.string(), "-o", file.string()};
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  fs::path log = file.string() + ".log";  // its messages, for the error
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = -1;
+  int error = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  int status = -1;
+  if (error == 0) {
+    auto deadline = std::chrono::steady_clock::now() + render_time_limit;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  std::ostringstream message;
+  message << std::ifstream(log).rdbuf();
+  std::error_code ignored;
+  fs::remove(routine, ignored);
+  fs::remove(log, ignored);
+  if (error != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(file))
+    throw Failure("the session audio could not be rendered: " + message.str());
+}
+
 int workers() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 Reply timeline(const Api& api, const Request& request) {
@@ -102,7 +151,10 @@ Reply make_audio(const Api& api, const Request& request) {
   {
     std::lock_guard<std::mutex> lock(render_mutex);
     if (!fs::exists(file)) {
-      audio::render(s.timeline, chime_ms, file.string(), {1.0, 1.0}, workers(), {});
+      if (api.program.empty())
+        audio::render(s.timeline, chime_ms, file.string(), {1.0, 1.0}, workers(), {});
+      else
+        render_in_child(api.program, request.body, file);
       rendered = true;
       trim_cache(folder);
     }

@@ -166,20 +166,20 @@ function Running({ clock, line, regions, routine, before, start, voiceError }: R
     <section class="screen guide">
       <Title>{title}</Title>
       <p class="where">{step ? `${step.foot} foot · ${step.area} · pressure ${step.pressure} of 5` : `Step ${Math.min(index + 1, line.steps.length)} of ${line.steps.length}`}</p>
-      <div class="guide-main">
+      <div class={`guide-main ${regions.find((r) => r.id === step?.region)?.view === 'side' ? 'side' : 'sole'}`}>
         <Ring fraction={fraction} label={clockText(spanEnd - ms)} />
         <FootMap regions={regions} lit={lit} label={step ? `Foot map: the ${step.foot} ${step.area.toLowerCase()} is lit.` : 'Foot map.'} />
+      </div>
+      <div class="controls">
+        <button type="button" class="control" onClick={back} aria-label="Back: start of this step or the one before">◀ Back</button>
+        <button type="button" class="control primary" onClick={toggle}>{playing ? 'Pause' : 'Play'}</button>
+        <button type="button" class="control" onClick={next} aria-label="Next step">Next ▶</button>
       </div>
       <p class="caption" aria-live="polite">{captionAt(line, ms)}</p>
       <p class="next-step">{upcoming ? <>Next: <strong>{upcoming.title}</strong>, {upcoming.foot} {upcoming.area.toLowerCase()}</> : 'Next: the end. Well done so far.'}</p>
       <div class="session-progress">
         <progress max={line.total_ms} value={ms} aria-label="Whole session" />
         <span>{clockText(ms)} of {clockText(line.total_ms)}</span>
-      </div>
-      <div class="controls">
-        <button type="button" class="control" onClick={back} aria-label="Back: start of this step or the one before">◀ Back</button>
-        <button type="button" class="control primary" onClick={toggle}>{playing ? 'Pause' : 'Play'}</button>
-        <button type="button" class="control" onClick={next} aria-label="Next step">Next ▶</button>
       </div>
       {!clock.voiced && <p class="notice caution-note">No voice this time{voiceError ? ` (${voiceError})` : ''}: follow the captions.</p>}
       <p class="small">Keys: space pauses or plays, the arrows go back or on. <button type="button" class="link" onClick={() => finish(false)}>End the session now</button></p>

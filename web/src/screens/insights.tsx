@@ -40,6 +40,7 @@ function saying(m: MeasureStats): string {
   const count = `${n} session${n === 1 ? '' : 's'}`;
   const mean = m.change.mean ?? 0;
   const name = m.measure.replace(/_/g, ' ');
+  if (n === 1) return `In your one rated session, your ${name} was ${Math.abs(mean).toFixed(1)} points ${mean < 0 ? 'lower' : mean > 0 ? 'higher' : 'different'} after than before.`;
   if (Math.abs(mean) < 0.25) return `Your ${name} was about the same before and after a session (${count}).`;
   return `On average your ${name} was ${Math.abs(mean).toFixed(1)} points ${mean < 0 ? 'lower' : 'higher'} after a session (${count}).`;
 }
@@ -107,8 +108,8 @@ function BeforeAfter({ measure, sessions }: { measure: (typeof measures)[number]
         axes: axes(c, `${measure} (0–10)`),
         series: [
           { label: 'session' },
-          { label: 'before', stroke: c.before, width: 2, dash: [6, 4], points: { show: true, size: 7 } },
-          { label: 'after', stroke: c.after, width: 3, points: { show: true, size: 8 } },
+          { label: 'before', stroke: c.before, width: 2, dash: [6, 4], points: { show: true, size: 9, fill: c.before } },
+          { label: 'after', stroke: c.after, width: 3, points: { show: true, size: 10, fill: c.after } },
         ],
         legend: { show: false },
         cursor: { show: false },
@@ -139,7 +140,7 @@ function Trend({ measures: shown, sessions }: { measures: (typeof measures)[numb
       <Chart data={data} options={(c) => ({
         scales: { x: { time: false }, y: { range: [-10, 10] } },
         axes: axes(c, 'change (points)'),
-        series: [{ label: 'session' }, ...shown.map((m, i) => ({ label: m, stroke: strokes(c)[i], width: 2, points: { show: true, size: 7 }, spanGaps: true }))],
+        series: [{ label: 'session' }, ...shown.map((m, i) => ({ label: m, stroke: strokes(c)[i], width: 2, points: { show: true, size: 9, fill: strokes(c)[i] }, spanGaps: true }))],
         legend: { show: false },
         cursor: { show: false },
       })} />

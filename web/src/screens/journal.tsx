@@ -14,6 +14,7 @@ export function Journal() {
   return (
     <section class="screen journal">
       <Title>Journal</Title>
+      {saved > 0 && <p class="notice saved" role="status">Saved. <a href="#/insights">See how your sessions add up</a></p>}
       {regions.value ? <Entry regions={regions.value} onSaved={() => setSaved(saved + 1)} key={saved} /> : <Loading error={regions.error} />}
       <History key={`h${saved}`} />
     </section>
@@ -58,7 +59,7 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void })
   const [sore, setSore] = useState<SoreSpot[]>([]);
   const [soreness, setSoreness] = useState(5);
   const [note, setNote] = useState('');
-  const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string; done?: boolean }>({});
+  const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
   const place = (s: { foot: string; region: string }) => `${s.foot}:${s.region}`;
   const toggle = (spot: SoreSpot) => setSore(sore.some((s) => place(s) === place(spot)) ? sore.filter((s) => place(s) !== place(spot)) : [...sore, spot]);
   const name = (id: string) => regions.find((r) => r.id === id)?.name.toLowerCase() ?? words(id);
@@ -77,7 +78,6 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void })
     };
     record(session).then(() => {
       savePending(null);
-      setState({ done: true });
       onSaved();
     }, (err: Error & { field?: string }) => setState({ error: err.message, field: err.field }));
   };
@@ -92,7 +92,7 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void })
           <RatingSliders value={before} onChange={setBefore} idPrefix="before" />
         </fieldset>
       )}
-      {beforeAsked && <p class="small">Before: {ratingsText(guided.before, {})}</p>}
+      {guided && beforeAsked && <p class="small">Before the session: {Object.entries(guided.before).map(([m, v]) => `${m} ${v}`).join(', ')}</p>}
       <fieldset>
         <legend>{guided ? 'Now, after the massage' : 'After the massage'}</legend>
         <RatingSliders value={after} onChange={setAfter} idPrefix="after" />
@@ -133,7 +133,6 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void })
       </label>
       <button class="big primary" type="submit" disabled={state.busy}>Save to my journal</button>
       {state.error && <p class="notice error" role="alert">Not saved: {state.error}{state.field ? ` (${state.field})` : ''}</p>}
-      {state.done && <p class="notice" role="status">Saved. <a href="#/insights">See how your sessions add up</a></p>}
     </form>
   );
 }
