@@ -45,7 +45,7 @@ const base = server.url;
 const problems = [];
 
 const context = await browser.newContext({ viewport: sizes.phone });
-await context.addInitScript(() => localStorage.setItem('plantar.testSpeed', '16'));
+await context.addInitScript(() => { if (!localStorage.getItem('plantar.testSpeed')) localStorage.setItem('plantar.testSpeed', '16'); });
 const p = await context.newPage();
 p.on('console', (m) => { if (m.type() === 'error') problems.push(`${p.url()}: ${m.text()}`); });
 p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
@@ -138,6 +138,8 @@ const steps = {
         const voiced = await p.evaluate(() => { const a = document.querySelector('audio'); return !!a && a.currentTime > 0 && a.playbackRate === 16; });
         if (!voiced) fail('the session is not following the audio');
         if (await p.getByText('No voice this time').count()) fail('the voice was not used');
+        const lockScreen = await p.evaluate(() => navigator.mediaSession?.metadata?.title);
+        if (lockScreen !== (await heading())) fail(`the lock screen shows '${lockScreen}', not the step`);
         await look('guide-running');
         await p.getByRole('button', { name: 'Play' }).click();
       }
@@ -207,6 +209,15 @@ const steps = {
     if (!/not proof/.test(words)) fail('the summary does not say it is no proof');
     if (!(await p.locator('.chart-figure table').count())) fail('the charts have no table');
     await look('insights');
+  },
+
+  async 'faster than audio plays, a silent clock with captions'() {
+    await p.evaluate(() => localStorage.setItem('plantar.testSpeed', '400'));
+    await p.goto(base + '/#/guide');
+    await p.getByRole('button', { name: 'Start the session' }).click({ timeout: 60000 });
+    await p.getByText('No voice this time').waitFor();
+    if (!(await p.locator('.caption').innerText()).trim()) fail('no caption without the voice');
+    await expectHeading('Well done', 30000);
   },
 };
 

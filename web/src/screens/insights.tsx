@@ -72,12 +72,21 @@ function Chart({ options, data }: { options: (c: ReturnType<typeof colors>) => O
     let live = true;
     const size = () => ({ width: Math.max(240, box.current?.clientWidth ?? 320), height: 220 });
     const resize = () => plot?.setSize(size());
+    let draw = () => undefined as void;
+    // Drawn again when the colour scheme changes: the canvas has no CSS colours.
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const redraw = () => draw();
     import('uplot').then(({ default: UPlot }) => {
-      if (!live || !box.current) return;
-      plot = new UPlot({ ...options(colors()), ...size() }, data, box.current);
+      draw = () => {
+        if (!live || !box.current) return;
+        plot?.destroy();
+        plot = new UPlot({ ...options(colors()), ...size() }, data, box.current);
+      };
+      draw();
     });
     addEventListener('resize', resize);
-    return () => { live = false; removeEventListener('resize', resize); plot?.destroy(); };
+    scheme.addEventListener('change', redraw);
+    return () => { live = false; removeEventListener('resize', resize); scheme.removeEventListener('change', redraw); plot?.destroy(); };
   }, [data]);
   return <div class="chart" ref={box} aria-hidden="true" />;
 }
