@@ -211,6 +211,17 @@ const steps = {
     await look('insights');
   },
 
+  async 'a session recorded by hand'() {
+    await p.goto(base + '/#/journal');
+    await p.getByRole('heading', { name: 'Record a session' }).waitFor();
+    await p.getByRole('slider', { name: 'Tension before' }).fill('6');
+    await p.getByRole('slider', { name: 'Tension after' }).fill('2');
+    await p.getByRole('button', { name: 'Save to my journal' }).click();
+    await p.locator('.saved').waitFor();
+    await p.locator('.sessions li', { hasText: 'tension 6 → 2' }).waitFor();
+    if ((await p.locator('.sessions li').count()) !== 2) fail('expected two sessions in the history');
+  },
+
   async 'faster than audio plays, a silent clock with captions'() {
     await p.evaluate(() => localStorage.setItem('plantar.testSpeed', '400'));
     await p.goto(base + '/#/guide');

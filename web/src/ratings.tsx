@@ -19,7 +19,7 @@ export function RatingSliders({ value, onChange, idPrefix }: { value: Ratings; o
         return (
           <div class="rating" key={m}>
             <label for={id}>
-              <span>{measureName(m)}</span>
+              <span>{measureName(m)}<span class="visually-hidden"> {idPrefix}</span></span>
               <output for={id} class={v === undefined ? 'unset' : ''}>{v === undefined ? 'not rated' : `${v} of 10`}</output>
             </label>
             <input id={id} type="range" min={0} max={10} step={1} value={v ?? 5} class={v === undefined ? 'unset' : ''}
