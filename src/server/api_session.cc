@@ -21,6 +21,7 @@
 #include "plantar/audio.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
+#include "plantar/version.h"
 #include "routes.h"
 
 namespace plantar::server {
@@ -143,8 +144,9 @@ Reply timeline(const Api& api, const Request& request) {
 Reply make_audio(const Api& api, const Request& request) {
   Session s = read_session(api, request.body);
   int chime_ms = api.kb.cues.chime_seconds * 1000;
-  std::string id = hash_hex(json_io::dump(json_io::to_json(s.timeline)) + "\nchime " +
-                            std::to_string(chime_ms) + "\nrate " + std::to_string(audio::sample_rate));
+  std::string id =
+      hash_hex(json_io::dump(json_io::to_json(s.timeline)) + "\nchime " + std::to_string(chime_ms) +
+               "\nrate " + std::to_string(audio::sample_rate) + "\nplantar " + version);
   fs::path folder = cache_folder(api);
   fs::path file = folder / (id + audio_suffix);
   bool rendered = false;
