@@ -42,9 +42,10 @@ test: format-check asan fuzz
 # Figures, not pass/fail: planner latency and whole-process time.
 bench: deps
 	@cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANTAR_TESTS=OFF >/dev/null
-	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_bench plantar_ask_bench make_osm places_query_bench
+	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_bench plantar_ask_bench api_bench make_osm places_query_bench
 	@$(RELEASE)/bench/plantar_bench
 	@$(RELEASE)/bench/plantar_ask_bench
+	@$(RELEASE)/bench/api_bench
 	@bench/whole_process.sh $(RELEASE)/plantar
 	@bench/places_import.sh $(RELEASE)
 	@bench/audio_render.sh $(RELEASE)/plantar

@@ -27,6 +27,10 @@ planner::Request read_plan_request(const Json& body, planner::Request defaults =
 /// One condition as in the JSON request, from `field` for error messages.
 safety::ConditionReport read_condition(const Json& item, const std::string& field);
 
+/// The verdict and the routine as the JSON text the CLI prints (fast: no tree).
+std::string dump(const safety::Screening& screening);
+std::string dump(const planner::Routine& routine);
+/// The same as trees (parsed back from that text).
 Json to_json(const safety::Screening& screening);
 Json to_json(const planner::Routine& routine);
 

@@ -62,6 +62,8 @@ std::string card_html(const kb::KnowledgeBase& kb, const Card& card);
 /// (.svg, .png, .pdf), through a temporary file renamed into place.
 /// Throws BadInput for another extension and Failure if it cannot write.
 void write_image(const std::string& svg, const std::string& path);
+/// The PDF of `svg`, in memory (for the web app's downloads). Throws Failure.
+std::string pdf_bytes(const std::string& svg);
 /// Writes text to `path` through a temporary file renamed into place.
 void write_text_file(const std::string& text, const std::string& path);
 

@@ -128,41 +128,53 @@ std::string goal_line(const kb::KnowledgeBase& kb, const std::string& id) {
 
 }  // namespace
 
+CardContent card_content(const kb::KnowledgeBase& kb, const CardOptions& options,
+                         const std::string& plan_json, const std::vector<journal::Session>& sessions) {
+  CardContent content;
+  render::Card& card = content.card;
+  card.sections = sections(options.sections);
+  card.name = options.name;
+  planner::Request request;
+  bool plan_goals = false;  // a plan request without goals takes the journal's, like no request
+  if (!plan_json.empty()) {
+    auto json = json_io::parse(plan_json, options.input);
+    plan_goals = json.is_object() && json.contains("goals");
+    request = json_io::read_plan_request(json);
+  }
+  for (auto& report : parse_condition_flags(options.conditions)) request.conditions.push_back(report);
+  if (options.minutes) request.minutes = *options.minutes;
+  for (const auto& tool : options.tools) request.tools.push_back(tool);
+  if (!options.goals.empty() || !plan_goals) request.goals = goals_of(options, sessions);
+  planner::validate(kb, request);
+  auto routine = planner::plan(kb, request);
+  Timestamp today = now_local();
+  card.date = format_date(today);
+  card.verdict = verdict_line(routine.verdict, !request.conditions.empty());
+  card.cautions = caution_lines(kb, routine.verdict);
+  card.spots = insights::recent_sore_spots(sessions, today, options.days);
+  card.sore_lines = sore_lines(kb, card.spots);
+  for (const auto& goal : request.goals) card.goals.push_back(goal_line(kb, goal));
+  card.routine = routine_lines(kb, routine);
+  card.trend = trend_lines(sessions, today);
+  card.footer = fmt::format("Made with plantar on {}. My own notes and ratings, not a diagnosis.", card.date);
+  content.verdict = routine.verdict.verdict;
+  return content;
+}
+
 int run_card(const Context& context, const CardOptions& options) {
   if (options.output.empty()) throw BadInput("-o", "say where to write the card: -o card.pdf or card.html");
   std::string ext = std::filesystem::path(options.output).extension().string();
   if (ext != ".pdf" && ext != ".html" && ext != ".svg" && ext != ".png")
     throw BadInput("-o",
                    "expected a file name ending in .pdf, .html, .svg or .png, got '" + options.output + "'");
-  render::Card card;
-  card.sections = sections(options.sections);
-  card.name = options.name;
-  planner::Request request;
-  if (!options.input.empty())
-    request = json_io::read_plan_request(json_io::parse(read_input(options.input), options.input));
-  for (auto& report : parse_condition_flags(options.conditions)) request.conditions.push_back(report);
-  if (options.minutes) request.minutes = *options.minutes;
-  for (const auto& tool : options.tools) request.tools.push_back(tool);
-  auto sessions = read_sessions(context);
-  if (!options.goals.empty() || options.input.empty()) request.goals = goals_of(options, sessions);
-  planner::validate(context.kb, request);
-  auto routine = planner::plan(context.kb, request);
-  Timestamp today = now_local();
-  card.date = format_date(today);
-  card.verdict = verdict_line(routine.verdict, !request.conditions.empty());
-  card.cautions = caution_lines(context.kb, routine.verdict);
-  card.spots = insights::recent_sore_spots(sessions, today, options.days);
-  card.sore_lines = sore_lines(context.kb, card.spots);
-  for (const auto& goal : request.goals) card.goals.push_back(goal_line(context.kb, goal));
-  card.routine = routine_lines(context.kb, routine);
-  card.trend = trend_lines(sessions, today);
-  card.footer = fmt::format("Made with plantar on {}. My own notes and ratings, not a diagnosis.", card.date);
+  std::string plan_json = options.input.empty() ? "" : read_input(options.input);
+  auto content = card_content(context.kb, options, plan_json, read_sessions(context));
   if (ext == ".html")
-    render::write_text_file(render::card_html(context.kb, card), options.output);
+    render::write_text_file(render::card_html(context.kb, content.card), options.output);
   else
-    render::write_image(render::card_svg(context.kb, card), options.output);
+    render::write_image(render::card_svg(context.kb, content.card), options.output);
   if (!context.json) context.out << "Card written to " << options.output << ".\n";
-  return routine.verdict.verdict == Verdict::stop ? 3 : 0;
+  return content.verdict == Verdict::stop ? 3 : 0;
 }
 
 }  // namespace plantar::cli

@@ -61,7 +61,7 @@ int run_check(const Context& context, const CheckOptions& options) {
   safety::validate(context.kb, reports);
   auto screening = safety::screen(context.kb, reports);
   if (context.json) {
-    context.out << json_io::dump(json_io::to_json(screening));
+    context.out << json_io::dump(screening);
   } else {
     print_screening(context.out, context.kb, screening);
     print_next(context.out, screening, reports);

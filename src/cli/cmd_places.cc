@@ -67,8 +67,7 @@ struct Center {
 Center resolve(const places::Store& store, const std::string& where) {
   if (where.empty()) throw BadInput("WHERE", "expected a place name or LAT,LON, e.g. 47.14,9.52");
   if (auto at = places::parse_lat_lon(where, "WHERE")) return {*at, ""};
-  auto found = distinct(store.named(where));
-  if (found.empty()) found = distinct(store.named_starting(where));
+  auto found = place_choices(store, where);
   if (found.size() == 1) return {found.front().at, found.front().name + " (" + found.front().type + ")"};
   if (found.size() > 1) ambiguous(where, found);
   auto names = store.names();
@@ -138,6 +137,12 @@ void print_near(const Context& context, const places::Store& store, const Center
 }
 
 }  // namespace
+
+std::vector<places::NamedPlace> place_choices(const places::Store& store, const std::string& where) {
+  auto found = distinct(store.named(where));
+  if (found.empty()) found = distinct(store.named_starting(where));
+  return found;
+}
 
 int run_places_import(const Context& context, const PlacesImportOptions& options) {
   places::Region region;

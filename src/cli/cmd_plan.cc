@@ -84,7 +84,7 @@ int run_plan(const Context& context, const PlanOptions& options) {
   planner::validate(context.kb, request);
   planner::Routine routine = planner::plan(context.kb, request);
   if (context.json) {
-    context.out << json_io::dump(json_io::to_json(routine));
+    context.out << json_io::dump(routine);
   } else if (routine.steps.empty()) {
     print_screening(context.out, context.kb, routine.verdict);
     context.out << "\nNo routine today.\n";

@@ -11,7 +11,15 @@
 #include "plantar/osm_import.h"
 #include "plantar/places_query.h"
 
+namespace plantar::places {
+class Store;
+}
+
 namespace plantar::cli {
+
+/// The distinct named places `where` may mean: those of that name, else those
+/// whose name starts so (a town mapped as a node and as an area is one).
+std::vector<places::NamedPlace> place_choices(const places::Store& store, const std::string& where);
 
 /// "350 m", "1.2 km", "12 km".
 std::string plain_distance(double km);

@@ -78,8 +78,8 @@ void journal_after_session_hook(const Context& context, const planner::Routine& 
                                 const std::optional<journal::Ratings>& before, Timestamp start) {
   if (!before || context.in == nullptr) return;
   context.out << "\nAnd now, after the session?\n";
-  journal::Session session = journal::session_from_routine(routine, routine_goals(routine),
-                                                           json_io::dump(json_io::to_json(routine)), start);
+  journal::Session session =
+      journal::session_from_routine(routine, routine_goals(routine), json_io::dump(routine), start);
   session.before = *before;
   session.after = ask_ratings(context);
   session.end = now_local();

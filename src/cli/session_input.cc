@@ -53,7 +53,7 @@ std::optional<SessionInput> session_input(const Context& context, const SessionO
   input.routine = planner::plan(context.kb, request);
   if (input.routine.steps.empty()) {
     if (context.json)
-      context.out << json_io::dump(json_io::to_json(input.routine));
+      context.out << json_io::dump(input.routine);
     else
       print_screening(context.out, context.kb, input.routine.verdict);
     return std::nullopt;

@@ -1,56 +1,110 @@
 // Verdicts and routines as JSON, in the shapes of DESIGN.md's contracts.
+// Written straight to text (PrettyWriter): these are the answers the server
+// and the CLI send most. to_json() reads that text back for callers that
+// want a tree, so the shape is defined once.
 #include <nlohmann/json.hpp>
 
 #include "plantar/json_io.h"
+#include "pretty_writer.h"
 
 namespace plantar::json_io {
 namespace {
 
-Json places(const std::vector<Place>& list) {
-  Json out = Json::array();
-  for (const auto& place : list) out.push_back(name(place));
-  return out;
+void write(PrettyWriter& w, const safety::Screening& s) {
+  w.begin_object();
+  w.key("verdict");
+  w.string(name(s.verdict));
+  w.key("urgent");
+  w.boolean(s.urgent);
+  w.key("max_pressure");
+  w.number(s.max_pressure);
+  w.key("avoid");
+  w.begin_array();
+  for (const auto& place : s.avoid) w.string(name(place));
+  w.end_array();
+  w.key("avoid_techniques");
+  w.strings(s.avoid_techniques);
+  w.key("avoid_tools");
+  w.strings(s.avoid_tools);
+  w.key("limits");
+  w.begin_array();
+  for (const auto& l : s.limits) {
+    w.begin_object();
+    w.key("place");
+    w.string(name(l.place));
+    w.key("max_pressure");
+    w.number(l.max_pressure);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("reasons");
+  w.begin_array();
+  for (const auto& r : s.reasons) {
+    w.begin_object();
+    w.key("condition");
+    w.string(r.condition);
+    w.key("message");
+    w.string(r.message);
+    w.key("sources");
+    w.strings(r.sources);
+    w.key("verdict");
+    w.string(name(r.verdict));
+    w.key("urgent");
+    w.boolean(r.urgent);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("notes");
+  w.strings(s.notes);
+  w.end_object();
+}
+
+void write(PrettyWriter& w, const planner::Step& step) {
+  w.begin_object();
+  w.key("technique");
+  w.string(step.technique);
+  w.key("foot");
+  w.string(name(step.foot));
+  w.key("region");
+  w.string(name(step.region));
+  w.key("seconds");
+  w.number(step.seconds);
+  w.key("pressure");
+  w.number(step.pressure);
+  w.key("cue");
+  w.string(step.cue);
+  w.key("goals");
+  w.strings(step.goals);
+  w.end_object();
 }
 
 }  // namespace
 
-Json to_json(const safety::Screening& s) {
-  Json reasons = Json::array();
-  for (const auto& r : s.reasons)
-    reasons.push_back({{"condition", r.condition},
-                       {"message", r.message},
-                       {"sources", r.sources},
-                       {"verdict", std::string(name(r.verdict))},
-                       {"urgent", r.urgent}});
-  Json limits = Json::array();
-  for (const auto& l : s.limits)
-    limits.push_back({{"place", name(l.place)}, {"max_pressure", l.max_pressure}});
-  return {{"verdict", std::string(name(s.verdict))},
-          {"urgent", s.urgent},
-          {"max_pressure", s.max_pressure},
-          {"avoid", places(s.avoid)},
-          {"avoid_techniques", s.avoid_techniques},
-          {"avoid_tools", s.avoid_tools},
-          {"limits", limits},
-          {"reasons", reasons},
-          {"notes", s.notes}};
+std::string dump(const safety::Screening& screening) {
+  PrettyWriter w;
+  write(w, screening);
+  return std::move(w).finish();
 }
 
-Json to_json(const planner::Routine& routine) {
-  Json steps = Json::array();
-  for (const auto& step : routine.steps)
-    steps.push_back({{"technique", step.technique},
-                     {"foot", std::string(name(step.foot))},
-                     {"region", std::string(name(step.region))},
-                     {"seconds", step.seconds},
-                     {"pressure", step.pressure},
-                     {"cue", step.cue},
-                     {"goals", step.goals}});
-  return {{"verdict", to_json(routine.verdict)},
-          {"total_seconds", routine.total_seconds},
-          {"steps", steps},
-          {"notes", routine.notes}};
+std::string dump(const planner::Routine& routine) {
+  PrettyWriter w;
+  w.begin_object();
+  w.key("verdict");
+  write(w, routine.verdict);
+  w.key("total_seconds");
+  w.number(routine.total_seconds);
+  w.key("steps");
+  w.begin_array();
+  for (const auto& step : routine.steps) write(w, step);
+  w.end_array();
+  w.key("notes");
+  w.strings(routine.notes);
+  w.end_object();
+  return std::move(w).finish();
 }
+
+Json to_json(const safety::Screening& screening) { return Json::parse(dump(screening)); }
+Json to_json(const planner::Routine& routine) { return Json::parse(dump(routine)); }
 
 std::string dump(const Json& json) { return json.dump(2) + "\n"; }
 

@@ -107,7 +107,31 @@ void write_pdf(const std::string& svg, const std::string& temp) {
     throw Failure(std::string("cannot write the PDF: ") + cairo_status_to_string(status));
 }
 
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 }  // namespace
+
+std::string pdf_bytes(const std::string& svg) {
+  double width = 0, height = 0;
+  auto handle = load(svg, width, height);
+  std::string pdf;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, width, height);
+  try {
+    render(handle.get(), surface, width, height, 1);
+  } catch (...) {
+    cairo_surface_destroy(surface);
+    throw;
+  }
+  cairo_surface_finish(surface);
+  cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw Failure(std::string("cannot make the PDF: ") + cairo_status_to_string(status));
+  return pdf;
+}
 
 void write_text_file(const std::string& text, const std::string& path) {
   std::string temp = temp_name(path);

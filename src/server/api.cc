@@ -19,8 +19,6 @@ namespace {
 
 using json_io::Json;
 
-Reply json_reply(const Json& json) { return {200, json_io::dump(json), "application/json"}; }
-
 // The field of a BadInput in the request's terms: "body" for a JSON syntax
 // error ("body:1:7"), "body" for the top level ("input" in the CLI's words).
 std::string field_of(const BadInput& error) {
@@ -32,13 +30,13 @@ std::string field_of(const BadInput& error) {
 Reply check(const kb::KnowledgeBase& kb, const std::string& body) {
   auto reports = json_io::read_check_request(json_io::parse(body, "body"));
   safety::validate(kb, reports);
-  return json_reply(json_io::to_json(safety::screen(kb, reports)));
+  return {200, json_io::dump(safety::screen(kb, reports)), "application/json"};
 }
 
 Reply plan(const kb::KnowledgeBase& kb, const std::string& body) {
   auto request = json_io::read_plan_request(json_io::parse(body, "body"));
   planner::validate(kb, request);
-  return json_reply(json_io::to_json(planner::plan(kb, request)));
+  return {200, json_io::dump(planner::plan(kb, request)), "application/json"};
 }
 
 // The same output as `plantar learn [KIND [ID]] --json`.

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "plantar/kb.h"
@@ -12,9 +13,13 @@
 namespace plantar::server {
 
 struct Reply {
+  Reply(int status = 200, std::string body = "", std::string type = "application/json")
+      : status(status), body(std::move(body)), type(std::move(type)) {}
+
   int status = 200;
   std::string body;
   std::string type = "application/json";
+  std::string download;  // a file name: the browser saves the body under it (Content-Disposition)
 };
 
 /// What the API answers from: the knowledge base and the databases' files

@@ -33,12 +33,14 @@ httplib::Headers security_headers() {
           {"X-Frame-Options", "DENY"},
           {"Cross-Origin-Opener-Policy", "same-origin"},
           {"Cross-Origin-Resource-Policy", "same-origin"},
-          {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"}};
+          {"Permissions-Policy", "camera=(), microphone=(), geolocation=(self), payment=(), usb=()"}};
 }
 
 void send(httplib::Response& res, const Reply& reply) {
   res.status = reply.status;
   res.set_header("Cache-Control", "no-store");
+  if (!reply.download.empty())
+    res.set_header("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
   res.set_content(reply.body, reply.type.c_str());
 }
 

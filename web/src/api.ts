@@ -55,10 +55,6 @@ async function reply<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-/// GET, fresh every time (the journal changes).
-export const get = <T,>(path: string): Promise<T> =>
-  fetch('/api/' + path, { credentials: 'same-origin', cache: 'no-store' }).then((r) => reply<T>(r));
-
 const cache = new Map<string, Promise<unknown>>();
 
 /// GET, remembered for the life of the page (knowledge does not change).
@@ -84,3 +80,53 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
 
 export const check = (conditions: ConditionReport[]) => post<Screening>('check', { conditions });
 export const plan = (request: PlanRequest) => post<Routine>('plan', request);
+
+// Ask, card and places (the answers of `plantar ask`, `card` and `places near`).
+export interface AskAnswer {
+  kind: 'question' | 'technique' | 'goal' | 'claim' | 'tip' | 'condition' | 'zone';
+  id: string; title: string; text: string; grade?: Grade;
+  claims: { id: string; topic: string; grade: Grade }[]; sources: string[]; score: number; safety: boolean;
+}
+export interface AskResult {
+  query: string; answers: AskAnswer[]; suggestions: string[]; corrections: { typed: string; read_as: string }[];
+}
+export interface PlaceHours { state: 'open' | 'closed' | 'unknown' | 'not_given'; closes_at?: string; opens_at?: string; opening_hours: string }
+export interface Place {
+  name: string; kind: string; kind_name: string; lat: number; lon: number; distance_km: number;
+  direction: string; bearing: number; address: string; phone: string; website: string; wheelchair: string;
+  hours: PlaceHours; osm: { type: string; id: number; url: string };
+}
+export interface NearAnswer {
+  near: { name: string; lat: number; lon: number }; at: string; radius_km: number; kinds: string[];
+  open_now: boolean; places: Place[]; attribution: string;
+}
+export interface NamedPlace { name: string; type: string; lat: number; lon: number }
+export interface PlacesInfo {
+  regions: { name: string; source: string; imported_at: string; places: number; named: number }[];
+  kinds: { id: string; name: string; plural: string }[]; attribution: string;
+}
+
+/// A GET that is not remembered (the journal and places.db change).
+export async function get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+  const params = new URLSearchParams(query).toString();
+  return reply<T>(await fetch('/api/' + path + (params ? '?' + params : ''), { credentials: 'same-origin' }));
+}
+
+/// An error answer with what else it carried (the choices of an ambiguous place name).
+export class ChoicesError extends ApiError {
+  constructor(message: string, status: number, field: string | undefined, readonly choices: NamedPlace[]) {
+    super(message, status, field);
+  }
+}
+
+export const ask = (q: string) => get<AskResult>('ask', { q });
+export const placesInfo = () => get<PlacesInfo>('places');
+export async function placesNear(query: Record<string, string>): Promise<NearAnswer> {
+  const response = await fetch('/api/places/near?' + new URLSearchParams(query).toString(), { credentials: 'same-origin' });
+  if (response.status === 400) {
+    const body = await response.json().catch(() => ({}));
+    if (Array.isArray(body.choices)) throw new ChoicesError(body.error, 400, body.field, body.choices);
+    throw new ApiError(body.error ?? 'bad request', 400, body.field);
+  }
+  return reply<NearAnswer>(response);
+}

@@ -1,12 +1,15 @@
 // The app shell: a header, the screen of the current route, and a tab bar
 // that sits at the bottom on a phone.
 import { useRoute } from './router';
+import { Ask } from './screens/ask';
+import { Card } from './screens/card';
 import { Check } from './screens/check';
 import { Guide } from './screens/guide';
 import { Home } from './screens/home';
 import { Insights } from './screens/insights';
 import { Journal } from './screens/journal';
 import { Learn } from './screens/learn';
+import { Places } from './screens/places';
 import { Plan } from './screens/plan';
 import { More, Soon, comingSoon } from './screens/soon';
 
@@ -27,6 +30,9 @@ function Screen({ route }: { route: string[] }) {
   if (name === 'journal') return <Journal />;
   if (name === 'insights') return <Insights />;
   if (name === 'more') return <More />;
+  if (name === 'card') return <Card />;
+  if (name === 'ask') return <Ask question={arg} />;
+  if (name === 'places') return <Places />;
   if (name in comingSoon) return <Soon id={name} />;
   return <Home />;
 }
@@ -34,7 +40,8 @@ function Screen({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const key = route.join('/');
-  const current = route[0] && route[0] in comingSoon ? 'more' : route[0] ?? '';
+  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places'].includes(name));
+  const current = underMore(route[0]) ? 'more' : route[0] ?? '';
   return (
     <>
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('main h1')?.focus(); }}>Skip to content</a>

@@ -30,7 +30,7 @@ export interface Stats {
 
 export const timeline = (routine: Routine) => post<Timeline>('timeline', routine);
 export const audio = (routine: Routine) => post<AudioInfo>('audio', routine);
-export const history = (last = 60) => get<{ sessions: JournalSession[] }>(`journal?last=${last}`);
+export const history = (last = 60) => get<{ sessions: JournalSession[] }>('journal', { last: String(last) });
 export const stats = () => get<Stats>('stats');
 export const record = (session: Partial<JournalSession> & { routine?: Routine }) =>
   post<JournalSession>('journal', session);

@@ -2,10 +2,7 @@
 // and what to use today.
 import { Title } from '../ui';
 
-export const comingSoon: Record<string, { title: string; what: string }> = {
-  card: { title: 'Therapist card', what: 'A one-page card for a massage therapist: your cautions, sore spots and goals, as a PDF.' },
-  places: { title: 'Places', what: 'Massage therapists and reflexologists near you, from OpenStreetMap, with opening hours.' },
-};
+export const comingSoon: Record<string, { title: string; what: string }> = {};
 
 export function Soon({ id }: { id: string }) {
   const item = comingSoon[id];
@@ -26,6 +23,9 @@ export function More() {
       <Title>More</Title>
       <ul class="links">
         <li><a href="#/learn">Learn</a>: techniques, evidence, reflexology</li>
+        <li><a href="#/ask">Ask</a> a question in your own words</li>
+        <li><a href="#/card">Therapist card</a>: your cautions, sore spots and goals on one page, as a PDF</li>
+        <li><a href="#/places">Places</a>: massage therapists and reflexologists near you, from OpenStreetMap</li>
         <li><a href="#/journal">Journal</a>: how your sessions went</li>
         <li><a href="#/insights">Insights</a>: what your sessions add up to</li>
         {Object.entries(comingSoon).map(([id, item]) => (

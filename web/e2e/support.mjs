@@ -1,0 +1,98 @@
+// Shared pieces of the browser tests: start and stop `plantar serve`, open a
+// watched page (console errors, CSP refusals and third-party requests are
+// problems), axe-core, and screenshots at phone and desktop sizes.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+
+/// Starts `BINARY serve --port 0 ARGS` and resolves with the process and the first URL it prints.
+export function serve(binary, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, [...args.before ?? [], 'serve', '--port', '0', ...args.after ?? []], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('plantar serve did not start: ' + out)), 60000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = out.match(/http:\/\/\S+/);
+      if (url && out.includes('Ctrl-C')) { clearTimeout(timer); resolve({ child, url: url[0].replace(/\/$/, ''), out }); }
+    });
+    child.on('exit', (code) => reject(new Error(`plantar serve exited with ${code}: ${out}`)));
+  });
+}
+
+export function stop(child) {
+  return new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGINT'); });
+}
+
+// playwright-core adds --headless and a fresh temporary --user-data-dir itself.
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    headless: true,
+  });
+}
+
+/// A page in a new context whose console errors and requests to other origins land in `problems`.
+export async function watchedPage(browser, origins, problems, options = {}) {
+  const context = await browser.newContext({ viewport: sizes.phone, ...options });
+  const p = await context.newPage();
+  p.on('console', (m) => { if (m.type() === 'error') problems.push(`${p.url()}: ${m.text()}`); });
+  p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
+  p.on('request', (r) => { if (!origins.has(new URL(r.url()).origin) && !r.url().startsWith('data:')) problems.push(`third-party request: ${r.url()}`); });
+  return p;
+}
+
+export async function axe(p, name) {
+  await p.evaluate(axeSource);
+  const result = await p.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    throw new Error(`axe on ${name}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('; '));
+  }
+}
+
+/// Screenshots at both sizes (and the phone in dark) and axe in light and dark, for the screen on show.
+export async function look(p, shots, name) {
+  mkdirSync(shots, { recursive: true });
+  for (const scheme of ['light', 'dark']) {
+    await p.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await axe(p, `${name} (${scheme})`);
+  }
+  await p.emulateMedia({ colorScheme: 'light' });
+  for (const [size, viewport] of Object.entries(sizes)) {
+    await p.setViewportSize(viewport);
+    await p.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: size === 'phone' });
+  }
+  await p.setViewportSize(sizes.phone);
+  await p.emulateMedia({ colorScheme: 'dark' });
+  await p.screenshot({ path: join(shots, `${name}-phone-dark.png`), fullPage: true });
+  await p.emulateMedia({ colorScheme: 'light' });
+}
+
+/// Runs the tests one after another and exits 1 if any failed or `problems` is not empty.
+export async function runTests(tests, problems, cleanup) {
+  const failures = [];
+  for (const [name, test] of Object.entries(tests)) {
+    const started = Date.now();
+    try {
+      await test();
+      console.log(`ok    ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failures.push(name);
+      console.log(`FAIL  ${name}\n      ${String(error.message ?? error).split('\n').join('\n      ')}`);
+    }
+  }
+  if (problems.length) {
+    failures.push('console');
+    console.log('FAIL  no console errors or third-party requests\n      ' + problems.join('\n      '));
+  }
+  await cleanup();
+  console.log(failures.length ? `${failures.length} browser test(s) failed` : `all ${Object.keys(tests).length} browser tests passed`);
+  process.exit(failures.length ? 1 : 0);
+}
