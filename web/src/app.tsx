@@ -40,7 +40,7 @@ function Screen({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const key = route.join('/');
-  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places'].includes(name));
+  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights'].includes(name));
   const current = underMore(route[0]) ? 'more' : route[0] ?? '';
   return (
     <>

@@ -65,7 +65,7 @@ function Session({ routine }: { routine: Routine }) {
       silent.play();
     });
   };
-  const seconds = Math.max(3, Math.round(routine.total_seconds / 100));
+  const seconds = Math.max(5, Math.round(routine.total_seconds / 60));  // measured: about 1 s a minute
   return (
     <>
       {voice.state === 'ready' && <audio ref={audioRef} src={voice.info.url} preload="auto" />}
