@@ -25,6 +25,7 @@ class LiveServer {
       options.places = folder + "/places.db";
     }
     options.on_paired = std::move(on_paired);
+    options.program = PLANTAR_BINARY;  // audio renders run `plantar audio`
     options.port = 0;
     options.lan = lan;
     options.threads = 4;

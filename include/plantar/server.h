@@ -19,6 +19,7 @@ struct Options {
   int threads = 64;     // connections served at once (keep-alive holds one each)
   std::string journal;  // the journal's file (journal.db); made on first write
   std::string places;   // places.db, from `plantar places import`
+  std::string program;  // the plantar executable, run to render session audio; "": render in-process
   /// Called (on a server thread) after a device paired, with the next code.
   std::function<void(const std::string& next_code)> on_paired;
 };

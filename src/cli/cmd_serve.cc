@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -79,6 +80,8 @@ int run_serve(const Context& context, const ServeOptions& options) {
   server_options.lan = options.lan;
   server_options.journal = data_file(context, "journal.db");
   server_options.places = data_file(context, "places.db");
+  std::error_code no_path;  // then audio renders in-process
+  server_options.program = std::filesystem::read_symlink("/proc/self/exe", no_path).string();
   const std::string& host = server_options.host;
   bool loopback = host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
   if (!options.lan && !loopback)

@@ -26,8 +26,9 @@ struct Reply {
 /// (the journal and places.db; neither needs to exist yet).
 struct Api {
   const kb::KnowledgeBase& kb;
-  std::string journal;  // journal.db
-  std::string places;   // places.db
+  std::string journal;       // journal.db
+  std::string places;        // places.db
+  std::string program = "";  // the plantar executable for audio renders ("": in-process)
 };
 
 /// One request as the API areas see it: path parts after "api"

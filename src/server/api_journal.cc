@@ -1,8 +1,134 @@
-// /api/journal, stats: not built yet (answers 404 until it is).
+// /api/journal and /api/stats: the journal of `plantar history`, `plantar log`
+// and `plantar stats`, in the same JSON. Reading never creates the journal
+// file; a session is checked in full before anything is written.
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/journal_place.h"
+#include "plantar/errors.h"
+#include "plantar/journal_io.h"
+#include "plantar/json_io.h"
+#include "plantar/suggest.h"
 #include "routes.h"
 
 namespace plantar::server {
+namespace {
 
-Reply journal_api(const Api&, const Request& request) { return not_found(request); }
+using journal_io::Json;
+
+int last_of(const Request& request) {
+  auto found = request.query.find("last");
+  if (found == request.query.end()) return 20;
+  const std::string& text = found->second;
+  bool digits = !text.empty() && text.size() <= 6 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || std::stoi(text) < 1)
+    throw BadInput("last", "expected a whole number from 1, got '" + text + "'");
+  return std::stoi(text);
+}
+
+// Runs a CLI command with --json against the server's journal file.
+template <typename Options>
+Reply run_cli(const Api& api, int (*run)(const cli::Context&, const Options&), const Options& options) {
+  std::ostringstream out, err;
+  cli::Context context{api.kb, out, err, true, false, nullptr, api.journal};
+  run(context, options);
+  return {200, out.str(), "application/json"};
+}
+
+// A server started with no journal file answers as an empty journal.
+Reply empty_answer(bool stats) {
+  Json json = stats ? journal_io::to_json(insights::compute({}, cli::now_local()))
+                    : Json{{"sessions", Json::array()}};
+  return {200, json.dump(2) + "\n", "application/json"};
+}
+
+// The goals, techniques, minutes and step count of the routine the session followed.
+void fill_from_routine(const Json& routine, Json& body) {
+  if (!routine.is_object() || !routine.contains("steps") || !routine["steps"].is_array())
+    throw BadInput("routine", "expected the JSON of 'plantar plan --json' (with \"steps\")");
+  Json goals = Json::array(), techniques = Json::array();
+  for (const auto& step : routine["steps"]) {
+    if (!step.is_object() || !step.contains("technique") || !step["technique"].is_string())
+      throw BadInput("routine", "every step needs a \"technique\"");
+    if (std::find(techniques.begin(), techniques.end(), step["technique"]) == techniques.end())
+      techniques.push_back(step["technique"]);
+    if (step.contains("goals") && step["goals"].is_array())
+      for (const auto& goal : step["goals"])
+        if (goal.is_string() && std::find(goals.begin(), goals.end(), goal) == goals.end())
+          goals.push_back(goal);
+  }
+  if (!body.contains("goals")) body["goals"] = goals;
+  if (!body.contains("techniques")) body["techniques"] = techniques;
+  if (!body.contains("minutes") && routine.contains("total_seconds") &&
+      routine["total_seconds"].is_number_integer())
+    body["minutes"] = (routine["total_seconds"].get<int>() + 30) / 60;
+  if (!body.contains("steps_total")) body["steps_total"] = routine["steps"].size();
+}
+
+void check_ids(const kb::KnowledgeBase& kb, const journal::Session& session) {
+  for (const auto& goal : session.goals)
+    if (kb.goal(goal) == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& g : kb.goals) ids.push_back(g.id);
+      throw BadInput("goals", unknown_word_message("goal", goal, ids));
+    }
+  for (const auto& technique : session.techniques)
+    if (kb.technique(technique) == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& t : kb.techniques) ids.push_back(t.id);
+      throw BadInput("techniques", unknown_word_message("technique", technique, ids));
+    }
+}
+
+// The session of a POST: the JSON of one session as `plantar history --json`
+// prints it, where "start" defaults to now and a "routine" fills in the
+// goals, techniques and minutes. Throws BadInput naming the field.
+journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& text) {
+  Json body = json_io::parse(text, "body");
+  if (!body.is_object())
+    throw BadInput("body", "expected a session object like {\"after\": {\"stress\": 3}}");
+  body.erase("id");
+  if (!body.contains("start") || body["start"].is_null()) body["start"] = format_timestamp(cli::now_local());
+  if (body.contains("routine") && !body["routine"].is_null()) fill_from_routine(Json(body["routine"]), body);
+  try {
+    journal::Session session = journal_io::session_from_json(body, "");
+    check_ids(kb, session);
+    return session;
+  } catch (const BadInput& e) {
+    // session_from_json names fields ".before.stress": the request's own terms drop the dot.
+    if (e.where().empty() || e.where()[0] != '.') throw;
+    std::string message = std::string(e.what()).substr(e.where().size() + 2);
+    throw BadInput(e.where().substr(1), message);
+  }
+}
+
+Reply record(const Api& api, const Request& request) {
+  if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
+  journal::Session session = read_session(api.kb, request.body);
+  session.id = journal::open_sqlite_journal(api.journal)->record_session(session);
+  return {201, journal_io::to_json(session).dump(2) + "\n", "application/json"};
+}
+
+}  // namespace
+
+Reply journal_api(const Api& api, const Request& request) {
+  const auto& parts = request.parts;
+  if (parts.size() != 1) return not_found(request);
+  if (parts[0] == "stats") {
+    if (!request.get()) return error_reply(405, "use GET for /api/stats");
+    if (api.journal.empty()) return empty_answer(true);
+    return run_cli(api, cli::run_stats, cli::StatsOptions{});
+  }
+  if (request.method == "POST") return record(api, request);
+  if (!request.get()) return error_reply(405, "use GET or POST for /api/journal");
+  cli::HistoryOptions options;
+  options.last = last_of(request);
+  if (api.journal.empty()) return empty_answer(false);
+  return run_cli(api, cli::run_history, options);
+}
 
 }  // namespace plantar::server

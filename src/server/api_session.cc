@@ -1,8 +1,203 @@
-// /api/timeline, audio: not built yet (answers 404 until it is).
+// /api/timeline and /api/audio: a routine's guided session for the web guide.
+// The timeline is the JSON of `plantar guide --routine FILE --json`; the
+// audio is the spoken session as Ogg Opus, rendered once per timeline into
+// a small on-disk cache and then served by its hash, so an <audio> element
+// can fetch it (and seek in it with Range requests).
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "plantar/audio.h"
+#include "plantar/errors.h"
+#include "plantar/json_io.h"
+#include "plantar/version.h"
 #include "routes.h"
 
 namespace plantar::server {
+namespace {
 
-Reply session_api(const Api&, const Request& request) { return not_found(request); }
+namespace fs = std::filesystem;
+using json_io::Json;
+
+constexpr std::size_t max_cached_files = 12;  // about 1 MB each for 5 minutes
+constexpr const char* audio_suffix = ".ogg";
+
+// One render at a time: flite runs in forked workers that use both cores, and
+// a second request for the same routine must find the file the first made.
+std::mutex render_mutex;
+
+struct Session {
+  planner::Routine routine;
+  session::Timeline timeline;
+};
+
+Session read_session(const Api& api, const std::string& body) {
+  Session s;
+  s.routine = json_io::read_routine(api.kb, json_io::parse(body, "body"));
+  s.timeline = session::timeline(api.kb, s.routine, json_io::giver_of(api.kb, s.routine));
+  return s;
+}
+
+// FNV-1a, 64 bits: a stable name for a timeline's audio (not a security hash;
+// the cache holds only what this server rendered).
+std::string hash_hex(const std::string& text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  std::ostringstream out;
+  out << std::hex;
+  out.width(16);
+  out.fill('0');
+  out << h;
+  return out.str();
+}
+
+// Beside the journal when there is one, else a private folder in /tmp.
+fs::path cache_folder(const Api& api) {
+  fs::path folder = api.journal.empty()
+                        ? fs::temp_directory_path() / ("plantar-audio-" + std::to_string(getuid()))
+                        : fs::path(api.journal).parent_path() / "audio-cache";
+  std::error_code error;
+  fs::create_directories(folder, error);
+  fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, error);
+  if (!fs::is_directory(folder) || fs::is_symlink(folder))
+    throw Failure("cannot use the audio cache folder " + folder.string());
+  return folder;
+}
+
+// Keeps the cache bounded: the oldest files go first.
+void trim_cache(const fs::path& folder) {
+  std::vector<std::pair<fs::file_time_type, fs::path>> files;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error))
+    if (entry.is_regular_file() && entry.path().extension() == audio_suffix)
+      files.emplace_back(entry.last_write_time(), entry.path());
+  if (files.size() <= max_cached_files) return;
+  std::sort(files.begin(), files.end());
+  for (std::size_t i = 0; i + max_cached_files < files.size(); ++i) fs::remove(files[i].second, error);
+}
+
+extern "C" char** environ;
+
+constexpr auto render_time_limit = std::chrono::minutes(10);
+
+// Renders with a fresh `plantar audio` process. flite runs in forked worker
+// processes, and forking the server, whose other threads may hold a lock at
+// that moment (the allocator's, under the sanitizers), can leave a worker
+// waiting on it forever; a new program starts with one thread. Throws Failure.
+void render_in_child(const std::string& program, const std::string& routine_json, const fs::path& file) {
+  fs::path routine = file.string() + ".routine.json";
+  std::ofstream(routine, std::ios::binary) << routine_json;
+  std::vector<std::string> args = {program, "audio", "--routine", routine.string(), "-o", file.string()};
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  fs::path log = file.string() + ".log";  // its messages, for the error
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = -1;
+  int error = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  int status = -1;
+  if (error == 0) {
+    auto deadline = std::chrono::steady_clock::now() + render_time_limit;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  std::ostringstream message;
+  message << std::ifstream(log).rdbuf();
+  std::error_code ignored;
+  fs::remove(routine, ignored);
+  fs::remove(log, ignored);
+  if (error != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(file))
+    throw Failure("the session audio could not be rendered: " + message.str());
+}
+
+int workers() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+Reply timeline(const Api& api, const Request& request) {
+  return {200, json_io::dump(json_io::to_json(read_session(api, request.body).timeline)), "application/json"};
+}
+
+// Renders (unless cached) and answers where to fetch the audio.
+Reply make_audio(const Api& api, const Request& request) {
+  Session s = read_session(api, request.body);
+  int chime_ms = api.kb.cues.chime_seconds * 1000;
+  std::string id =
+      hash_hex(json_io::dump(json_io::to_json(s.timeline)) + "\nchime " + std::to_string(chime_ms) +
+               "\nrate " + std::to_string(audio::sample_rate) + "\nplantar " + version);
+  fs::path folder = cache_folder(api);
+  fs::path file = folder / (id + audio_suffix);
+  bool rendered = false;
+  {
+    std::lock_guard<std::mutex> lock(render_mutex);
+    if (!fs::exists(file)) {
+      if (api.program.empty())
+        audio::render(s.timeline, chime_ms, file.string(), {1.0, 1.0}, workers(), {});
+      else
+        render_in_child(api.program, request.body, file);
+      rendered = true;
+      trim_cache(folder);
+    }
+  }
+  Json out = {{"id", id},
+              {"url", "/api/audio/" + id + audio_suffix},
+              {"seconds", s.timeline.total_ms / 1000.0},
+              {"rendered", rendered}};
+  return {200, json_io::dump(out), "application/json"};
+}
+
+bool is_audio_name(const std::string& name) {
+  constexpr std::size_t hex = 16;
+  if (name.size() != hex + 4 || name.compare(hex, 4, audio_suffix) != 0) return false;
+  return std::all_of(name.begin(), name.begin() + hex,
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+Reply audio_file(const Api& api, const std::string& name) {
+  if (!is_audio_name(name)) return error_reply(404, "no such audio: " + name, "id");
+  std::ifstream in(cache_folder(api) / name, std::ios::binary);
+  if (!in)
+    return error_reply(404, "no such audio (it may have left the cache): POST the routine again", "id");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return {200, bytes.str(), "audio/ogg"};
+}
+
+}  // namespace
+
+Reply session_api(const Api& api, const Request& request) {
+  const auto& parts = request.parts;
+  if (parts.size() == 1) {
+    if (request.method != "POST") return error_reply(405, "use POST for /api/" + parts[0]);
+    return parts[0] == "timeline" ? timeline(api, request) : make_audio(api, request);
+  }
+  if (parts.size() == 2 && parts[0] == "audio") {
+    if (!request.get()) return error_reply(405, "use GET for /api/audio/ID.ogg");
+    return audio_file(api, parts[1]);
+  }
+  return not_found(request);
+}
 
 }  // namespace plantar::server

@@ -136,10 +136,14 @@ struct Server::Impl {
       if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send(res, error_reply(415, "send the body as application/json", "Content-Type"));
     }
-    Api api{kb, options.journal, options.places};
+    Api api{kb, options.journal, options.places, options.program};
     if (!is_pure(req.path)) {
       std::map<std::string, std::string> query(req.params.begin(), req.params.end());
-      return send(res, answer(api, req.method, req.path, req.body, query));
+      send(res, answer(api, req.method, req.path, req.body, query));
+      // httplib cuts the body to a Range request's part but keeps the status
+      // given; the audio player needs 206 to know it can seek.
+      if (res.status == 200 && !req.ranges.empty()) res.status = 206;
+      return;
     }
     std::string key = req.method + " " + req.path + "\n" + req.body;
     if (auto cached = replies.find(key)) return send(res, *cached);

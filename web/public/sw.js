@@ -19,7 +19,8 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== location.origin || url.pathname === '/api/session' || url.pathname === '/pair') return;
+  if (request.method !== 'GET' || url.origin !== location.origin || url.pathname === '/api/session' || url.pathname === '/pair' ||
+      url.pathname.startsWith('/api/audio/')) return;  // audio: big, and fetched in Range parts
   if (url.pathname.startsWith('/assets/')) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => store(request, response))));
     return;

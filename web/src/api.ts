@@ -67,7 +67,7 @@ export function learn<T>(path: string): Promise<T> {
   return cache.get(path) as Promise<T>;
 }
 
-async function post<T>(path: string, body: unknown): Promise<T> {
+export async function post<T>(path: string, body: unknown): Promise<T> {
   const send = async () => fetch('/api/' + path, {
     method: 'POST', credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-Plantar-Token': await sessionToken() },

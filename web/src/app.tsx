@@ -4,7 +4,10 @@ import { useRoute } from './router';
 import { Ask } from './screens/ask';
 import { Card } from './screens/card';
 import { Check } from './screens/check';
+import { Guide } from './screens/guide';
 import { Home } from './screens/home';
+import { Insights } from './screens/insights';
+import { Journal } from './screens/journal';
 import { Learn } from './screens/learn';
 import { Places } from './screens/places';
 import { Plan } from './screens/plan';
@@ -23,6 +26,9 @@ function Screen({ route }: { route: string[] }) {
   if (name === 'check') return <Check />;
   if (name === 'plan') return <Plan preset={arg} />;
   if (name === 'learn') return <Learn tab={arg} />;
+  if (name === 'guide') return <Guide />;
+  if (name === 'journal') return <Journal />;
+  if (name === 'insights') return <Insights />;
   if (name === 'more') return <More />;
   if (name === 'card') return <Card />;
   if (name === 'ask') return <Ask question={arg} />;
@@ -34,7 +40,7 @@ function Screen({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const key = route.join('/');
-  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places'].includes(name));
+  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights'].includes(name));
   const current = underMore(route[0]) ? 'more' : route[0] ?? '';
   return (
     <>

@@ -9,6 +9,7 @@ interface Props {
   avoid?: Set<string>;    // "left:heel" or "left:*"
   shapes?: { foot: string; outline: [number, number][]; label: string }[];  // e.g. reflexology zones
   label: string;          // what the picture shows, for screen readers
+  litLabel?: string;      // the legend of lit areas
 }
 
 // The outlines live in a unit square; a foot is much taller than wide.
@@ -63,7 +64,7 @@ export function FootMap(props: Props) {
       )}
       </div>
       <figcaption class="legend" aria-hidden="true">
-        {props.lit && <span><i class="swatch lit" /> worked in this routine</span>}
+        {props.lit && <span><i class="swatch lit" /> {props.litLabel ?? 'worked in this routine'}</span>}
         {props.avoid && props.avoid.size > 0 && <span><i class="swatch avoid" /> leave alone</span>}
       </figcaption>
     </figure>

@@ -38,6 +38,7 @@ export function Home() {
       <ul class="links">
         <li><a href="#/learn">Learn the techniques</a> and what the research really says</li>
         <li><a href="#/learn/reflexology">The reflexology map</a>, shown as the tradition it is</li>
+        <li><a href="#/journal">Your journal</a> and <a href="#/insights">what your sessions add up to</a></li>
         <li><a href="#/ask">Ask a question</a> in your own words</li>
         <li><a href="#/card">A card for your massage therapist</a>, as a PDF</li>
         <li><a href="#/places">Places near you</a>: therapists, reflexologists, podiatrists</li>

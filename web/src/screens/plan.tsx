@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { learn, plan, type Condition, type Goal, type PlanRequest, type Region, type Routine, type Technique, type Tool } from '../api';
 import { bedtime, checkedToday, lastCheck, lastPlan, savePlan } from '../store';
 import { FootMap } from '../footmap';
+import { saveRoutine } from '../session';
 import { Pending, Title, minutes, useLoad, words } from '../ui';
 import { Chip, VerdictSummary } from './check';
 
@@ -102,7 +103,7 @@ function PlanForm({ kb, preset }: { kb: Knowledge; preset?: string }) {
 
 function RoutineView({ routine, kb }: { routine: Routine; kb: Knowledge }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { ref.current?.focus(); }, [routine]);
+  useEffect(() => { ref.current?.focus(); if (routine.steps.length) saveRoutine(routine); }, [routine]);
   if (routine.steps.length === 0) {
     return (
       <div class="routine blocked">
@@ -121,8 +122,10 @@ function RoutineView({ routine, kb }: { routine: Routine; kb: Knowledge }) {
       <h2 tabIndex={-1} ref={ref}>{Math.round(routine.total_seconds / 60)} minutes, {routine.steps.length} steps</h2>
       {routine.verdict.verdict === 'caution' && <VerdictSummary screening={routine.verdict} heading={false} />}
       <p class="next-up">
-        <a class="big primary" href="#/guide">Start the guided session</a>
-        <span class="small">The guided session with a spoken countdown is coming soon; until then, follow the steps below.</span>
+        <a class="big primary" href="#/guide" onClick={() => saveRoutine(routine)}>
+          <strong>Start guided session</strong>
+          <span>Spoken step by step, with a countdown; it keeps going with the screen locked</span>
+        </a>
       </p>
       <FootMap regions={kb.regions} lit={lit} avoid={new Set(routine.verdict.avoid)}
         label={`Foot map of the areas in this routine: ${areas.join(', ')}.`} />

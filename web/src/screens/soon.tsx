@@ -2,11 +2,7 @@
 // and what to use today.
 import { Title } from '../ui';
 
-export const comingSoon: Record<string, { title: string; what: string }> = {
-  guide: { title: 'Guide', what: 'A big countdown, spoken cues and the foot map lit step by step, hands-free, even with the screen locked.' },
-  journal: { title: 'Journal', what: 'Rate stress, pain, tension and sleep before and after, and mark sore spots on the foot map.' },
-  insights: { title: 'Insights', what: 'Charts of your before and after ratings over time, said honestly.' },
-};
+export const comingSoon: Record<string, { title: string; what: string }> = {};
 
 export function Soon({ id }: { id: string }) {
   const item = comingSoon[id];
@@ -30,6 +26,8 @@ export function More() {
         <li><a href="#/ask">Ask</a> a question in your own words</li>
         <li><a href="#/card">Therapist card</a>: your cautions, sore spots and goals on one page, as a PDF</li>
         <li><a href="#/places">Places</a>: massage therapists and reflexologists near you, from OpenStreetMap</li>
+        <li><a href="#/journal">Journal</a>: how your sessions went</li>
+        <li><a href="#/insights">Insights</a>: what your sessions add up to</li>
         {Object.entries(comingSoon).map(([id, item]) => (
           <li key={id}><a href={`#/${id}`}>{item.title}</a> (coming soon)</li>
         ))}

@@ -1,0 +1,255 @@
+// Browser test of a whole evening: the safety check (all no) → the 5-minute
+// before-bed plan → the guided session with its rendered voice, sped up 16
+// times through the audio's playback rate → the after-ratings and a sore spot
+// in the journal → a chart and its words in Insights. The real `plantar
+// serve --db TEMPDIR` and Debian's Chromium; axe-core (no serious or
+// critical violations, light and dark) and screenshots at phone and desktop
+// sizes on every screen; no console errors. Usage: node e2e/guide_flow.mjs
+// PLANTAR_BINARY SCREENSHOT_DIR
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [binary, shots = 'e2e-screenshots'] = process.argv.slice(2);
+if (!binary) throw new Error('usage: node e2e/guide_flow.mjs PLANTAR_BINARY [SCREENSHOT_DIR]');
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+const db = mkdtempSync(join(tmpdir(), 'plantar-e2e-'));
+
+function serve(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('plantar serve did not start: ' + out)), 60000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = out.match(/http:\/\/\S+/);
+      if (url && out.includes('Ctrl-C')) { clearTimeout(timer); resolve({ child, url: url[0].replace(/\/$/, '') }); }
+    });
+    child.on('exit', (code) => reject(new Error(`plantar serve exited with ${code}: ${out}`)));
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+    '--autoplay-policy=no-user-gesture-required'],
+  headless: true,
+});
+const server = await serve(['--db', db]);
+const base = server.url;
+const problems = [];
+
+const context = await browser.newContext({ viewport: sizes.phone });
+await context.addInitScript(() => { if (!localStorage.getItem('plantar.testSpeed')) localStorage.setItem('plantar.testSpeed', '16'); });
+const p = await context.newPage();
+p.on('console', (m) => { if (m.type() === 'error') problems.push(`${p.url()}: ${m.text()}`); });
+p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
+p.on('request', (r) => { if (new URL(r.url()).origin !== base && !r.url().startsWith('data:')) problems.push(`third-party request: ${r.url()}`); });
+
+const fail = (message) => { throw new Error(message); };
+
+async function axe(name) {
+  await p.evaluate(axeSource);
+  const result = await p.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`axe on ${name}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('; '));
+}
+
+async function look(name) {
+  for (const scheme of ['light', 'dark']) {
+    await p.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await axe(`${name} (${scheme})`);
+  }
+  await p.emulateMedia({ colorScheme: 'light' });
+  for (const [size, viewport] of Object.entries(sizes)) {
+    await p.setViewportSize(viewport);
+    await p.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: size === 'phone' });
+  }
+  await p.setViewportSize(sizes.phone);
+  const wide = await p.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1).map((e) => e.tagName + '.' + e.className).slice(0, 5));
+  if (wide.length) fail(`${name} is wider than a phone: ${wide.join(', ')}`);
+  await p.emulateMedia({ colorScheme: 'dark' });
+  await p.screenshot({ path: join(shots, `${name}-phone-dark.png`) });
+  await p.emulateMedia({ colorScheme: 'light' });
+}
+
+const heading = () => p.locator('main h1').innerText();
+const expectHeading = (text, timeout = 10000) => p.locator('main h1', { hasText: text }).waitFor({ timeout });
+
+const steps = {
+  async 'empty journal and insights'() {
+    await p.goto(base + '/#/insights');
+    await p.getByText('Nothing to show yet').waitFor();
+    await look('insights-empty');
+    await p.goto(base + '/#/journal');
+    await p.getByText('Nothing recorded yet').waitFor();
+    await p.goto(base + '/#/guide');
+    await p.getByText('Pick a routine first').waitFor();
+  },
+
+  async 'check, then the before-bed plan'() {
+    await p.goto(base + '/#/check');
+    await p.getByText('Question 1 of').waitFor();
+    for (let i = 0; await p.getByRole('button', { name: 'No', exact: true }).count(); i++) {
+      if (i > 40) fail('the questions never end');
+      await p.getByRole('button', { name: 'No', exact: true }).click();
+    }
+    await expectHeading(/Good to go/);
+    await p.goto(base + '/#/');
+    await p.getByRole('link', { name: /5 minutes before bed/ }).click();
+    await p.locator('.steps li').first().waitFor();
+    await p.getByRole('link', { name: /Start guided session/ }).click();
+    await expectHeading('Before you start');
+  },
+
+  async 'the guided session runs to the end'() {
+    await look('guide-before');
+    const stress = p.getByRole('slider', { name: 'Stress' });
+    await stress.focus();
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('ArrowRight');
+    if ((await stress.inputValue()) !== '7') fail('the before slider did not move to 7');
+    const started = Date.now();
+    const start = p.getByRole('button', { name: 'Start the session' });
+    await start.waitFor({ timeout: 180000 });
+    console.log(`      the voice was ready ${((Date.now() - started) / 1000).toFixed(1)} s after the check`);
+    await start.click();
+    const titles = new Set(), counts = new Set();
+    let looked = false, skipped = false;
+    const deadline = Date.now() + 120000;
+    while (!(await p.locator('main h1', { hasText: 'Well done' }).count())) {
+      if (Date.now() > deadline) fail(`the session did not end; saw ${[...titles].join(', ')}`);
+      const title = await heading().catch(() => '');
+      titles.add(title);
+      counts.add(await p.locator('.countdown').innerText().catch(() => ''));
+      if (!looked && titles.size >= 3) {
+        looked = true;
+        await p.getByRole('button', { name: 'Pause' }).click();
+        await p.getByRole('button', { name: 'Play' }).waitFor();
+        await p.waitForTimeout(200);
+        const paused = await p.locator('.countdown').innerText();
+        await p.waitForTimeout(600);
+        if ((await p.locator('.countdown').innerText()) !== paused) fail('the countdown moved while paused');
+        const voiced = await p.evaluate(() => { const a = document.querySelector('audio'); return !!a && a.currentTime > 0 && a.playbackRate === 16; });
+        if (!voiced) fail('the session is not following the audio');
+        if (await p.getByText('No voice this time').count()) fail('the voice was not used');
+        const lockScreen = await p.evaluate(() => navigator.mediaSession?.metadata?.title);
+        if (lockScreen !== (await heading())) fail(`the lock screen shows '${lockScreen}', not the step`);
+        await look('guide-running');
+        await p.getByRole('button', { name: 'Play' }).click();
+      }
+      if (looked && !skipped) {
+        skipped = true;
+        const before = await heading();
+        await p.locator('main h1').click();  // the keys act on the page, not on a button
+        await p.keyboard.press('ArrowRight');
+        await p.waitForFunction((t) => document.querySelector('main h1')?.textContent !== t, before, { timeout: 5000 });
+      }
+      await p.waitForTimeout(150);
+    }
+    if (titles.size < 4) fail(`the step name changed too little: ${[...titles].join(', ')}`);
+    if (counts.size < 8) fail(`the countdown changed too little: ${[...counts].join(', ')}`);
+    await look('guide-done');
+  },
+
+  async 'after-ratings, a sore spot and a note in the journal'() {
+    await p.getByRole('link', { name: /How do you feel now/ }).click();
+    await expectHeading('Journal');
+    await p.getByText('After your 5-minute guided session').waitFor();
+    const after = p.getByRole('slider', { name: 'Stress' });
+    await after.focus();
+    for (let i = 0; i < 2; i++) await p.keyboard.press('ArrowLeft');  // 5 → 3
+    // Tap the map inside the first sole region of the left foot.
+    await p.locator('.tap-map svg').first().scrollIntoViewIfNeeded();
+    const point = await p.evaluate(() => {
+      const svg = document.querySelector('.tap-map svg');
+      const path = svg.querySelector('path.area');
+      const box = path.getBBox();
+      for (let i = 1; i < 400; i++) {
+        const x = box.x + ((i * 37) % 100) / 100 * box.width, y = box.y + ((i * 61) % 100) / 100 * box.height;
+        if (path.isPointInFill(new DOMPoint(x, y))) {
+          const q = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
+          return { x: q.x, y: q.y };
+        }
+      }
+      return null;
+    });
+    if (!point) fail('no point inside a foot region');
+    await p.mouse.click(point.x, point.y);
+    await p.locator('.tap-map svg[aria-label*="sore spots: left"]').waitFor({ timeout: 3000 }).catch(async () => {
+      const hit = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.outerHTML.slice(0, 120), point);
+      fail(`tapping the map at ${JSON.stringify(point)} (on ${hit}) marked no sore spot`);
+    });
+    await p.getByText('Pick sore spots from a list').click();
+    await p.getByRole('group', { name: 'right foot' }).getByRole('button', { name: 'Heel', exact: true }).click();
+    await p.getByLabel('A note (optional)').fill('calmer, heel still tight');
+    await look('journal-after');
+    await p.getByRole('button', { name: 'Save to my journal' }).click();
+    await p.locator('.saved, .journal-entry [role=alert]').waitFor();
+    if (!(await p.locator('.saved').count())) fail('not saved: ' + (await p.locator('.journal-entry [role=alert]').innerText()));
+    const stored = await p.evaluate(() => fetch('/api/journal').then((r) => r.json()));
+    const s = stored.sessions[0];
+    if (stored.sessions.length !== 1 || s.before.stress !== 7 || s.after.stress !== 3 || !s.goals.includes('sleep') || !s.finished || s.sore.length !== 2)
+      fail('the journal holds the wrong session: ' + JSON.stringify(s));
+    await p.locator('.sessions li').first().waitFor();
+    await look('journal-history');
+  },
+
+  async 'insights shows a chart and says it honestly'() {
+    await p.getByRole('link', { name: 'See how your sessions add up' }).click();
+    await expectHeading('Insights');
+    await p.locator('.chart canvas').first().waitFor();
+    const words = await p.locator('.sayings').innerText();
+    if (!/your stress was 4\.0 points lower after than before/.test(words)) fail('unexpected summary: ' + words);
+    if (!/not proof/.test(words)) fail('the summary does not say it is no proof');
+    if (!(await p.locator('.chart-figure table').count())) fail('the charts have no table');
+    await look('insights');
+  },
+
+  async 'a session recorded by hand'() {
+    await p.goto(base + '/#/journal');
+    await p.getByRole('heading', { name: 'Record a session' }).waitFor();
+    await p.getByRole('slider', { name: 'Tension before' }).fill('6');
+    await p.getByRole('slider', { name: 'Tension after' }).fill('2');
+    await p.getByRole('button', { name: 'Save to my journal' }).click();
+    await p.locator('.saved').waitFor();
+    await p.locator('.sessions li', { hasText: 'tension 6 → 2' }).waitFor();
+    if ((await p.locator('.sessions li').count()) !== 2) fail('expected two sessions in the history');
+  },
+
+  async 'faster than audio plays, a silent clock with captions'() {
+    await p.evaluate(() => localStorage.setItem('plantar.testSpeed', '400'));
+    await p.goto(base + '/#/guide');
+    await p.getByRole('button', { name: 'Start the session' }).click({ timeout: 60000 });
+    await p.getByText('No voice this time').waitFor();
+    if (!(await p.locator('.caption').innerText()).trim()) fail('no caption without the voice');
+    await expectHeading('Well done', 30000);
+  },
+};
+
+let failed = 0;
+for (const [name, step] of Object.entries(steps)) {
+  const started = Date.now();
+  try {
+    await step();
+    console.log(`ok    ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL  ${name}\n      ${String(error.message ?? error).split('\n').join('\n      ')}`);
+    break;  // each step needs the one before
+  }
+}
+if (problems.length) {
+  failed++;
+  console.log('FAIL  no console errors or third-party requests\n      ' + problems.join('\n      '));
+}
+await browser.close();
+await new Promise((resolve) => { server.child.once('exit', resolve); server.child.kill('SIGINT'); });
+rmSync(db, { recursive: true, force: true });
+console.log(failed ? 'the guide flow failed' : `the guide flow passed; screenshots in ${shots}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,169 @@
+// Insights: before and after ratings session by session, and how the change
+// moves over time, drawn with uPlot (loaded only on this screen) and said in
+// plain, honest words from /api/stats. Every chart has a table beside it.
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef } from 'preact/hooks';
+import type uPlot from 'uplot';
+import { measureName } from '../ratings';
+import { history, measures, stats, type JournalSession, type MeasureStats, type Stats } from '../session';
+import { Pending, Title, useLoad } from '../ui';
+
+const load = () => Promise.all([stats(), history(60)]).then(([s, h]) => ({ stats: s, sessions: h.sessions }));
+
+export function Insights() {
+  const data = useLoad(load);
+  if (!data.value) return <section class="screen"><Title>Insights</Title><Pending error={data.error} /></section>;
+  const { stats: s, sessions } = data.value;
+  const rated = measures.filter((m) => sessions.some((x) => x.before[m] !== undefined || x.after[m] !== undefined));
+  return (
+    <section class="screen insights">
+      <Title>Insights</Title>
+      {s.sessions === 0 ? (
+        <>
+          <p class="lead">Nothing to show yet. After a session, rate how you feel before and after; your record grows here.</p>
+          <div class="big-actions"><a class="big primary" href="#/plan/bedtime"><strong>5 minutes before bed</strong><span>A short guided session to start with</span></a></div>
+        </>
+      ) : (
+        <>
+          <Sayings stats={s} />
+          {rated.map((m) => <BeforeAfter key={m} measure={m} sessions={sessions} />)}
+          {rated.length > 0 && <Trend measures={rated} sessions={sessions} />}
+          {rated.length === 0 && <p>Your sessions have no ratings yet. <a href="#/journal">Rate the next one</a> to see charts here.</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function saying(m: MeasureStats): string {
+  const n = m.change.n;
+  const count = `${n} session${n === 1 ? '' : 's'}`;
+  const mean = m.change.mean ?? 0;
+  const name = m.measure.replace(/_/g, ' ');
+  if (n === 1) return `In your one rated session, your ${name} was ${Math.abs(mean).toFixed(1)} points ${mean < 0 ? 'lower' : mean > 0 ? 'higher' : 'different'} after than before.`;
+  if (Math.abs(mean) < 0.25) return `Your ${name} was about the same before and after a session (${count}).`;
+  return `On average your ${name} was ${Math.abs(mean).toFixed(1)} points ${mean < 0 ? 'lower' : 'higher'} after a session (${count}).`;
+}
+
+function Sayings({ stats: s }: { stats: Stats }) {
+  const rated = s.measures.filter((m) => m.change.n > 0);
+  const few = rated.every((m) => m.change.n < 5);
+  return (
+    <div class="sayings">
+      <p>{s.sessions} session{s.sessions === 1 ? '' : 's'} in your journal, on {s.streaks.days} day{s.streaks.days === 1 ? '' : 's'}{s.streaks.current > 1 ? `; ${s.streaks.current} days in a row now` : ''}.</p>
+      {rated.length > 0 && <ul>{rated.map((m) => <li key={m.measure}>{saying(m)}</li>)}</ul>}
+      <p class="small">This is your own record{few ? ', with few sessions so far' : ''}. It shows what went with what for you, not proof that the massage caused it: a calm evening, the time of day or simply expecting to feel better all count too.</p>
+    </div>
+  );
+}
+
+function colors() {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return { before: v('--muted'), after: v('--accent'), text: v('--text'), line: v('--line'), lit: v('--lit'), stop: v('--stop') };
+}
+
+/// A uPlot chart that follows its box's width; the picture is hidden from
+/// screen readers, which get the table next to it.
+function Chart({ options, data }: { options: (c: ReturnType<typeof colors>) => Omit<uPlot.Options, 'width' | 'height'>; data: uPlot.AlignedData }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let plot: uPlot | null = null;
+    let live = true;
+    const size = () => ({ width: Math.max(240, box.current?.clientWidth ?? 320), height: 220 });
+    const resize = () => plot?.setSize(size());
+    let draw = () => undefined as void;
+    // Drawn again when the colour scheme changes: the canvas has no CSS colours.
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const redraw = () => draw();
+    import('uplot').then(({ default: UPlot }) => {
+      draw = () => {
+        if (!live || !box.current) return;
+        plot?.destroy();
+        plot = new UPlot({ ...options(colors()), ...size() }, data, box.current);
+      };
+      draw();
+    });
+    addEventListener('resize', resize);
+    scheme.addEventListener('change', redraw);
+    return () => { live = false; removeEventListener('resize', resize); scheme.removeEventListener('change', redraw); plot?.destroy(); };
+  }, [data]);
+  return <div class="chart" ref={box} aria-hidden="true" />;
+}
+
+function axes(c: ReturnType<typeof colors>, yLabel: string): uPlot.Axis[] {
+  const axis = { stroke: c.text, grid: { stroke: c.line, width: 1 }, ticks: { stroke: c.line, width: 1 } };
+  return [
+    { ...axis, label: 'session', values: (_u: uPlot, ticks: number[]) => ticks.map((t) => (Number.isInteger(t) ? String(t) : '')) },
+    { ...axis, label: yLabel },
+  ];
+}
+
+const value = (v: number | undefined) => (v === undefined ? null : v);
+const dateOf = (s: JournalSession) => s.start.slice(0, 10);
+
+function BeforeAfter({ measure, sessions }: { measure: (typeof measures)[number]; sessions: JournalSession[] }) {
+  const data: uPlot.AlignedData = [
+    sessions.map((_, i) => i + 1),
+    sessions.map((s) => value(s.before[measure])),
+    sessions.map((s) => value(s.after[measure])),
+  ];
+  const name = measureName(measure);
+  return (
+    <figure class="chart-figure">
+      <figcaption><h2>{name}: before and after each session</h2><p class="small">0 to 10; lower is easier. Grey: before. Green: after.</p></figcaption>
+      <Chart data={data} options={(c) => ({
+        scales: { x: { time: false }, y: { range: [0, 10] } },
+        axes: axes(c, `${measure} (0–10)`),
+        series: [
+          { label: 'session' },
+          { label: 'before', stroke: c.before, width: 2, dash: [6, 4], points: { show: true, size: 9, fill: c.before } },
+          { label: 'after', stroke: c.after, width: 3, points: { show: true, size: 10, fill: c.after } },
+        ],
+        legend: { show: false },
+        cursor: { show: false },
+      })} />
+      <details>
+        <summary>{name} as a table</summary>
+        <table>
+          <thead><tr><th scope="col">Session</th><th scope="col">Date</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+          <tbody>
+            {sessions.map((s, i) => (
+              <tr key={s.id}><td>{i + 1}</td><td>{dateOf(s)}</td><td>{s.before[measure] ?? '–'}</td><td>{s.after[measure] ?? '–'}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+function Trend({ measures: shown, sessions }: { measures: (typeof measures)[number][]; sessions: JournalSession[] }) {
+  const change = (s: JournalSession, m: (typeof measures)[number]) =>
+    s.before[m] !== undefined && s.after[m] !== undefined ? (s.after[m] as number) - (s.before[m] as number) : null;
+  const data: uPlot.AlignedData = [sessions.map((_, i) => i + 1), ...shown.map((m) => sessions.map((s) => change(s, m)))];
+  const strokes = (c: ReturnType<typeof colors>) => [c.after, c.lit, c.stop];
+  return (
+    <figure class="chart-figure">
+      <figcaption><h2>The change each session</h2><p class="small">After minus before: below zero means it eased. {shown.map((m, i) => `${['Green', 'Orange', 'Red'][i]}: ${m}`).join('. ')}.</p></figcaption>
+      <Chart data={data} options={(c) => ({
+        scales: { x: { time: false }, y: { range: [-10, 10] } },
+        axes: axes(c, 'change (points)'),
+        series: [{ label: 'session' }, ...shown.map((m, i) => ({ label: m, stroke: strokes(c)[i], width: 2, points: { show: true, size: 9, fill: strokes(c)[i] }, spanGaps: true }))],
+        legend: { show: false },
+        cursor: { show: false },
+      })} />
+      <details>
+        <summary>The change as a table</summary>
+        <table>
+          <thead><tr><th scope="col">Session</th><th scope="col">Date</th>{shown.map((m) => <th scope="col" key={m}>{measureName(m)}</th>)}</tr></thead>
+          <tbody>
+            {sessions.map((s, i) => (
+              <tr key={s.id}><td>{i + 1}</td><td>{dateOf(s)}</td>{shown.map((m) => { const d = change(s, m); return <td key={m}>{d === null ? '–' : d > 0 ? `+${d}` : d}</td>; })}</tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
