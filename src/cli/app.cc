@@ -316,7 +316,8 @@ int run(int argc, char** argv) {
       "Example: plantar audio --goal plantar_fasciitis --minutes 10 -o pf.ogg");
 
   ServeOptions serve;
-  auto* serve_cmd = app.add_subcommand("serve", "The web app: check, plan and learn in your browser");
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "The web app: safety check, routines, guided sessions, journal and places in your browser");
   serve_cmd->add_option("--port", serve.port, "The port to listen on (default 8080; 0 picks a free one)")
       ->type_name("N");
   serve_cmd->add_option("--host", serve.host, "The address to listen on (default 127.0.0.1)")
@@ -372,7 +373,10 @@ int run(int argc, char** argv) {
     if (ask_cmd->parsed()) return run_ask(context, ask);
     if (guide_cmd->parsed()) return run_guide(context, guide);
     if (audio_cmd->parsed()) return run_audio(context, audio);
-    if (serve_cmd->parsed()) return run_serve(context, serve);
+    if (serve_cmd->parsed()) {
+      serve.data = data_dir;
+      return run_serve(context, serve);
+    }
   } catch (const BadInput& e) {
     std::cerr << "plantar: " << e.what() << "\n";
     return 2;

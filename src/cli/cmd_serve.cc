@@ -82,6 +82,7 @@ int run_serve(const Context& context, const ServeOptions& options) {
   server_options.places = data_file(context, "places.db");
   std::error_code no_path;  // then audio renders in-process
   server_options.program = std::filesystem::read_symlink("/proc/self/exe", no_path).string();
+  server_options.data = options.data;
   const std::string& host = server_options.host;
   bool loopback = host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
   if (!options.lan && !loopback)

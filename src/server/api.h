@@ -29,6 +29,7 @@ struct Api {
   std::string journal;       // journal.db
   std::string places;        // places.db
   std::string program = "";  // the plantar executable for audio renders ("": in-process)
+  std::string data = "";     // its --data DIR, so it speaks the same knowledge ("": built in)
 };
 
 /// One request as the API areas see it: path parts after "api"

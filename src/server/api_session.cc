@@ -98,10 +98,12 @@ constexpr auto render_time_limit = std::chrono::minutes(10);
 // processes, and forking the server, whose other threads may hold a lock at
 // that moment (the allocator's, under the sanitizers), can leave a worker
 // waiting on it forever; a new program starts with one thread. Throws Failure.
-void render_in_child(const std::string& program, const std::string& routine_json, const fs::path& file) {
+void render_in_child(const Api& api, const std::string& routine_json, const fs::path& file) {
+  const std::string& program = api.program;
   fs::path routine = file.string() + ".routine.json";
   std::ofstream(routine, std::ios::binary) << routine_json;
   std::vector<std::string> args = {program, "audio", "--routine", routine.string(), "-o", file.string()};
+  if (!api.data.empty()) args.insert(args.begin() + 1, {"--data", api.data});
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -156,7 +158,7 @@ Reply make_audio(const Api& api, const Request& request) {
       if (api.program.empty())
         audio::render(s.timeline, chime_ms, file.string(), {1.0, 1.0}, workers(), {});
       else
-        render_in_child(api.program, request.body, file);
+        render_in_child(api, request.body, file);
       rendered = true;
       trim_cache(folder);
     }

@@ -136,7 +136,7 @@ struct Server::Impl {
       if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send(res, error_reply(415, "send the body as application/json", "Content-Type"));
     }
-    Api api{kb, options.journal, options.places, options.program};
+    Api api{kb, options.journal, options.places, options.program, options.data};
     if (!is_pure(req.path)) {
       std::map<std::string, std::string> query(req.params.begin(), req.params.end());
       send(res, answer(api, req.method, req.path, req.body, query));
