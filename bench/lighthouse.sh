@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lighthouse (npm, run with Debian's Chromium) on the web app's home and
-# plan screens. Installs lighthouse once into build/lighthouse (from the npm
+# guide screens (and plan, evidence). Installs lighthouse once into build/lighthouse (from the npm
 # registry). Prints scores; never fails on a slow machine.
 # Targets (issue 5): performance at least 95 (0.95), accessibility 100 (1).
 # Usage: bench/lighthouse.sh [PLANTAR]
@@ -20,7 +20,7 @@ base=$(grep -o 'http://[^ ]*/' "$work/serve.log" | head -1)
 
 flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 echo "Lighthouse (mobile emulation), scores from 0 to 1"
-for screen in "" "#/plan/bedtime" "#/learn/evidence"; do
+for screen in "" "#/guide/bedtime" "#/plan/bedtime" "#/learn/evidence"; do
   CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} "$tools/node_modules/.bin/lighthouse" "$base$screen" --quiet \
     --output=json --output-path="$work/report.json" --only-categories=performance,accessibility,best-practices \
     --chrome-flags="$flags --user-data-dir=$work/profile"

@@ -5,8 +5,9 @@
 // offline start after one visit, LAN pairing; saves screenshots at phone and
 // desktop sizes. Usage: node e2e/run.mjs PLANTAR_BINARY SCREENSHOT_DIR
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -41,7 +42,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   headless: true,
 });
-const local = await serve([]);
+const db = mkdtempSync(join(tmpdir(), 'plantar-e2e-'));  // the journal and audio cache, not the user's
+const local = await serve(['--db', db]);
 const base = local.url.replace(/\/$/, '');
 const origins = new Set([base]);  // every other request is a failure
 const failures = [];
@@ -130,6 +132,9 @@ const tests = {
     const p = await page();
     await p.goto(base + '/');
     await p.getByRole('link', { name: /5 minutes before bed/ }).click();
+    await expectHeading(p, 'Before you start');
+    await p.getByRole('button', { name: /Start the session|Preparing the voice/ }).waitFor();
+    await p.getByRole('link', { name: 'See or change the steps' }).click();
     await p.locator('.steps li').first().waitFor();
     const title = await p.locator('.routine h2').innerText();
     if (!/^5 minutes/.test(title)) throw new Error('expected a 5-minute routine, got ' + title);
@@ -153,6 +158,9 @@ const tests = {
     await p.getByRole('heading', { name: 'No routine today' }).waitFor();
     if (await p.locator('.steps li').count()) throw new Error('steps shown despite a stop verdict');
     await look(p, 'plan-stopped');
+    await p.goto(base + '/#/guide/bedtime');  // Home's two-tap start
+    await expectHeading(p, 'Get medical care today');
+    if (await p.getByRole('button', { name: /Start the session|Preparing/ }).count()) throw new Error('a stop verdict starts a session');
   },
 
   async 'learn and the coming-soon screens'() {
@@ -205,7 +213,7 @@ const tests = {
   },
 
   async 'LAN mode refuses an unpaired browser and accepts after pairing'() {
-    const lan = await serve(['--lan', '--host', '127.0.0.1']);
+    const lan = await serve(['--lan', '--host', '127.0.0.1', '--db', db]);
     try {
       const pairUrl = lan.out.match(/http:\/\/\S+\/pair\?code=\w+/)[0].replace(/\/\/[^/:]+:/, '//127.0.0.1:');
       const root = pairUrl.replace(/\/pair.*/, '/');
@@ -242,5 +250,6 @@ if (unexpected.length) {
 }
 await browser.close();
 await stop(local.child);
+rmSync(db, { recursive: true, force: true });
 console.log(failures.length ? `${failures.length} browser test(s) failed` : `all ${Object.keys(tests).length} browser tests passed; screenshots in ${shots}`);
 process.exit(failures.length ? 1 : 0);

@@ -26,7 +26,7 @@ function Screen({ route }: { route: string[] }) {
   if (name === 'check') return <Check />;
   if (name === 'plan') return <Plan preset={arg} />;
   if (name === 'learn') return <Learn tab={arg} />;
-  if (name === 'guide') return <Guide />;
+  if (name === 'guide') return <Guide preset={arg} />;
   if (name === 'journal') return <Journal />;
   if (name === 'insights') return <Insights />;
   if (name === 'more') return <More />;

@@ -6,19 +6,47 @@
 // locked; the lock screen shows the step (Media Session) and the screen
 // stays on while the page is visible (Wake Lock).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { learn, type Region, type Routine } from '../api';
+import { learn, plan, type PlanRequest, type Region, type Routine } from '../api';
 import { AudioClock, SilentClock, maxAudioRate, type SessionClock } from '../clock';
 import { FootMap } from '../footmap';
 import { RatingSliders } from '../ratings';
-import { audio, captionAt, lastRoutine, localStamp, savePending, stepAt, testSpeed, timeline, type AudioInfo, type Ratings, type Timeline } from '../session';
-import { Pending, Title, useLoad } from '../ui';
+import { audio, captionAt, lastRoutine, localStamp, savePending, saveRoutine, stepAt, testSpeed, timeline, type AudioInfo, type Ratings, type Timeline } from '../session';
+import { bedtime, checkedToday, lastCheck, lastPlan, savePlan } from '../store';
+import { VerdictSummary } from './check';
+import { Pending, Title, minutes, useLoad } from '../ui';
 
 const clockText = (ms: number) => {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-export function Guide() {
+// #/guide/bedtime and #/guide/last plan first (with today's safety answers),
+// so Home starts a session in two taps: the routine, then Start.
+const presets: Record<string, () => PlanRequest | null> = {
+  bedtime: () => bedtime(lastCheck()?.conditions ?? []),
+  last: () => { const last = lastPlan(); return last && { ...last, conditions: lastCheck()?.conditions ?? [] }; },
+};
+
+export function Guide({ preset }: { preset?: string }) {
+  const request = preset && presets[preset] ? presets[preset]() : null;
+  return request ? <Planned request={request} /> : <Saved />;
+}
+
+function Planned({ request }: { request: PlanRequest }) {
+  const made = useLoad(() => plan(request).then((routine) => { savePlan(request); saveRoutine(routine); return routine; }));
+  if (!made.value) return <section class="screen"><Title>Guided session</Title><Pending error={made.error} /></section>;
+  if (made.value.steps.length === 0) {
+    return (
+      <section class="screen">
+        <VerdictSummary screening={made.value.verdict} />
+        <p class="actions"><a class="big" href="#/check">Answer the safety check again</a></p>
+      </section>
+    );
+  }
+  return <Session routine={made.value} />;
+}
+
+function Saved() {
   const routine = useMemo(lastRoutine, []);
   if (!routine || routine.steps.length === 0) {
     return (
@@ -75,6 +103,9 @@ function Session({ routine }: { routine: Routine }) {
         <section class="screen guide-before">
           <Title>Before you start</Title>
           <p class="lead">How do you feel right now? Move a slider to rate it, or leave them alone to skip.</p>
+          {!checkedToday(lastCheck()) && (
+            <p class="notice caution-note">No safety check today. <a href="#/check">Take it first</a> (1 minute): some health problems mean lighter pressure, or no massage at all.</p>
+          )}
           <RatingSliders value={before} onChange={setBefore} idPrefix="before" />
           <p class="small">Sit comfortably with your feet within reach, and put the phone where you can see it. Stop if anything hurts.</p>
           {voice.state === 'preparing' && <p class="notice" role="status"><span class="spinner" aria-hidden="true" /> Preparing the voice… (about {seconds} s)</p>}
@@ -82,6 +113,7 @@ function Session({ routine }: { routine: Routine }) {
           <button class="big primary" type="button" disabled={voice.state === 'preparing'} onClick={begin}>
             {voice.state === 'preparing' ? 'Preparing the voice…' : 'Start the session'}
           </button>
+          <p class="small">Takes {minutes(routine.total_seconds)}, in {routine.steps.length} steps. <a href="#/plan/last">See or change the steps</a></p>
         </section>
       )}
     </>

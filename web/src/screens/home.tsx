@@ -11,12 +11,12 @@ export function Home() {
       <Title>A foot massage, step by step</Title>
       <p class="lead">Pick a routine, put your phone down beside you, and follow along.</p>
       <div class="big-actions">
-        <a class="big primary" href="#/plan/bedtime">
+        <a class="big primary" href="#/guide/bedtime">
           <strong>5 minutes before bed</strong>
           <span>Slow, gentle strokes to wind down</span>
         </a>
         {last && (
-          <a class="big" href="#/plan/last">
+          <a class="big" href="#/guide/last">
             <strong>My last routine</strong>
             <span>{last.minutes} minutes: {last.goals.map((g) => g.replace(/_/g, ' ')).join(', ') || 'general'}</span>
           </a>
