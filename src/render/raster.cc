@@ -90,23 +90,6 @@ void write_png(const std::string& svg, const std::string& temp) {
     throw Failure(std::string("cannot write the PNG: ") + cairo_status_to_string(status));
 }
 
-void write_pdf(const std::string& svg, const std::string& temp) {
-  double width = 0, height = 0;
-  auto handle = load(svg, width, height);
-  cairo_surface_t* surface = cairo_pdf_surface_create(temp.c_str(), width, height);
-  try {
-    render(handle.get(), surface, width, height, 1);
-  } catch (...) {
-    cairo_surface_destroy(surface);
-    throw;
-  }
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw Failure(std::string("cannot write the PDF: ") + cairo_status_to_string(status));
-}
-
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -132,6 +115,16 @@ std::string pdf_bytes(const std::string& svg) {
     throw Failure(std::string("cannot make the PDF: ") + cairo_status_to_string(status));
   return pdf;
 }
+
+namespace {
+
+void write_pdf(const std::string& svg, const std::string& temp) {
+  std::ofstream out(temp, std::ios::binary);
+  out << pdf_bytes(svg);
+  if (!out.flush()) throw Failure("cannot write the PDF to " + temp);
+}
+
+}  // namespace
 
 void write_text_file(const std::string& text, const std::string& path) {
   std::string temp = temp_name(path);

@@ -6,45 +6,20 @@
 // critical violations, light and dark) and screenshots at phone and desktop
 // sizes on every screen; no console errors. Usage: node e2e/guide_flow.mjs
 // PLANTAR_BINARY SCREENSHOT_DIR
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, look as lookAt, runTests, serve, stop } from './support.mjs';
 
 const [binary, shots = 'e2e-screenshots'] = process.argv.slice(2);
 if (!binary) throw new Error('usage: node e2e/guide_flow.mjs PLANTAR_BINARY [SCREENSHOT_DIR]');
-mkdirSync(shots, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 const db = mkdtempSync(join(tmpdir(), 'plantar-e2e-'));
-
-function serve(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('plantar serve did not start: ' + out)), 60000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = out.match(/http:\/\/\S+/);
-      if (url && out.includes('Ctrl-C')) { clearTimeout(timer); resolve({ child, url: url[0].replace(/\/$/, '') }); }
-    });
-    child.on('exit', (code) => reject(new Error(`plantar serve exited with ${code}: ${out}`)));
-  });
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-    '--autoplay-policy=no-user-gesture-required'],
-  headless: true,
-});
-const server = await serve(['--db', db]);
+const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
+const server = await serve(binary, { after: ['--db', db] });
 const base = server.url;
 const problems = [];
 
-const context = await browser.newContext({ viewport: sizes.phone });
+const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 await context.addInitScript(() => { if (!localStorage.getItem('plantar.testSpeed')) localStorage.setItem('plantar.testSpeed', '16'); });
 const p = await context.newPage();
 p.on('console', (m) => { if (m.type() === 'error') problems.push(`${p.url()}: ${m.text()}`); });
@@ -53,30 +28,7 @@ p.on('request', (r) => { if (new URL(r.url()).origin !== base && !r.url().starts
 
 const fail = (message) => { throw new Error(message); };
 
-async function axe(name) {
-  await p.evaluate(axeSource);
-  const result = await p.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length) throw new Error(`axe on ${name}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('; '));
-}
-
-async function look(name) {
-  for (const scheme of ['light', 'dark']) {
-    await p.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await axe(`${name} (${scheme})`);
-  }
-  await p.emulateMedia({ colorScheme: 'light' });
-  for (const [size, viewport] of Object.entries(sizes)) {
-    await p.setViewportSize(viewport);
-    await p.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: size === 'phone' });
-  }
-  await p.setViewportSize(sizes.phone);
-  const wide = await p.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1).map((e) => e.tagName + '.' + e.className).slice(0, 5));
-  if (wide.length) fail(`${name} is wider than a phone: ${wide.join(', ')}`);
-  await p.emulateMedia({ colorScheme: 'dark' });
-  await p.screenshot({ path: join(shots, `${name}-phone-dark.png`) });
-  await p.emulateMedia({ colorScheme: 'light' });
-}
+const look = (name) => lookAt(p, shots, name);
 
 const heading = () => p.locator('main h1').innerText();
 const expectHeading = (text, timeout = 10000) => p.locator('main h1', { hasText: text }).waitFor({ timeout });
@@ -230,24 +182,8 @@ const steps = {
   },
 };
 
-let failed = 0;
-for (const [name, step] of Object.entries(steps)) {
-  const started = Date.now();
-  try {
-    await step();
-    console.log(`ok    ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL  ${name}\n      ${String(error.message ?? error).split('\n').join('\n      ')}`);
-    break;  // each step needs the one before
-  }
-}
-if (problems.length) {
-  failed++;
-  console.log('FAIL  no console errors or third-party requests\n      ' + problems.join('\n      '));
-}
-await browser.close();
-await new Promise((resolve) => { server.child.once('exit', resolve); server.child.kill('SIGINT'); });
-rmSync(db, { recursive: true, force: true });
-console.log(failed ? 'the guide flow failed' : `the guide flow passed; screenshots in ${shots}`);
-process.exit(failed ? 1 : 0);
+await runTests(steps, problems, async () => {
+  await browser.close();
+  await stop(server.child);
+  rmSync(db, { recursive: true, force: true });
+}, { chained: true });

@@ -4,85 +4,22 @@
 // serious or critical violations, light and dark), no console errors (CSP),
 // offline start after one visit, LAN pairing; saves screenshots at phone and
 // desktop sizes. Usage: node e2e/run.mjs PLANTAR_BINARY SCREENSHOT_DIR
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, look as lookAt, runTests, serve as serveBinary, sizes, stop, watchedPage } from './support.mjs';
 
 const [binary, shots = 'e2e-screenshots'] = process.argv.slice(2);
 if (!binary) throw new Error('usage: node e2e/run.mjs PLANTAR_BINARY [SCREENSHOT_DIR]');
-mkdirSync(shots, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
-
-/// Starts `plantar serve ARGS` and resolves with the process and the first URL it prints.
-function serve(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('plantar serve did not start: ' + out)), 60000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = out.match(/http:\/\/\S+/);
-      if (url && out.includes('Ctrl-C')) { clearTimeout(timer); resolve({ child, url: url[0], out }); }
-    });
-    child.on('exit', (code) => reject(new Error(`plantar serve exited with ${code}: ${out}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGINT'); });
-}
-
-// playwright-core adds --headless and a fresh temporary --user-data-dir itself.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  headless: true,
-});
+const serve = (args) => serveBinary(binary, { after: args });
+const browser = await launch();
 const db = mkdtempSync(join(tmpdir(), 'plantar-e2e-'));  // the journal and audio cache, not the user's
 const local = await serve(['--db', db]);
-const base = local.url.replace(/\/$/, '');
+const base = local.url;
 const origins = new Set([base]);  // every other request is a failure
-const failures = [];
 const problems = [];  // console errors and CSP refusals, any page
-
-async function page(options = {}) {
-  const context = await browser.newContext({ viewport: sizes.phone, ...options });
-  const p = await context.newPage();
-  p.on('console', (m) => { if (m.type() === 'error') problems.push(`${p.url()}: ${m.text()}`); });
-  p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
-  p.on('request', (r) => { if (!origins.has(new URL(r.url()).origin) && !r.url().startsWith('data:')) problems.push(`third-party request: ${r.url()}`); });
-  return p;
-}
-
-async function axe(p, name) {
-  await p.evaluate(axeSource);
-  const result = await p.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length) {
-    throw new Error(`axe on ${name}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('; '));
-  }
-}
-
-/// Screenshots at both sizes and axe in light and dark, for the screen on show.
-async function look(p, name) {
-  for (const scheme of ['light', 'dark']) {
-    await p.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await axe(p, `${name} (${scheme})`);
-  }
-  await p.emulateMedia({ colorScheme: 'light' });
-  for (const [size, viewport] of Object.entries(sizes)) {
-    await p.setViewportSize(viewport);
-    await p.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: size === 'phone' });
-  }
-  await p.setViewportSize(sizes.phone);
-  await p.emulateMedia({ colorScheme: 'dark' });
-  await p.screenshot({ path: join(shots, `${name}-phone-dark.png`) });
-  await p.emulateMedia({ colorScheme: 'light' });
-}
+const page = (options = {}) => watchedPage(browser, origins, problems, options);
+const look = (p, name) => lookAt(p, shots, name);
 
 const heading = (p) => p.locator('main h1').innerText();
 async function expectHeading(p, text) {
@@ -232,24 +169,8 @@ const tests = {
   },
 };
 
-for (const [name, test] of Object.entries(tests)) {
-  const started = Date.now();
-  try {
-    await test();
-    console.log(`ok    ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failures.push(name);
-    console.log(`FAIL  ${name}\n      ${String(error.message ?? error).split('\n').join('\n      ')}`);
-  }
-}
-const expected = (s) => /401|Unauthorized/.test(s);  // the LAN test's refused pages
-const unexpected = problems.filter((s) => !expected(s));
-if (unexpected.length) {
-  failures.push('console');
-  console.log('FAIL  no console errors or third-party requests\n      ' + unexpected.join('\n      '));
-}
-await browser.close();
-await stop(local.child);
-rmSync(db, { recursive: true, force: true });
-console.log(failures.length ? `${failures.length} browser test(s) failed` : `all ${Object.keys(tests).length} browser tests passed; screenshots in ${shots}`);
-process.exit(failures.length ? 1 : 0);
+await runTests(tests, problems, async () => {
+  await browser.close();
+  await stop(local.child);
+  rmSync(db, { recursive: true, force: true });
+}, { expected: /401|Unauthorized/ });  // the LAN test's refused pages

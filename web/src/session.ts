@@ -2,6 +2,7 @@
 // routine (/api/timeline, /api/audio), the journal's API, and what the guide
 // hands to the journal on this device (localStorage).
 import { get, post, type Routine } from './api';
+import { read, write } from './store';
 
 export interface StepSpan {
   start_ms: number; end_ms: number; title: string; foot: 'left' | 'right'; region: string;
@@ -59,22 +60,6 @@ export function localStamp(date = new Date()): string {
 /// A session the guide ran, waiting for its after-ratings in the journal.
 export interface Pending {
   routine: Routine; before: Ratings; start: string; end: string; finished: boolean; stepsDone: number;
-}
-
-function read<T>(key: string): T | null {
-  try {
-    const text = localStorage.getItem('plantar.' + key);
-    return text ? (JSON.parse(text) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: unknown): void {
-  try {
-    if (value === null) localStorage.removeItem('plantar.' + key);
-    else localStorage.setItem('plantar.' + key, JSON.stringify(value));
-  } catch { /* private mode */ }
 }
 
 export const lastRoutine = () => read<Routine>('routine');

@@ -4,7 +4,8 @@ import type { ConditionReport, PlanRequest } from './api';
 
 export interface SavedCheck { conditions: ConditionReport[]; at: number }
 
-function read<T>(key: string): T | null {
+/// The value stored under `plantar.KEY`, or null (none, unreadable, or storage blocked).
+export function read<T>(key: string): T | null {
   try {
     const text = localStorage.getItem('plantar.' + key);
     return text ? (JSON.parse(text) as T) : null;
@@ -13,8 +14,12 @@ function read<T>(key: string): T | null {
   }
 }
 
-function write(key: string, value: unknown): void {
-  try { localStorage.setItem('plantar.' + key, JSON.stringify(value)); } catch { /* private mode */ }
+/// Stores `value` under `plantar.KEY`; null removes it.
+export function write(key: string, value: unknown): void {
+  try {
+    if (value === null) localStorage.removeItem('plantar.' + key);
+    else localStorage.setItem('plantar.' + key, JSON.stringify(value));
+  } catch { /* private mode */ }
 }
 
 export const lastCheck = () => read<SavedCheck>('check');
