@@ -69,10 +69,10 @@ request = function()
 end
 LUA
 
-run() {  # key, label, wrk args...
+run() {  # key, label, wrk args... ($pin: the command that places wrk)
   local name=$1 label=$2
   shift 2
-  wrk -t2 -c64 -d"${seconds}s" --latency "$@" >"$work/$name.txt"
+  $pin wrk $wrk_threads -c64 -d"${seconds}s" --latency "$@" >"$work/$name.txt"
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
@@ -82,9 +82,20 @@ run() {  # key, label, wrk args...
   echo "$rps" >"$work/$name.rps"
 }
 
+pin="" wrk_threads=-t2
 echo "wrk, 2 threads, 64 connections, ${seconds} s each ($(nproc) cores)"
 run plan "plantar POST /api/plan (same)" -s "$work/plan.lua" "$base/api/plan"
 run varied "plantar POST /api/plan (varied)" -s "$work/varied.lua" "$base/api/plan"
+# On a small machine wrk's own threads take the server's cores: the same
+# load again from one wrk thread kept on the last core.
+if (($(nproc) > 1)); then
+  pin="taskset -c $(($(nproc) - 1))" wrk_threads=-t1
+  echo "wrk, 1 thread on core $(($(nproc) - 1)), 64 connections"
+  run plan1 "plantar POST /api/plan (same)" -s "$work/plan.lua" "$base/api/plan"
+  run varied1 "plantar POST /api/plan (varied)" -s "$work/varied.lua" "$base/api/plan"
+  pin="" wrk_threads=-t2
+  echo "wrk, 2 threads, 64 connections"
+fi
 run static "plantar static $(basename "$asset")" "$base$asset"
 run nginx "nginx static (same file)" "http://127.0.0.1:$nginx_port$asset"
 ratio=$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" \
