@@ -60,6 +60,11 @@ struct Session {
 /// `where` + the field (e.g. "sessions[2].before.stress").
 void validate(const Session& session, const std::string& where);
 
+/// Checks that the session's goals and techniques are in the knowledge base;
+/// throws BadInput naming `goals_field` or `techniques_field`, with a "did you mean".
+void check_known_ids(const kb::KnowledgeBase& kb, const Session& session, const std::string& goals_field,
+                     const std::string& techniques_field);
+
 /// Parses "stress=7,pain=4" against `measures`; throws BadInput naming `flag`.
 Ratings parse_ratings(std::string_view text, const std::vector<std::string>& measures,
                       const std::string& flag);

@@ -11,7 +11,6 @@
 #include "journal_place.h"
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
-#include "plantar/suggest.h"
 
 namespace plantar::cli {
 namespace {
@@ -46,21 +45,6 @@ void read_routine(const std::string& file, Session& session) {
   session.routine_json = body.dump();
 }
 
-void check_ids(const Context& context, const Session& session) {
-  for (const auto& goal : session.goals)
-    if (context.kb.goal(goal) == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& g : context.kb.goals) ids.push_back(g.id);
-      throw BadInput("--goal", unknown_word_message("goal", goal, ids));
-    }
-  for (const auto& technique : session.techniques)
-    if (context.kb.technique(technique) == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& t : context.kb.techniques) ids.push_back(t.id);
-      throw BadInput("--technique", unknown_word_message("technique", technique, ids));
-    }
-}
-
 Timestamp start_time(const LogOptions& o) {
   if (o.at.empty()) return now_local();
   auto at = parse_timestamp(o.at);
@@ -85,7 +69,7 @@ Session from_flags(const Context& context, const LogOptions& o) {
   s.note = o.note;
   s.finished = o.stopped.empty();
   s.stop_reason = o.stopped;
-  check_ids(context, s);
+  journal::check_known_ids(context.kb, s, "--goal", "--technique");
   journal::validate(s, "");
   return s;
 }

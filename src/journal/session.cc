@@ -97,6 +97,21 @@ std::string format_sore_spot(const SoreSpot& spot) {
   return fmt::format("{}:{}@{},{}={}", name(spot.foot), name(spot.region), spot.x, spot.y, spot.intensity);
 }
 
+void check_known_ids(const kb::KnowledgeBase& kb, const Session& session, const std::string& goals_field,
+                     const std::string& techniques_field) {
+  auto ids = [](const auto& items) {
+    std::vector<std::string> list;
+    for (const auto& item : items) list.push_back(item.id);
+    return list;
+  };
+  for (const auto& goal : session.goals)
+    if (kb.goal(goal) == nullptr)
+      throw BadInput(goals_field, unknown_word_message("goal", goal, ids(kb.goals)));
+  for (const auto& technique : session.techniques)
+    if (kb.technique(technique) == nullptr)
+      throw BadInput(techniques_field, unknown_word_message("technique", technique, ids(kb.techniques)));
+}
+
 void validate(const Session& s, const std::string& where) {
   std::string at = where.empty() ? "" : where + ".";
   if (s.end && *s.end < s.start) throw BadInput(at + "end", "the end comes before the start");

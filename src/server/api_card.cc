@@ -1,6 +1,5 @@
 // /api/card and /api/map: the therapist card (PDF, SVG or HTML) and the foot
 // map (SVG) that `plantar card` and `plantar map` make, from the journal.
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -17,7 +16,7 @@ namespace {
 
 // The journal's sessions; none when there is no journal yet (reading never creates it).
 std::vector<journal::Session> sessions(const Api& api) {
-  if (api.journal.empty() || !std::filesystem::exists(api.journal)) return {};
+  if (api.journal.empty()) return {};  // no --db: no journal (read_sessions would look in $HOME)
   std::ostringstream out, err;
   cli::Context context{api.kb, out, err, false, false, nullptr, api.journal};
   return cli::read_sessions(context);

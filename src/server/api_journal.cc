@@ -11,24 +11,13 @@
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
 #include "plantar/json_io.h"
-#include "plantar/suggest.h"
+#include "query_params.h"
 #include "routes.h"
 
 namespace plantar::server {
 namespace {
 
 using journal_io::Json;
-
-int last_of(const Request& request) {
-  auto found = request.query.find("last");
-  if (found == request.query.end()) return 20;
-  const std::string& text = found->second;
-  bool digits = !text.empty() && text.size() <= 6 &&
-                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits || std::stoi(text) < 1)
-    throw BadInput("last", "expected a whole number from 1, got '" + text + "'");
-  return std::stoi(text);
-}
 
 // Runs a CLI command with --json against the server's journal file.
 template <typename Options>
@@ -69,21 +58,6 @@ void fill_from_routine(const Json& routine, Json& body) {
   if (!body.contains("steps_total")) body["steps_total"] = routine["steps"].size();
 }
 
-void check_ids(const kb::KnowledgeBase& kb, const journal::Session& session) {
-  for (const auto& goal : session.goals)
-    if (kb.goal(goal) == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& g : kb.goals) ids.push_back(g.id);
-      throw BadInput("goals", unknown_word_message("goal", goal, ids));
-    }
-  for (const auto& technique : session.techniques)
-    if (kb.technique(technique) == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& t : kb.techniques) ids.push_back(t.id);
-      throw BadInput("techniques", unknown_word_message("technique", technique, ids));
-    }
-}
-
 // The session of a POST: the JSON of one session as `plantar history --json`
 // prints it, where "start" defaults to now and a "routine" fills in the
 // goals, techniques and minutes. Throws BadInput naming the field.
@@ -96,7 +70,7 @@ journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& te
   if (body.contains("routine") && !body["routine"].is_null()) fill_from_routine(Json(body["routine"]), body);
   try {
     journal::Session session = journal_io::session_from_json(body, "");
-    check_ids(kb, session);
+    journal::check_known_ids(kb, session, "goals", "techniques");
     return session;
   } catch (const BadInput& e) {
     // session_from_json names fields ".before.stress": the request's own terms drop the dot.
@@ -126,7 +100,7 @@ Reply journal_api(const Api& api, const Request& request) {
   if (request.method == "POST") return record(api, request);
   if (!request.get()) return error_reply(405, "use GET or POST for /api/journal");
   cli::HistoryOptions options;
-  options.last = last_of(request);
+  options.last = int_param(request, "last", options.last, 1, 1000000);
   if (api.journal.empty()) return empty_answer(false);
   return run_cli(api, cli::run_history, options);
 }

@@ -85,8 +85,8 @@ void send_asset(const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 struct Server::Impl {
-  const kb::KnowledgeBase& kb;
   Options options;
+  Api sources;  // what the API answers from, made once
   httplib::Server http;
   Pairing pairing;
   ReplyCache replies;
@@ -94,7 +94,9 @@ struct Server::Impl {
   int port = 0;
   socket_t listening = INVALID_SOCKET;
 
-  Impl(const kb::KnowledgeBase& base, Options opts) : kb(base), options(std::move(opts)) {}
+  Impl(const kb::KnowledgeBase& base, Options opts)
+      : options(std::move(opts)),
+        sources{base, options.journal, options.places, options.program, options.data} {}
 
   // Local mode answers only to its own names (no DNS rebinding).
   bool host_allowed(const httplib::Request& req) const {
@@ -136,10 +138,9 @@ struct Server::Impl {
       if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send(res, error_reply(415, "send the body as application/json", "Content-Type"));
     }
-    Api api{kb, options.journal, options.places, options.program, options.data};
     if (!is_pure(req.path)) {
       std::map<std::string, std::string> query(req.params.begin(), req.params.end());
-      send(res, answer(api, req.method, req.path, req.body, query));
+      send(res, answer(sources, req.method, req.path, req.body, query));
       // httplib cuts the body to a Range request's part but keeps the status
       // given; the audio player needs 206 to know it can seek.
       if (res.status == 200 && !req.ranges.empty()) res.status = 206;
@@ -147,7 +148,7 @@ struct Server::Impl {
     }
     std::string key = req.method + " " + req.path + "\n" + req.body;
     if (auto cached = replies.find(key)) return send(res, *cached);
-    Reply reply = answer(api, req.method, req.path, req.body);
+    Reply reply = answer(sources, req.method, req.path, req.body);
     replies.store(key, reply);
     send(res, reply);
   }
