@@ -88,7 +88,8 @@ std::vector<std::pair<const kb::Condition*, const kb::Rule*>> most_urgent_first(
     for (const auto& [other, with] : condition->with) {
       bool named = std::any_of(triggered.begin(), triggered.end(),
                                [&](const kb::Condition* c) { return c->id == other; });
-      if (named && rank(with) > rank(*rule)) rule = &with;
+      bool with_rule = rule != &condition->rule;  // a `with` rule wins a tie with the plain one
+      if (named && (with_rule ? rank(with) > rank(*rule) : rank(with) >= rank(*rule))) rule = &with;
     }
     out.emplace_back(condition, rule);
   }

@@ -46,8 +46,12 @@ const kb::Rule& rule_of(const kb::Condition& condition, const ConditionReport& r
                         const std::vector<ConditionReport>& reports) {
   const kb::Rule* rule = &condition.rule_for(report.severity);
   auto rank = [](const kb::Rule& r) { return std::tuple(r.verdict, r.urgent, r.emergency); };
+  bool with_rule = false;  // a `with` rule wins a tie with the plain one: it says more
   for (const auto& [other, with] : condition.with)
-    if (reported(reports, other) && rank(with) > rank(*rule)) rule = &with;
+    if (reported(reports, other) && (with_rule ? rank(with) > rank(*rule) : rank(with) >= rank(*rule))) {
+      rule = &with;
+      with_rule = true;
+    }
   return *rule;
 }
 
