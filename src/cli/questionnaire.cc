@@ -76,7 +76,7 @@ std::string ask_severity(const kb::Condition& c, std::istream& in, std::ostream&
   const auto& levels = c.severities;
   for (std::size_t i = 0; i < levels.size(); ++i) {
     auto means = c.severity_means.count(levels[i]) ? c.severity_means.at(levels[i]) : levels[i];
-    out << wrap(means, "       ", "  " + std::to_string(i + 1) + "  ");
+    out << wrap(means, "     ", "  " + std::to_string(i + 1) + "  ");
   }
   out << "  " << levels.size() + 1 << "  Not sure\n";
   for (;;) {
