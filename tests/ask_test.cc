@@ -242,5 +242,14 @@ TEST(AskAnswers, NamingTwoConditionsGivesTheRuleForBoth) {
   EXPECT_TRUE(holds(blister.answers.front().text, "within one working day"));
 }
 
+TEST(Ask, AClearlyMeantQuestionIsAnsweredEvenWithAnOddWord) {
+  // "fix" is in no answer about bunions, yet nothing else comes close.
+  auto result = index().ask("will massage fix my bunion", 1);
+  ASSERT_FALSE(result.answers.empty());
+  EXPECT_EQ(key(result.answers.front()), "question:bunions");
+  // Off-topic questions are still refused.
+  EXPECT_TRUE(index().ask("can i massage my dog", 1).answers.empty());
+}
+
 }  // namespace
 }  // namespace plantar

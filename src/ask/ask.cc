@@ -27,8 +27,8 @@ constexpr double suggest_coverage = 0.2;
 // When nothing covers half the question, a curated question covering at
 // least this share, this many times ahead of the next weak match, is
 // clearly the one meant ("i have a cut on the bottom of my foot").
-constexpr double clear_coverage = 0.35;
-constexpr double clear_lead = 2.0;
+constexpr double clear_coverage = 0.3;
+constexpr double clear_lead = 1.5;
 constexpr int max_candidates = 40;
 // Added to BM25 in proportion to how close the question is, word for word, to
 // one way an entry is asked: BM25 gives words that most entries hold
