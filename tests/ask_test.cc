@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "ask/words.h"
 #include "plantar/ask.h"
@@ -174,6 +175,80 @@ TEST(Ask, SameQuestionSameAnswers) {
   auto a = json_io::dump(json_io::to_json(index().ask("heel hurts in the morning", 5)));
   auto b = json_io::dump(json_io::to_json(other.ask("heel hurts in the morning", 5)));
   EXPECT_EQ(a, b);
+}
+
+// --- Issue 18 and 11: what the answers say -----------------------------------
+
+const kb::Question& faq(const std::string& id) {
+  for (const auto& q : kb::embedded().questions)
+    if (q.id == id) return q;
+  throw std::runtime_error("no question " + id);
+}
+
+bool holds(const std::string& text, const std::string& words) {
+  return text.find(words) != std::string::npos;
+}
+
+TEST(AskAnswers, TheTennisBallIsAlwaysUsedSeated) {
+  const auto& answer = faq("tennis_ball").answer;
+  EXPECT_TRUE(holds(answer, "Always stay seated"));
+  EXPECT_FALSE(holds(answer, "you can stand"));
+}
+
+TEST(AskAnswers, NoSoakAndNoHeatWithDiabetesNumbnessOrPoorCirculation) {
+  const auto& answer = faq("warm_footbath").answer;
+  EXPECT_TRUE(holds(answer, "do not soak your feet and use no heat at all"));
+  EXPECT_FALSE(holds(answer, "Skip hot water"));
+  EXPECT_TRUE(holds(faq("diabetes").answer, "do not soak"));
+}
+
+TEST(AskAnswers, ClaimsSayNoMoreThanTheEvidence) {
+  const auto* claim = kb::embedded().claim("plantar_fasciitis");
+  ASSERT_NE(claim, nullptr);
+  EXPECT_FALSE(holds(claim->say, "Expect it to take"));
+  EXPECT_TRUE(holds(claim->say, "no better after 2 weeks"));
+  EXPECT_TRUE(holds(faq("plantar_fasciitis").answer, "no better after 2 weeks"));
+  EXPECT_TRUE(holds(faq("cortisol_detox").answer, "There is no evidence that"));
+}
+
+TEST(AskAnswers, EverydayTopicsHaveTheirOwnAnswerAndSources) {
+  for (const char* id :
+       {"poor_circulation", "charcot_foot", "after_childbirth", "lymphoedema", "low_platelets", "clot_risk",
+        "children", "older_parent", "ingrown_toenail", "bunions", "heel_spurs", "mortons_neuroma",
+        "flat_feet", "athletes_foot", "appointment", "which_oil", "essential_oils", "how_often"}) {
+    const auto& q = faq(id);
+    if (std::string(id) != "how_often" && std::string(id) != "which_oil")
+      EXPECT_FALSE(q.sources.empty()) << id;
+    for (const auto& source : q.sources)
+      EXPECT_NE(kb::embedded().source(source), nullptr) << id << " " << source;
+  }
+  const auto& appointment = faq("appointment").answer;
+  for (const char* part : {"Before:", "During:", "After:", "Wear", "tell them"})
+    EXPECT_TRUE(holds(appointment, part)) << part;
+}
+
+TEST(AskAnswers, NamingTwoConditionsGivesTheRuleForBoth) {
+  // A fever alone says rest; during cancer treatment it says call the helpline.
+  auto alone = index().ask("i have a fever", 1);
+  ASSERT_FALSE(alone.answers.empty());
+  EXPECT_FALSE(holds(alone.answers.front().text, "cancer helpline now, even"));
+  auto chemo = index().ask("on chemo and i have a fever", 1);
+  ASSERT_FALSE(chemo.answers.empty());
+  EXPECT_EQ(key(chemo.answers.front()), "condition:fever");
+  EXPECT_TRUE(holds(chemo.answers.front().text, "24-hour cancer helpline now"));
+  auto blister = index().ask("diabetic with a blister on my heel", 1);
+  ASSERT_FALSE(blister.answers.empty());
+  EXPECT_EQ(key(blister.answers.front()), "condition:open_wound");
+  EXPECT_TRUE(holds(blister.answers.front().text, "within one working day"));
+}
+
+TEST(Ask, AClearlyMeantQuestionIsAnsweredEvenWithAnOddWord) {
+  // "fix" is in no answer about bunions, yet nothing else comes close.
+  auto result = index().ask("will massage fix my bunion", 1);
+  ASSERT_FALSE(result.answers.empty());
+  EXPECT_EQ(key(result.answers.front()), "question:bunions");
+  // Off-topic questions are still refused.
+  EXPECT_TRUE(index().ask("can i massage my dog", 1).answers.empty());
 }
 
 }  // namespace

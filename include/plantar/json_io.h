@@ -38,10 +38,12 @@ Json to_json(const planner::Routine& routine);
 Json to_json(const kb::Technique& technique);
 Json to_json(const kb::Goal& goal);
 Json to_json(const kb::RegionInfo& region);
-Json to_json(const kb::Zone& zone);
+/// A zone keeps the atlas's tradition note and the grade of its claim.
+Json to_json(const kb::KnowledgeBase& kb, const kb::Zone& zone);
 Json to_json(const kb::Claim& claim);
 Json to_json(const kb::Source& source);
-Json to_json(const kb::Condition& condition);
+/// A condition with its group on the check's first screen.
+Json to_json(const kb::KnowledgeBase& kb, const kb::Condition& condition);
 Json to_json(const kb::Tip& tip);
 Json to_json(const kb::Question& question);
 Json to_json(const kb::Tool& tool);

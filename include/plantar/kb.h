@@ -88,6 +88,7 @@ struct Claim {
 struct Rule {
   Verdict verdict = Verdict::go;
   bool urgent = false;
+  bool emergency = false;  // get help now, not just today (only with urgent)
   std::string message;
   std::optional<int> max_pressure;
   std::optional<int> leg_max_pressure;
@@ -101,16 +102,26 @@ struct Rule {
 
 struct Condition {
   std::string id, name, question;
+  std::string label;  // short words for the check's first screen
   std::vector<std::string> signs;
   bool local = false;
   std::vector<std::string> severities;  // mildest first
   Rule rule;                            // the rule without a severity override
   std::map<std::string, Rule> by_severity;
+  std::map<std::string, std::string> severity_means;  // each level in plain words
+  std::map<std::string, Rule> with;                   // the rule when another condition is reported too
   Origin origin;
   std::vector<std::string> ask_triggers;  // phrases that put it first in `plantar ask`
 
   /// The rule for `severity`; an empty severity means the most severe one.
   const Rule& rule_for(const std::string& severity) const;
+};
+
+/// One group of the check's first screen (skin, injury...), in order.
+struct ConditionGroup {
+  std::string id, title;
+  std::vector<std::string> conditions;
+  Origin origin;
 };
 
 struct Tip {
@@ -191,6 +202,8 @@ struct KnowledgeBase {
   std::vector<Claim> claims;
   std::vector<Source> sources;
   std::vector<Condition> conditions;
+  std::vector<ConditionGroup> condition_groups;
+  std::vector<std::string> pressure_scale;  // 5 phrases, "2 of 5: light, like spreading lotion"
   std::vector<Tip> tips;
   Atlas atlas;
   std::vector<Question> questions;

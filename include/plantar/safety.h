@@ -23,8 +23,9 @@ struct Reason {
   std::string condition;
   std::string message;
   std::vector<std::string> sources;
-  Verdict verdict = Verdict::go;  // what this condition alone leads to
+  Verdict verdict = Verdict::go;  // what this condition leads to
   bool urgent = false;
+  bool emergency = false;  // get help now: the emergency number, midwife or helpline
 };
 
 /// A lower pressure ceiling on one place (e.g. the calves with varicose veins).
@@ -36,7 +37,9 @@ struct PlaceLimit {
 struct Screening {
   Verdict verdict = Verdict::go;
   bool urgent = false;
+  bool emergency = false;  // some reason says: get help now
   int max_pressure = default_pressure_ceiling;
+  std::string pressure_words;                 // the ceiling in words, from safety.toml's scale
   std::vector<Place> avoid;                   // sorted, no place covered by another
   std::vector<std::string> avoid_techniques;  // sorted
   std::vector<std::string> avoid_tools;       // sorted
@@ -56,7 +59,9 @@ struct Screening {
 void validate(const kb::KnowledgeBase& kb, const std::vector<ConditionReport>& reports);
 
 /// Screens validated reports: the strictest verdict, the lowest ceiling, the
-/// union of everything to avoid, every reason listed.
+/// union of everything to avoid, every reason listed. A condition reported
+/// with another it has a `with` rule for (a wound with diabetes) takes that
+/// rule, the strictest one when several apply.
 Screening screen(const kb::KnowledgeBase& kb, const std::vector<ConditionReport>& reports);
 
 }  // namespace plantar::safety

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include "documents.h"
 #include "fts_index.h"
@@ -21,6 +24,11 @@ namespace {
 constexpr double min_coverage = 0.5;
 // A weaker match is still offered as a close topic to ask about.
 constexpr double suggest_coverage = 0.2;
+// When nothing covers half the question, a curated question covering at
+// least this share, this many times ahead of the next weak match, is
+// clearly the one meant ("i have a cut on the bottom of my foot").
+constexpr double clear_coverage = 0.3;
+constexpr double clear_lead = 1.5;
 constexpr int max_candidates = 40;
 // Added to BM25 in proportion to how close the question is, word for word, to
 // one way an entry is asked: BM25 gives words that most entries hold
@@ -64,6 +72,38 @@ std::string any_of(const std::vector<std::string>& expressions) {
   std::string out;
   for (const auto& e : expressions) out += (out.empty() ? "" : " OR ") + e;
   return out;
+}
+
+using Rank = std::tuple<Verdict, bool, bool>;
+Rank rank(const kb::Rule& r) { return {r.verdict, r.urgent, r.emergency}; }
+
+// The triggered conditions, each with the rule that holds given the others
+// named too (a blister and diabetes: the wound rule for diabetes), the most
+// urgent first: an emergency before "today", "today" before a caution.
+std::vector<std::pair<const kb::Condition*, const kb::Rule*>> most_urgent_first(
+    const std::vector<const kb::Condition*>& triggered) {
+  std::vector<std::pair<const kb::Condition*, const kb::Rule*>> out;
+  for (const auto* condition : triggered) {
+    const kb::Rule* rule = &condition->rule;
+    for (const auto& [other, with] : condition->with) {
+      bool named = std::any_of(triggered.begin(), triggered.end(),
+                               [&](const kb::Condition* c) { return c->id == other; });
+      bool with_rule = rule != &condition->rule;  // a `with` rule wins a tie with the plain one
+      if (named && (with_rule ? rank(with) > rank(*rule) : rank(with) >= rank(*rule))) rule = &with;
+    }
+    out.emplace_back(condition, rule);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return rank(*a.second) > rank(*b.second); });
+  return out;
+}
+
+// A condition's answer with the message and sources of the rule that holds.
+Answer with_rule(Answer answer, const kb::Condition& condition, const kb::Rule& rule) {
+  if (&rule == &condition.rule) return answer;
+  answer.text.replace(0, condition.rule.message.size(), rule.message);
+  answer.sources = rule.sources;
+  return answer;
 }
 
 }  // namespace
@@ -178,6 +218,29 @@ struct Index::Impl {
     return out;
   }
 
+  // The one weak match that is clearly meant, if there is one: a curated
+  // question, covering enough, far ahead of every other weak match.
+  std::optional<Answer> clear_winner(const std::vector<Hit>& weak, const std::vector<double>& shares) const {
+    std::size_t best = weak.size();
+    double best_score = 0, second = 0;
+    for (std::size_t i = 0; i < weak.size(); ++i) {
+      double score = weak[i].bm25 * shares[i];
+      if (score > best_score) {
+        second = best_score;
+        best_score = score;
+        best = i;
+      } else {
+        second = std::max(second, score);
+      }
+    }
+    if (best == weak.size() || shares[best] < clear_coverage || best_score < clear_lead * second)
+      return std::nullopt;
+    Answer a = docs[weak[best].document].answer;
+    if (a.kind != Kind::question) return std::nullopt;
+    a.score = best_score * kind_prior(a.kind);
+    return a;
+  }
+
   void suggest(std::vector<Hit> weak, Result& result) const {
     std::stable_sort(weak.begin(), weak.end(), [](const Hit& a, const Hit& b) { return a.bm25 > b.bm25; });
     for (const auto& hit : weak) {
@@ -214,20 +277,24 @@ Result Index::ask(std::string_view question, int limit) const {
   auto weighed = impl_->weigh(std::move(terms));
 
   std::set<std::string> shown;
-  for (const auto* condition : triggered_conditions(impl_->kb, stems)) {
+  for (const auto& [condition, rule] : most_urgent_first(triggered_conditions(impl_->kb, stems))) {
     for (const auto& d : impl_->docs)
       if (d.answer.kind == Kind::condition && d.answer.id == condition->id)
-        result.answers.push_back(d.answer);
+        result.answers.push_back(with_rule(d.answer, *condition, *rule));
     shown.insert("condition:" + condition->id);
   }
 
   std::vector<Answer> ranked;
   std::vector<Hit> weak;
+  std::vector<double> weak_shares;
   for (const auto& hit : impl_->candidates(weighed, stem_set(words))) {
     const auto& answer = impl_->docs[hit.document].answer;
     double share = Impl::coverage(weighed, hit.document);
     if (share < min_coverage) {
-      if (share >= suggest_coverage) weak.push_back(hit);
+      if (share >= suggest_coverage) {
+        weak.push_back(hit);
+        weak_shares.push_back(share);
+      }
       continue;
     }
     if (shown.count(std::string(name(answer.kind)) + ":" + answer.id) > 0) continue;
@@ -239,6 +306,9 @@ Result Index::ask(std::string_view question, int limit) const {
                    [](const Answer& a, const Answer& b) { return a.score > b.score; });
   if (ranked.size() > static_cast<std::size_t>(limit)) ranked.resize(static_cast<std::size_t>(limit));
   for (auto& a : ranked) result.answers.push_back(std::move(a));
+  if (result.answers.empty()) {
+    if (auto clear = impl_->clear_winner(weak, weak_shares)) result.answers.push_back(*clear);
+  }
   if (result.answers.empty()) impl_->suggest(weak, result);
   return result;
 }

@@ -20,8 +20,9 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
-// "Ernst 2003", "Sutham et al. 2020": the authors (the citation up to its
-// first full stop) and the first year; the full reference is in 'learn'.
+// "Ernst 2003", "Sutham et al. 2020", "NHS (Gout)": the authors (the
+// citation up to its first full stop) and the first year, or for a web page
+// the title; the full reference is in 'learn'.
 std::string short_citation(const kb::Source& source) {
   const std::string& c = source.citation;
   std::size_t stop = c.find(". ");
@@ -32,6 +33,11 @@ std::string short_citation(const kb::Source& source) {
                 std::isdigit(c[i + 3]) && (i == 0 || !std::isdigit(c[i - 1])) &&
                 (i + 4 == c.size() || !std::isdigit(c[i + 4]));
     if (year) return who + " " + c.substr(i, 4);
+  }
+  // A web page with no year ("NHS. Broken ankle. https://..."): the body and the page's title.
+  if (stop != std::string::npos) {
+    std::size_t end = c.find(". ", stop + 2);
+    if (end != std::string::npos) return who + " (" + c.substr(stop + 2, end - stop - 2) + ")";
   }
   return who;
 }

@@ -44,8 +44,12 @@ void print_next(std::ostream& out, const safety::Screening& s,
                 const std::vector<safety::ConditionReport>& reports) {
   out << "\nNext:\n";
   if (s.verdict == Verdict::stop) {
-    out << "  Please see a doctor, nurse, podiatrist or physiotherapist before any foot massage.\n";
-    if (s.urgent) return;  // urgent care comes first; a directory of therapists would distract
+    if (s.urgent) {  // urgent care comes first; a directory of therapists would distract
+      out << "  Do what it says above first. No foot massage until a health professional says it is safe.\n";
+      return;
+    }
+    out << "  No foot massage until this has cleared. If you are unsure, ask a doctor, nurse,\n"
+           "  podiatrist or physiotherapist.\n";
     out << "  plantar places near YOUR_TOWN --kind podiatrist --kind physiotherapist\n"
            "    finds one near you, offline (import your region first: plantar places import FILE)\n";
     return;

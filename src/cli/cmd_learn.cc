@@ -119,7 +119,7 @@ std::vector<Kind> catalogue(const kb::KnowledgeBase& kb) {
          z.name + " (" + joined(feet, " and ") + " foot, " + plain_region(z.region) + ")\n" +
              wrap(z.tradition, "  ", "  ") + wrap(kb.atlas.note, "  ", "  ") +
              fmt::format("  Evidence: {} ({}).\n", name(atlas->grade), grade_words(atlas->grade)),
-         json_io::to_json(z)});
+         json_io::to_json(kb, z)});
   }
   kinds.push_back(std::move(zones));
   Kind claims{"claims", "what massage is said to do, with honest evidence grades", {}};
@@ -135,7 +135,7 @@ std::vector<Kind> catalogue(const kb::KnowledgeBase& kb) {
   kinds.push_back(std::move(sources));
   Kind conditions{"conditions", "the safety questions and what each answer means", {}};
   for (const auto& c : kb.conditions)
-    conditions.entries.push_back({c.id, c.name, condition_detail(kb, c), json_io::to_json(c)});
+    conditions.entries.push_back({c.id, c.name, condition_detail(kb, c), json_io::to_json(kb, c)});
   kinds.push_back(std::move(conditions));
   Kind tips{"tips", "small things that make a massage better and safer", {}};
   for (const auto& t : kb.tips)

@@ -9,8 +9,10 @@
 
 namespace plantar::cli {
 
-/// Asks each condition's question in order and returns what was reported.
-/// Stops early at an answer that means stop, or at the end of input.
+/// The check in the web app's order: one list of the common reasons to stop
+/// or take care, grouped as in safety.toml, answered with numbers or 0 for
+/// "none of these"; then, only for what was ticked, how bad (in plain
+/// words, with "not sure") and where. A healthy person answers once.
 std::vector<safety::ConditionReport> ask_conditions(const kb::KnowledgeBase& kb, std::istream& in,
                                                     std::ostream& out);
 

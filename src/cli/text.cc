@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -76,8 +77,9 @@ std::string headline(const safety::Screening& s) {
     case Verdict::go: return "GO: nothing in your answers rules out a foot massage.";
     case Verdict::caution: return "GO WITH CAUTION: a foot massage is fine with the limits below.";
     case Verdict::stop:
+      if (s.emergency) return "STOP: DO NOT MASSAGE. GET HELP NOW.";
       return s.urgent ? "STOP: DO NOT MASSAGE. GET MEDICAL CARE TODAY."
-                      : "STOP: do not massage now. See a health professional first.";
+                      : "STOP: do not massage now. Read why below.";
   }
   return "";
 }
@@ -86,14 +88,22 @@ std::string headline(const safety::Screening& s) {
 
 void print_screening(std::ostream& out, const kb::KnowledgeBase& kb, const safety::Screening& s) {
   out << headline(s) << "\n";
-  if (s.verdict == Verdict::stop) {
-    // What to do comes first, the most urgent reason first of all.
-    for (bool urgent : {true, false})
+  bool stop = s.verdict == Verdict::stop;
+  if (stop) {
+    // What to do comes first, the most urgent reason first of all, each once.
+    std::vector<std::string> said;
+    for (int level : {2, 1, 0})
       for (const auto& reason : s.reasons)
-        if (reason.verdict == Verdict::stop && reason.urgent == urgent)
+        if (reason.verdict == Verdict::stop && reason.emergency + reason.urgent == level &&
+            std::find(said.begin(), said.end(), reason.message) == said.end()) {
+          said.push_back(reason.message);
           out << wrap(reason.message, "  ", "  ");
+        }
   } else {
-    out << fmt::format("  Pressure: up to {} of 5 ({}).\n", s.max_pressure, pressure_words(s.max_pressure));
+    if (!s.pressure_words.empty())
+      out << "  Pressure: up to " << s.pressure_words << ".\n";
+    else  // a verdict read back from a routine file carries only the number
+      out << fmt::format("  Pressure: up to {} of 5 ({}).\n", s.max_pressure, pressure_words(s.max_pressure));
     for (const auto& limit : s.limits)
       if (limit.max_pressure < s.max_pressure)
         out << fmt::format("  On the {}: up to {} of 5.\n", plain_place(limit.place), limit.max_pressure);
@@ -105,12 +115,16 @@ void print_screening(std::ostream& out, const kb::KnowledgeBase& kb, const safet
     if (!techniques.empty()) out << wrap("Skip: " + joined(techniques) + ".", "    ", "  ");
     if (!tools.empty()) out << wrap("Do not use: " + joined(tools) + ".", "    ", "  ");
   }
+  // After a stop, only the reasons for it: advice on how to massage would
+  // contradict "do not massage".
   if (!s.reasons.empty()) out << "\nWhy:\n";
   for (const auto& reason : s.reasons) {
+    if (stop && reason.verdict != Verdict::stop) continue;
     const kb::Condition* c = kb.condition(reason.condition);
-    out << wrap(c->name + ": " + reason.message, "    ", "  * ");
+    out << wrap(stop ? c->name + "." : c->name + ": " + reason.message, "    ", "  * ");
     out << citations(kb, reason.sources, "    ");
   }
+  if (stop) return;
   if (!s.notes.empty()) out << "\nRemember:\n";
   for (const auto& note : s.notes) out << wrap(note, "    ", "  * ");
 }

@@ -16,8 +16,12 @@ void write(PrettyWriter& w, const safety::Screening& s) {
   w.string(name(s.verdict));
   w.key("urgent");
   w.boolean(s.urgent);
+  w.key("emergency");
+  w.boolean(s.emergency);
   w.key("max_pressure");
   w.number(s.max_pressure);
+  w.key("pressure_words");
+  w.string(s.pressure_words);
   w.key("avoid");
   w.begin_array();
   for (const auto& place : s.avoid) w.string(name(place));
@@ -51,6 +55,8 @@ void write(PrettyWriter& w, const safety::Screening& s) {
     w.string(name(r.verdict));
     w.key("urgent");
     w.boolean(r.urgent);
+    w.key("emergency");
+    w.boolean(r.emergency);
     w.end_object();
   }
   w.end_array();

@@ -1,4 +1,5 @@
 // Knowledge-base entries as JSON, for `plantar learn --json` and the web app.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "plantar/json_io.h"
@@ -32,7 +33,10 @@ Json names(const Items& items) {
 }
 
 Json rule(const kb::Rule& r) {
-  Json out = {{"verdict", std::string(name(r.verdict))}, {"urgent", r.urgent}, {"message", r.message}};
+  Json out = {{"verdict", std::string(name(r.verdict))},
+              {"urgent", r.urgent},
+              {"emergency", r.emergency},
+              {"message", r.message}};
   if (r.max_pressure) out["max_pressure"] = *r.max_pressure;
   if (r.leg_max_pressure) out["leg_max_pressure"] = *r.leg_max_pressure;
   if (!r.avoid_techniques.empty()) out["avoid_techniques"] = r.avoid_techniques;
@@ -85,13 +89,19 @@ Json to_json(const kb::RegionInfo& r) {
           {"outline", polygon(r.outline)}};
 }
 
-Json to_json(const kb::Zone& z) {
+Json to_json(const kb::KnowledgeBase& kb, const kb::Zone& z) {
+  // The note and grade travel with every zone: a zone is a tradition, and
+  // the evidence says pressing it treats nothing.
+  const kb::Claim* claim = kb.claim(kb.atlas.claim);
   return {{"id", z.id},
           {"name", z.name},
           {"feet", names(z.feet)},
           {"region", std::string(name(z.region))},
           {"outline", polygon(z.outline)},
-          {"tradition", z.tradition}};
+          {"tradition", z.tradition},
+          {"note", kb.atlas.note},
+          {"claim", kb.atlas.claim},
+          {"grade", claim ? std::string(name(claim->grade)) : std::string()}};
 }
 
 Json to_json(const kb::Claim& c) {
@@ -106,12 +116,30 @@ Json to_json(const kb::Source& s) {
   return {{"id", s.id}, {"citation", s.citation}, {"doi", s.doi}, {"pmid", s.pmid}, {"verified", s.verified}};
 }
 
-Json to_json(const kb::Condition& c) {
+Json to_json(const kb::KnowledgeBase& kb, const kb::Condition& c) {
   Json severities = Json::object();
   for (const auto& [level, r] : c.by_severity) severities[level] = rule(r);
-  return {{"id", c.id},           {"name", c.name},           {"question", c.question},
-          {"signs", c.signs},     {"local", c.local},         {"severities", c.severities},
-          {"rule", rule(c.rule)}, {"by_severity", severities}};
+  Json with = Json::object();
+  for (const auto& [other, r] : c.with) with[other] = rule(r);
+  Json out = {{"id", c.id},
+              {"name", c.name},
+              {"label", c.label},
+              {"question", c.question},
+              {"signs", c.signs},
+              {"local", c.local},
+              {"severities", c.severities},
+              {"severity_means", c.severity_means},
+              {"rule", rule(c.rule)},
+              {"by_severity", severities},
+              {"with", with}};
+  // Its group on the check's first screen, and that group's place in order.
+  for (std::size_t i = 0; i < kb.condition_groups.size(); ++i) {
+    const auto& g = kb.condition_groups[i];
+    auto at = std::find(g.conditions.begin(), g.conditions.end(), c.id);
+    if (at == g.conditions.end()) continue;
+    out["group"] = {{"id", g.id}, {"title", g.title}, {"order", i}, {"position", at - g.conditions.begin()}};
+  }
+  return out;
 }
 
 Json to_json(const kb::Tip& t) {

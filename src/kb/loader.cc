@@ -156,6 +156,7 @@ Rule read_rule(TableReader& r, Rule base, bool verdict_required) {
   auto verdict = verdict_required ? r.string("verdict") : r.optional_string("verdict");
   if (!verdict.empty()) rule.verdict = read_verdict(r, "verdict", verdict);
   rule.urgent = r.boolean("urgent", rule.urgent);
+  rule.emergency = r.boolean("emergency", rule.emergency);
   auto message = verdict_required ? r.string("message") : r.optional_string("message");
   if (!message.empty()) rule.message = message;
   if (auto p = r.optional_int("max_pressure", 1, default_pressure_ceiling)) rule.max_pressure = p;
@@ -178,12 +179,31 @@ Rule read_rule(TableReader& r, Rule base, bool verdict_required) {
   return rule;
 }
 
+// Reads `[condition.NAME.KEY]` tables, each a rule on top of `base`; `read`
+// may take extra keys first.
+template <typename Extra>
+void read_rule_tables(TableReader& r, const std::string& file, const char* name, const Rule& base,
+                      std::map<std::string, Rule>& out, Extra extra) {
+  const auto* table = r.subtable(name);
+  if (table == nullptr) return;
+  for (const auto& [key, node] : *table) {
+    std::string id(key.str());
+    const auto* inner_table = node.as_table();
+    if (inner_table == nullptr) fail_at(r, name, "expected [condition." + std::string(name) + "." + id + "]");
+    TableReader inner(*inner_table, file, "condition." + std::string(name) + "." + id);
+    extra(inner, id);
+    out[id] = read_rule(inner, base, false);
+    inner.reject_unknown_keys();
+  }
+}
+
 void parse_safety(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
   for_each_entry(root, file, "condition", [&](TableReader& r) {
     Condition c;
     c.origin = r.origin();
     c.id = r.string("id");
     c.name = r.string("name");
+    c.label = r.optional_string("label", c.name);
     c.question = r.string("question");
     c.signs = r.strings("signs");
     if (c.signs.empty()) fail_at(r, "signs", "expected at least one warning sign a person can recognise");
@@ -192,19 +212,28 @@ void parse_safety(const toml::table& root, const std::string& file, KnowledgeBas
     c.rule = read_rule(r, {}, true);
     if (c.rule.sources.empty()) fail_at(r, "sources", "expected at least one source");
     c.ask_triggers = r.strings("ask_triggers");
-    if (const auto* table = r.subtable("severity")) {
-      for (const auto& [level, node] : *table) {
-        std::string name(level.str());
-        if (std::find(c.severities.begin(), c.severities.end(), name) == c.severities.end())
-          fail_at(r, "severity", "'" + name + "' is not listed in severities");
-        const auto* override_table = node.as_table();
-        if (override_table == nullptr) fail_at(r, "severity", "expected [condition.severity." + name + "]");
-        TableReader inner(*override_table, file, "condition.severity." + name);
-        c.by_severity[name] = read_rule(inner, c.rule, false);
-        inner.reject_unknown_keys();
-      }
-    }
+    read_rule_tables(r, file, "severity", c.rule, c.by_severity,
+                     [&](TableReader& inner, const std::string& level) {
+                       if (std::find(c.severities.begin(), c.severities.end(), level) == c.severities.end())
+                         fail_at(r, "severity", "'" + level + "' is not listed in severities");
+                       if (auto means = inner.optional_string("means"); !means.empty())
+                         c.severity_means[level] = means;
+                     });
+    read_rule_tables(r, file, "with", c.rule, c.with, [](TableReader&, const std::string&) {});
     kb.conditions.push_back(std::move(c));
+  });
+  TableReader top(root, file, "safety");
+  kb.pressure_scale = top.strings("pressure_scale");
+  if (kb.pressure_scale.size() != static_cast<std::size_t>(default_pressure_ceiling + 1))
+    fail_at(top, "pressure_scale", "expected 5 phrases, one for each pressure from 1 to 5");
+  for_each_entry(root, file, "group", [&](TableReader& r) {
+    ConditionGroup g;
+    g.origin = r.origin();
+    g.id = r.string("id");
+    g.title = r.string("title");
+    g.conditions = r.strings("conditions");
+    if (g.conditions.empty()) fail_at(r, "conditions", "expected at least one condition id");
+    kb.condition_groups.push_back(std::move(g));
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "plantar/errors.h"
@@ -77,9 +78,15 @@ void check_claims(const KnowledgeBase& kb) {
 }
 
 void check_conditions(const KnowledgeBase& kb) {
+  auto known = [&](const std::string& id) { return kb.condition(id) != nullptr; };
   for (const auto& c : kb.conditions) {
     std::vector<const Rule*> rules{&c.rule};
     for (const auto& [level, rule] : c.by_severity) rules.push_back(&rule);
+    for (const auto& [other, rule] : c.with) {
+      if (!known(other) || other == c.id)
+        fail(c.origin, "condition " + c.id + ".with: unknown or own condition id '" + other + "'");
+      rules.push_back(&rule);
+    }
     for (const Rule* rule : rules) {
       require_refs(rule->sources, c.origin, "condition " + c.id + ".sources",
                    [&](const std::string& id) { return kb.source(id) != nullptr; });
@@ -89,8 +96,20 @@ void check_conditions(const KnowledgeBase& kb) {
                    [&](const std::string& id) { return kb.tool(id) != nullptr; });
       if (rule->without_at && !c.local)
         fail(c.origin, "condition " + c.id + ": without_at is only for local conditions");
+      if (rule->emergency && !rule->urgent)
+        fail(c.origin, "condition " + c.id + ": emergency needs urgent = true");
     }
   }
+  // Every condition sits in exactly one group of the check's first screen.
+  std::map<std::string, int> seen;
+  for (const auto& g : kb.condition_groups) {
+    require_refs(g.conditions, g.origin, "group " + g.id + ".conditions", known);
+    for (const auto& id : g.conditions) seen[id]++;
+  }
+  for (const auto& c : kb.conditions)
+    if (seen[c.id] != 1)
+      fail(c.origin,
+           "condition " + c.id + " must be in exactly one [[group]], found in " + std::to_string(seen[c.id]));
 }
 
 void check_tips_zones_questions(const KnowledgeBase& kb) {

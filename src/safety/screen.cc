@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <tuple>
 
 #include "plantar/errors.h"
 #include "plantar/safety.h"
@@ -35,12 +36,33 @@ void lower_limit(std::vector<PlaceLimit>& limits, const Place& place, int ceilin
   limits.push_back({place, ceiling});
 }
 
+bool reported(const std::vector<ConditionReport>& reports, const std::string& id) {
+  return std::any_of(reports.begin(), reports.end(), [&](const ConditionReport& r) { return r.id == id; });
+}
+
+// The rule for one report: its severity's, or the strictest `with` rule
+// for another condition also reported (diabetes makes a wound urgent).
+const kb::Rule& rule_of(const kb::Condition& condition, const ConditionReport& report,
+                        const std::vector<ConditionReport>& reports) {
+  const kb::Rule* rule = &condition.rule_for(report.severity);
+  auto rank = [](const kb::Rule& r) { return std::tuple(r.verdict, r.urgent, r.emergency); };
+  bool with_rule = false;  // a `with` rule wins a tie with the plain one: it says more
+  for (const auto& [other, with] : condition.with)
+    if (reported(reports, other) && (with_rule ? rank(with) > rank(*rule) : rank(with) >= rank(*rule))) {
+      rule = &with;
+      with_rule = true;
+    }
+  return *rule;
+}
+
 // Applies one condition's rule to the screening built so far.
 void apply(const kb::KnowledgeBase& kb, const kb::Condition& condition, const ConditionReport& report,
-           Screening& out) {
-  const kb::Rule& rule = condition.rule_for(report.severity);
+           const std::vector<ConditionReport>& reports, Screening& out) {
+  const kb::Rule& rule = rule_of(condition, report, reports);
   Verdict verdict = rule.verdict;
-  if (condition.local) {
+  if (!condition.local) {
+    for (const auto& place : rule.avoid_default) out.avoid.push_back(place);  // always, e.g. the calves
+  } else {
     if (!report.at.empty()) {
       for (const auto& place : report.at) out.avoid.push_back(place);
     } else if (!rule.avoid_default.empty()) {
@@ -50,7 +72,9 @@ void apply(const kb::KnowledgeBase& kb, const kb::Condition& condition, const Co
     }
   }
   out.verdict = std::max(out.verdict, verdict);
-  out.urgent = out.urgent || (rule.urgent && verdict == Verdict::stop);
+  bool urgent = rule.urgent && verdict == Verdict::stop;
+  out.urgent = out.urgent || urgent;
+  out.emergency = out.emergency || (urgent && rule.emergency);
   if (rule.max_pressure) out.max_pressure = std::min(out.max_pressure, *rule.max_pressure);
   if (rule.leg_max_pressure) {
     for (const auto& region : kb.regions)
@@ -61,7 +85,7 @@ void apply(const kb::KnowledgeBase& kb, const kb::Condition& condition, const Co
   for (const auto& technique : rule.avoid_techniques) add_unique(out.avoid_techniques, technique);
   for (const auto& note : rule.notes) add_unique(out.notes, note);
   out.reasons.push_back(
-      {condition.id, rule.message, rule.sources, verdict, rule.urgent && verdict == Verdict::stop});
+      {condition.id, rule.message, rule.sources, verdict, urgent, urgent && rule.emergency});
 }
 
 std::vector<std::string> condition_ids(const kb::KnowledgeBase& kb) {
@@ -109,7 +133,7 @@ Screening screen(const kb::KnowledgeBase& kb, const std::vector<ConditionReport>
   Screening out;
   for (const auto& report : reports) {
     const kb::Condition* condition = kb.condition(report.id);
-    if (condition != nullptr) apply(kb, *condition, report, out);
+    if (condition != nullptr) apply(kb, *condition, report, reports, out);
   }
   out.avoid = normalized(std::move(out.avoid));
   // Techniques that need an avoided tool are avoided too.
@@ -122,6 +146,8 @@ Screening screen(const kb::KnowledgeBase& kb, const std::vector<ConditionReport>
   std::sort(out.limits.begin(), out.limits.end(),
             [](const PlaceLimit& a, const PlaceLimit& b) { return a.place < b.place; });
   for (auto& limit : out.limits) limit.max_pressure = std::min(limit.max_pressure, out.max_pressure);
+  if (out.max_pressure >= 1 && static_cast<std::size_t>(out.max_pressure) <= kb.pressure_scale.size())
+    out.pressure_words = kb.pressure_scale[static_cast<std::size_t>(out.max_pressure - 1)];
   bool both_feet_avoided = out.avoids({Foot::left, std::nullopt}) && out.avoids({Foot::right, std::nullopt});
   if (both_feet_avoided && out.verdict != Verdict::stop) {
     out.verdict = Verdict::stop;

@@ -2,10 +2,13 @@
 // state-changing request carries the CSRF token from GET /api/session.
 
 export type Verdict = 'go' | 'caution' | 'stop';
-export interface Reason { condition: string; message: string; sources: string[] }
+export interface Reason {
+  condition: string; message: string; sources: string[];
+  verdict?: Verdict; urgent?: boolean; emergency?: boolean;
+}
 export interface Screening {
-  verdict: Verdict; urgent: boolean; max_pressure: number;
-  avoid: string[]; avoid_techniques: string[]; reasons: Reason[];
+  verdict: Verdict; urgent: boolean; emergency?: boolean; max_pressure: number; pressure_words?: string;
+  avoid: string[]; avoid_techniques: string[]; reasons: Reason[]; notes?: string[];
 }
 export interface Step {
   technique: string; foot: 'left' | 'right'; region: string;
@@ -18,8 +21,10 @@ export interface PlanRequest {
   giver: 'self' | 'partner'; tools: string[]; conditions: ConditionReport[];
 }
 export interface Condition {
-  id: string; name: string; question: string; signs: string[]; local: boolean; severities: string[];
-  rule: { verdict: Verdict; urgent: boolean; message: string };
+  id: string; name: string; label?: string; question: string; signs: string[]; local: boolean; severities: string[];
+  severity_means?: Record<string, string>;
+  rule: { verdict: Verdict; urgent: boolean; emergency?: boolean; message: string };
+  group?: { id: string; title: string; order: number; position: number };
 }
 export interface Goal { id: string; name: string; description: string; expect: string; claims: string[] }
 export interface Tool { id: string; name: string; description: string }

@@ -1,12 +1,17 @@
-// The safety check: one question a screen with big yes/no buttons and the
-// warning signs in plain words, a follow-up for how bad and where, then the
-// verdict. An unconditional stop ends the questions at once.
+// The safety check. One list first: the common reasons to stop or take care,
+// grouped (skin, feeling and circulation, injury, pregnancy, other; the
+// groups live in safety.toml) with one "None of these" answer, so a healthy
+// person is done in one tap. Then one question a screen, only for what was
+// ticked: how bad (in plain words, with "Not sure"), then where. Then the
+// verdict: one headline, one pressure statement, each point once.
 import { useState } from 'preact/hooks';
 import { check, learn, type Condition, type ConditionReport, type Region, type Screening } from '../api';
 import { saveCheck } from '../store';
 import { Pending, Title, useLoad, words } from '../ui';
+import './check.css';
 
-type Stage = { kind: 'ask'; index: number } | { kind: 'detail'; index: number } | { kind: 'verdict' };
+type Step = { kind: 'severity' | 'where'; condition: Condition };
+type Stage = { kind: 'list' } | { kind: 'follow'; index: number } | { kind: 'verdict' };
 
 export function Check() {
   const data = useLoad(() => Promise.all([learn<Condition[]>('learn/conditions'), learn<Region[]>('regions')]));
@@ -14,112 +19,148 @@ export function Check() {
   return <Questions conditions={data.value[0]} regions={data.value[1]} />;
 }
 
+interface Group { id: string; title: string; conditions: Condition[] }
+
+// The list's groups in safety.toml's order.
+function grouped(conditions: Condition[]): Group[] {
+  const groups = new Map<string, Group & { order: number }>();
+  for (const c of conditions) {
+    const g = c.group ?? { id: 'other', title: 'Other', order: 99, position: 0 };
+    if (!groups.has(g.id)) groups.set(g.id, { id: g.id, title: g.title, order: g.order, conditions: [] });
+    groups.get(g.id)!.conditions.push(c);
+  }
+  for (const g of groups.values()) g.conditions.sort((a, b) => (a.group?.position ?? 0) - (b.group?.position ?? 0));
+  return [...groups.values()].sort((a, b) => a.order - b.order);
+}
+
+// The follow-up questions for what was ticked, most urgent condition first.
+// None at all when one ticked answer is a stop whatever else is said.
+function followUps(conditions: Condition[], ticked: Set<string>): Step[] {
+  const chosen = conditions.filter((c) => ticked.has(c.id));
+  if (chosen.some((c) => c.rule.verdict === 'stop' && !c.local && !c.severities.length)) return [];
+  const steps: Step[] = [];
+  for (const c of chosen) {
+    if (c.severities.length) steps.push({ kind: 'severity', condition: c });
+    if (c.local) steps.push({ kind: 'where', condition: c });
+  }
+  return steps;
+}
+
 function Questions({ conditions, regions }: { conditions: Condition[]; regions: Region[] }) {
-  const [stage, setStage] = useState<Stage>({ kind: 'ask', index: 0 });
-  const [answers, setAnswers] = useState<Map<string, ConditionReport>>(new Map());
+  const [stage, setStage] = useState<Stage>({ kind: 'list' });
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const [reports, setReports] = useState<Map<string, ConditionReport>>(new Map());
   const [result, setResult] = useState<{ screening?: Screening; error?: string }>({});
+  const steps = followUps(conditions, ticked);
 
   const finish = (final: Map<string, ConditionReport>) => {
-    const reports = [...final.values()];
+    const list = conditions.filter((c) => final.has(c.id)).map((c) => final.get(c.id)!);
     setStage({ kind: 'verdict' });
     setResult({});
-    check(reports).then((screening) => { saveCheck(reports); setResult({ screening }); },
+    check(list).then((screening) => { saveCheck(list); setResult({ screening }); },
       (e: Error) => setResult({ error: e.message }));
   };
-  const next = (index: number, final: Map<string, ConditionReport>) =>
-    index + 1 < conditions.length ? setStage({ kind: 'ask', index: index + 1 }) : finish(final);
-  const answer = (index: number, yes: boolean) => {
-    const c = conditions[index];
-    const updated = new Map(answers);
-    if (!yes) {
-      updated.delete(c.id);
-      setAnswers(updated);
-      return next(index, updated);
-    }
-    updated.set(c.id, { id: c.id });
-    setAnswers(updated);
-    if (c.local || c.severities.length) return setStage({ kind: 'detail', index });
-    if (c.rule.verdict === 'stop') return finish(updated);  // nothing else can change a stop
-    next(index, updated);
+  const start = (chosen: Set<string>) => {
+    const initial = new Map([...chosen].map((id) => [id, { id } as ConditionReport]));
+    setReports(initial);
+    if (followUps(conditions, chosen).length) setStage({ kind: 'follow', index: 0 });
+    else finish(initial);
+  };
+  const answered = (index: number, report: ConditionReport) => {
+    const updated = new Map(reports).set(report.id, { ...reports.get(report.id), ...report });
+    setReports(updated);
+    if (index + 1 < steps.length) setStage({ kind: 'follow', index: index + 1 });
+    else finish(updated);
   };
 
-  if (stage.kind === 'verdict') return <VerdictScreen {...result} onRestart={() => { setAnswers(new Map()); setStage({ kind: 'ask', index: 0 }); }} />;
-  const c = conditions[stage.index];
-  if (stage.kind === 'detail') {
-    return (
-      <Detail key={c.id} condition={c} regions={regions} onDone={(report) => {
-        const updated = new Map(answers).set(c.id, report);
-        setAnswers(updated);
-        next(stage.index, updated);
-      }} />
-    );
+  if (stage.kind === 'verdict') {
+    return <VerdictScreen {...result} onRestart={() => { setTicked(new Set()); setStage({ kind: 'list' }); }} />;
   }
+  if (stage.kind === 'follow') {
+    const step = steps[stage.index];
+    const back = () => setStage(stage.index ? { kind: 'follow', index: stage.index - 1 } : { kind: 'list' });
+    const onDone = (r: ConditionReport) => answered(stage.index, r);
+    return step.kind === 'severity'
+      ? <Severity key={'s' + step.condition.id} condition={step.condition} onDone={onDone} onBack={back} />
+      : <Where key={'w' + step.condition.id} condition={step.condition} regions={regions} onDone={onDone} onBack={back} />;
+  }
+  const toggle = (id: string) => {
+    const s = new Set(ticked);
+    s.has(id) ? s.delete(id) : s.add(id);
+    setTicked(s);
+  };
   return (
-    <section class="screen question" key={c.id}>
-      <p class="progress">Question {stage.index + 1} of {conditions.length}
-        <progress max={conditions.length} value={stage.index} aria-hidden="true" /></p>
-      <Title>{c.question}</Title>
-      {c.signs.length > 0 && (
-        <div class="signs">
-          <h2>Signs to look for</h2>
-          <ul>{c.signs.map((s) => <li key={s}>{s}</li>)}</ul>
-        </div>
-      )}
-      <div class="yesno">
-        <button class="big yes" onClick={() => answer(stage.index, true)}>Yes</button>
-        <button class="big no" onClick={() => answer(stage.index, false)}>No</button>
-      </div>
-      {stage.index > 0 && (
-        <button class="link" onClick={() => setStage({ kind: 'ask', index: stage.index - 1 })}>Back to the last question</button>
-      )}
+    <section class="screen check-list">
+      <Title>Safety check</Title>
+      <p class="lead">Does any of these apply to you today?</p>
+      <button class="big primary none-of-these" onClick={() => { setTicked(new Set()); start(new Set()); }}>
+        None of these
+      </button>
+      <p class="small">Or tick each one that does, then press Next.</p>
+      {grouped(conditions).map((g) => (
+        <fieldset key={g.id} class="check-group">
+          <legend>{g.title}</legend>
+          {g.conditions.map((c) => (
+            <label class={ticked.has(c.id) ? 'choice tick on' : 'choice tick'} key={c.id}>
+              <input type="checkbox" checked={ticked.has(c.id)} onChange={() => toggle(c.id)} /> {c.label ?? c.name}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <button class="big primary" disabled={!ticked.size} onClick={() => start(ticked)}>
+        {ticked.size ? `Next (${ticked.size} ticked)` : 'Next'}
+      </button>
     </section>
   );
 }
 
-function Detail({ condition, regions, onDone }: { condition: Condition; regions: Region[]; onDone: (r: ConditionReport) => void }) {
-  const [severity, setSeverity] = useState('');
+function Severity({ condition, onDone, onBack }: { condition: Condition; onDone: (r: ConditionReport) => void; onBack: () => void }) {
+  const means = condition.severity_means ?? {};
+  return (
+    <section class="screen question">
+      <Title>{condition.label ?? condition.name}: which fits best?</Title>
+      <div class="answers">
+        {condition.severities.map((s) => (
+          <button class="big" key={s} onClick={() => onDone({ id: condition.id, severity: s })}>{means[s] ?? s}</button>
+        ))}
+        <button class="big" onClick={() => onDone({ id: condition.id })}>
+          Not sure
+          <span>This counts as the more serious answer, to keep you safe.</span>
+        </button>
+      </div>
+      <button class="link" onClick={onBack}>Back</button>
+    </section>
+  );
+}
+
+function Where({ condition, regions, onDone, onBack }: { condition: Condition; regions: Region[]; onDone: (r: ConditionReport) => void; onBack: () => void }) {
   const [places, setPlaces] = useState<Set<string>>(new Set());
   const toggle = (place: string) => {
     const s = new Set(places);
     s.has(place) ? s.delete(place) : s.add(place);
     setPlaces(s);
   };
-  const done = () => {
-    const report: ConditionReport = { id: condition.id };
-    if (severity) report.severity = severity;
-    if (places.size) report.at = [...places];
-    onDone(report);
-  };
   return (
-    <section class="screen">
-      <Title>{condition.name}: a little more</Title>
-      {condition.severities.length > 0 && (
-        <fieldset>
-          <legend>How bad is it?</legend>
-          {condition.severities.map((s) => (
-            <label class="choice" key={s}>
-              <input type="radio" name="severity" checked={severity === s} onChange={() => setSeverity(s)} /> {s}
-            </label>
+    <section class="screen question">
+      <Title>{condition.label ?? condition.name}: where is it?</Title>
+      <p class="small">Pick every area. We will keep away from them.</p>
+      {['left', 'right'].map((foot) => (
+        <div class="chips" role="group" aria-label={`${foot} foot`} key={foot}>
+          <span class="chips-label">{foot} foot</span>
+          <Chip on={places.has(`${foot}:*`)} onClick={() => toggle(`${foot}:*`)}>whole {foot} foot</Chip>
+          {regions.map((r) => (
+            <Chip key={r.id} on={places.has(`${foot}:${r.id}`)} onClick={() => toggle(`${foot}:${r.id}`)}>{words(r.id)}</Chip>
           ))}
-          <label class="choice"><input type="radio" name="severity" checked={severity === ''} onChange={() => setSeverity('')} /> not sure</label>
-        </fieldset>
-      )}
-      {condition.local && (
-        <fieldset>
-          <legend>Where is it? Pick every area, or none if you are not sure.</legend>
-          {['left', 'right'].map((foot) => (
-            <div class="chips" role="group" aria-label={`${foot} foot`} key={foot}>
-              <span class="chips-label">{foot} foot</span>
-              <Chip on={places.has(`${foot}:*`)} onClick={() => toggle(`${foot}:*`)}>whole {foot} foot</Chip>
-              {regions.map((r) => (
-                <Chip key={r.id} on={places.has(`${foot}:${r.id}`)} onClick={() => toggle(`${foot}:${r.id}`)}>{words(r.id)}</Chip>
-              ))}
-            </div>
-          ))}
-        </fieldset>
-      )}
-      <p class="small">Not sure counts as the more serious answer, to keep you safe.</p>
-      <button class="big primary" onClick={done}>Next</button>
+        </div>
+      ))}
+      <div class="answers">
+        <button class="big primary" disabled={!places.size} onClick={() => onDone({ id: condition.id, at: [...places] })}>Next</button>
+        <button class="big" onClick={() => onDone({ id: condition.id })}>
+          Not sure where
+          <span>Then no massage today, to keep you safe.</span>
+        </button>
+      </div>
+      <button class="link" onClick={onBack}>Back</button>
     </section>
   );
 }
@@ -141,25 +182,33 @@ function VerdictScreen({ screening, error, onRestart }: { screening?: Screening;
   );
 }
 
+const unique = (items: string[]) => [...new Set(items.filter(Boolean))];
+
 /// What a screening means, most important first: an urgent stop opens with
-/// what to do now.
+/// what to do now, and says nothing about how to massage.
 export function VerdictSummary({ screening, heading = true }: { screening: Screening; heading?: boolean }) {
   const H = heading ? Title : ({ children }: { children: preact.ComponentChildren }) => <h2>{children}</h2>;
   if (screening.verdict === 'stop') {
+    const stops = screening.reasons.filter((r) => (r.verdict ?? 'stop') === 'stop');
+    const rank = (r: typeof stops[number]) => (r.emergency ? 2 : 0) + (r.urgent ? 1 : 0);
+    const messages = unique([...stops].sort((a, b) => rank(b) - rank(a)).map((r) => r.message));
+    const title = screening.emergency ? 'Get help now' : screening.urgent ? 'Get medical care today' : 'No foot massage today';
     return (
       <div class="verdict-box stop" role="alert">
-        <H>{screening.urgent ? 'Get medical care today' : 'No foot massage today'}</H>
-        {screening.reasons.map((r) => <p class="reason" key={r.condition}>{r.message}</p>)}
-        {!screening.urgent && <p>Please see a doctor, nurse, podiatrist or physiotherapist before any foot massage.</p>}
+        <H>{title}</H>
+        {messages.map((m) => <p class="reason" key={m}>{m}</p>)}
+        {!screening.urgent && <p>No foot massage until this has cleared. If you are unsure, ask a doctor, nurse, podiatrist or physiotherapist.</p>}
       </div>
     );
   }
+  const pressure = screening.pressure_words || `${screening.max_pressure} of 5`;
+  const points = unique([...screening.reasons.map((r) => r.message), ...(screening.notes ?? [])]);
   return (
     <div class={`verdict-box ${screening.verdict}`}>
       <H>{screening.verdict === 'go' ? 'Good to go' : 'Go gently'}</H>
-      <p>Pressure up to <strong>{screening.max_pressure} of 5</strong>{screening.max_pressure <= 2 ? ': light only' : ''}.</p>
+      <p class="pressure">Pressure: up to <strong>{pressure}</strong>.</p>
       {screening.avoid.length > 0 && <p>Leave these areas alone: {screening.avoid.map(words).join(', ').replace(/:\*/g, ' (whole foot)').replace(/:/g, ' ')}.</p>}
-      {screening.reasons.length > 0 && <ul>{screening.reasons.map((r) => <li key={r.condition}>{r.message}</li>)}</ul>}
+      {points.length > 0 && <ul>{points.map((p) => <li key={p}>{p}</li>)}</ul>}
     </div>
   );
 }
