@@ -45,7 +45,10 @@ Verdict read_verdict(TableReader& reader, std::string_view key, const std::strin
 
 void parse_tools(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
   for_each_entry(root, file, "tool", [&](TableReader& r) {
-    Tool tool{r.string("id"), r.string("name"), r.string("description")};
+    Tool tool;
+    tool.id = r.string("id");
+    tool.name = r.string("name");
+    tool.description = r.string("description");
     tool.apply = r.optional_string("apply");
     tool.apply_partner = r.optional_string("apply_partner", tool.apply);
     tool.amount = r.optional_string("amount");

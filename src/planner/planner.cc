@@ -257,7 +257,7 @@ void Planner::add_lotion(std::vector<Step>& steps, std::vector<std::string>& not
       if (later->foot == foot && !t->with_lotion.empty())
         later->cue = (partner ? t->with_lotion_partner : t->with_lotion) + " " + later->cue;
     }
-    std::string step_name = kb_.technique(where->technique)->name;
+    std::string step_name = "\"" + kb_.technique(where->technique)->name + "\"";
     if (!contains(at, step_name)) at.push_back(step_name);
   }
   if (at.empty()) {
