@@ -247,7 +247,10 @@ void Planner::add_lotion(std::vector<Step>& steps, std::vector<std::string>& not
     });
     auto from = last_ball == steps.rend() ? first : last_ball.base();
     auto where = std::find_if(from, steps.end(), [&](const Step& s) {
-      return s.foot == foot && !s.standing && kb_.technique(s.technique)->tools.empty();
+      // Not at a step that works between the toes (toe_spread): lotion stays out of there.
+      const kb::Technique* t = kb_.technique(s.technique);
+      return s.foot == foot && !s.standing && s.kind == "massage" && t->tools.empty() &&
+             t->with_lotion.empty();
     });
     if (where == steps.end()) continue;
     where->apply = tool->id;
@@ -350,6 +353,13 @@ Routine Planner::run() {
   routine.steps = work;
   for (const auto& step : finish) routine.steps.push_back(step);
   for (const auto& step : standing) routine.steps.push_back(step);
+  const kb::Technique* stretch = kb_.technique("calf_stretch");
+  bool stretch_left_out =
+      stretch->given_by(request_.giver) &&
+      std::any_of(plans.begin(), plans.end(), [](const FootPlan& p) { return p.finish == nullptr; });
+  if (stretch_left_out)
+    routine.notes.push_back(
+        "No calf stretch on a leg the safety answers say to keep off or go light on today.");
   add_lotion(routine.steps, routine.notes);
   add_stand_up(routine.steps);
   for (const auto& step : routine.steps) routine.total_seconds += step.seconds;
