@@ -178,8 +178,13 @@ std::optional<FootPlan> Planner::foot_plan(Foot foot, std::vector<std::string>& 
   FootPlan plan{foot, first_usable(kb::Phase::warmup, foot), nullptr, nullptr, {}, 0, 0};
   plan.candidates = main_candidates(foot, plan.serving, plan.required);
   if (plan.warmup == nullptr) {  // start with goal work done gently instead
-    auto gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(),
-                               [](const kb::Technique* t) { return t->pressure.min <= gentle_pressure; });
+    // Hands before a ball: a warm-up is done by hand when it can be.
+    auto gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(), [](const kb::Technique* t) {
+      return t->pressure.min <= gentle_pressure && t->tools.empty();
+    });
+    if (gentle == plan.candidates.end())
+      gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(),
+                            [](const kb::Technique* t) { return t->pressure.min <= gentle_pressure; });
     if (gentle == plan.candidates.end()) {
       notes.push_back("The " + std::string(name(foot)) +
                       " foot is left out: no gentle way to start on it is safe today.");
