@@ -34,6 +34,9 @@ struct Range {
 
 struct Tool {
   std::string id, name, description;
+  // Lotion or oil only: what to say when it goes on, how much, and how to
+  // wipe it off before standing (empty for other tools).
+  std::string apply, apply_partner, amount, wipe;
 };
 
 enum class View { sole, side };
@@ -58,6 +61,12 @@ struct Technique {
   std::vector<std::string> goals;
   std::string cue, cue_partner, halfway;
   std::vector<std::string> steps, cautions;
+  std::string kind = "massage";                  // massage, stretch or movement
+  int hold_seconds = 0;                          // a stretch: how long to hold it
+  std::string stretch_to;                        // a stretch: how far, e.g. "a gentle pull in the calf"
+  bool standing = false;                         // done standing when you massage yourself
+  std::string why;                               // what it does, said after the goals it serves
+  std::string with_lotion, with_lotion_partner;  // added once lotion or oil is on
   Origin origin;
 
   bool works(Region region) const;
@@ -66,6 +75,8 @@ struct Technique {
 
 struct Goal {
   std::string id, name, description, expect;
+  std::string short_name;               // "heel pain": in a step's "why"
+  std::string expect_partner;           // `expect` said to someone massaging another person
   std::vector<std::string> techniques;  // main-phase techniques, best first
   std::vector<std::string> claims;
   Origin origin;
@@ -126,6 +137,7 @@ struct ConditionGroup {
 
 struct Tip {
   std::string id, title, text, when;
+  std::string title_partner, text_partner;  // for the giver in partner mode (empty: same)
   std::vector<std::string> goals, conditions;
   Origin origin;
 };
@@ -188,6 +200,8 @@ struct Cues {
   int chime_seconds = 2, warning_seconds = 10, gap_seconds = 1;
   std::string welcome, welcome_partner, announce, announce_partner, foot_change, foot_change_partner;
   std::string ten_seconds_left, closing, closing_partner, after_tips;
+  std::string stand_up;                      // before the standing steps at the end
+  std::string stretch, movement;             // said instead of the pressure for these kinds
   std::vector<std::string> countdown_words;  // "Three.", "Two.", "One."
   std::vector<std::string> pressure;         // one phrase per level, 1 first
   std::map<Region, std::string> areas;       // every region

@@ -32,12 +32,22 @@ struct Step {
   Region region = Region::toes;
   int seconds = 0;
   int pressure = 1;
-  std::string cue;
+  std::string cue;                 // what to do, said to the giver
   std::vector<std::string> goals;  // the requested goals this step serves
+  std::string phase = "main";      // warmup, main or finish
+  std::string kind = "massage";    // massage, stretch or movement
+  std::string why;                 // which goals it serves and what it does
+  std::string pressure_words;      // cues.toml's phrase for the level, or the stretch's
+  int hold_seconds = 0;            // a stretch: how long to hold
+  std::string stretch_to;          // a stretch: how far
+  bool standing = false;           // done standing (the end of a self routine)
+  std::string transition;          // said before the step ("Now stand up ...")
+  std::string apply;               // the lotion or oil that goes on at this step
 };
 
 struct Routine {
   safety::Screening verdict;
+  Giver giver = Giver::self;
   int total_seconds = 0;
   std::vector<Step> steps;
   std::vector<std::string> notes;

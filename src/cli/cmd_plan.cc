@@ -37,10 +37,31 @@ namespace {
 
 std::string clock(int seconds) { return fmt::format("{}:{:02}", seconds / 60, seconds % 60); }
 
-std::string heading(const kb::KnowledgeBase& kb, const planner::Step& step, bool finishing) {
-  const kb::Technique* t = kb.technique(step.technique);
-  if (finishing || t->phase == kb::Phase::finish) return "TO FINISH";
+// "LEFT FOOT", or "TO FINISH" for the calf stretches that close the routine
+// ("STANDING, TO FINISH" when they are done standing).
+std::string heading(const planner::Step& step, bool finishing) {
+  if (finishing) return step.standing ? "STANDING, TO FINISH" : "TO FINISH";
   return fmt::format("{} FOOT", step.foot == Foot::left ? "LEFT" : "RIGHT");
+}
+
+std::string phase_title(const std::string& phase) {
+  if (phase == "warmup") return "Warm-up";
+  if (phase == "main") return "Main work";
+  return "Finish";
+}
+
+std::string without_period(std::string text) {
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+// How hard, or for a stretch how far and how long.
+std::string how(const planner::Step& step) {
+  if (step.kind == "stretch")
+    return fmt::format("stretch to {}, hold {} s", without_period(step.stretch_to), step.hold_seconds);
+  if (step.kind == "movement") return "movement, no pressure";
+  return fmt::format("pressure {} of 5: {}", step.pressure, without_period(step.pressure_words));
 }
 
 void print_routine(std::ostream& out, const kb::KnowledgeBase& kb, const planner::Request& request,
@@ -54,19 +75,25 @@ void print_routine(std::ostream& out, const kb::KnowledgeBase& kb, const planner
     out << "Safety: go with caution (see 'plantar check' for the reasons).\n";
     out << fmt::format("  Pressure up to {} of 5.\n", routine.verdict.max_pressure);
   }
-  std::string current;
+  std::string current, current_phase;
   int start = 0;
   bool finishing = false;
   for (const auto& step : routine.steps) {
     const kb::Technique* t = kb.technique(step.technique);
     finishing = finishing || t->phase == kb::Phase::finish;
-    auto title = heading(kb, step, finishing);
-    if (title != current) out << "\n" << title << "\n";
+    auto title = heading(step, finishing);
+    if (title != current) {
+      out << "\n" << title << "\n";
+      current_phase.clear();
+    }
     current = title;
+    if (!finishing && step.phase != current_phase) out << "  " << phase_title(step.phase) << "\n";
+    current_phase = step.phase;
+    if (!step.transition.empty()) out << wrap(step.transition, "         ", "         ");
     std::string place = finishing ? plain_place({step.foot, step.region}) : plain_region(step.region);
-    out << fmt::format("  {:>5}  {} ({}), {} s, pressure {} of 5: {}\n", clock(start), t->name, place,
-                       step.seconds, step.pressure, pressure_words(step.pressure));
+    out << fmt::format("  {:>5}  {} ({}), {} s, {}\n", clock(start), t->name, place, step.seconds, how(step));
     out << wrap(step.cue, "         ", "         ");
+    out << wrap("Why: " + step.why, "         ", "         ");
     start += step.seconds;
   }
   out << fmt::format("  {:>5}  Done.\n", clock(start));

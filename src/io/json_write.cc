@@ -81,6 +81,30 @@ void write(PrettyWriter& w, const planner::Step& step) {
   w.string(step.cue);
   w.key("goals");
   w.strings(step.goals);
+  w.key("phase");
+  w.string(step.phase);
+  w.key("kind");
+  w.string(step.kind);
+  w.key("why");
+  w.string(step.why);
+  w.key("pressure_words");
+  w.string(step.pressure_words);
+  if (step.kind == "stretch") {  // a stretch says how far and how long, not how hard
+    w.key("hold_seconds");
+    w.number(step.hold_seconds);
+    w.key("stretch_to");
+    w.string(step.stretch_to);
+  }
+  w.key("standing");
+  w.boolean(step.standing);
+  if (!step.transition.empty()) {
+    w.key("transition");
+    w.string(step.transition);
+  }
+  if (!step.apply.empty()) {
+    w.key("apply");
+    w.string(step.apply);
+  }
   w.end_object();
 }
 
@@ -97,6 +121,8 @@ std::string dump(const planner::Routine& routine) {
   w.begin_object();
   w.key("verdict");
   write(w, routine.verdict);
+  w.key("giver");
+  w.string(name(routine.giver));
   w.key("total_seconds");
   w.number(routine.total_seconds);
   w.key("steps");

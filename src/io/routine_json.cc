@@ -52,6 +52,22 @@ planner::Step read_step(const kb::KnowledgeBase& kb, const Json& item, const std
   if (item.contains("goals") && item["goals"].is_array())
     for (const auto& goal : item["goals"])
       if (goal.is_string()) step.goals.push_back(goal.get<std::string>());
+  // The rest is optional (routines saved before these fields existed).
+  auto text = [&](const char* key, std::string& into) {
+    if (item.contains(key) && item[key].is_string()) into = item[key].get<std::string>();
+  };
+  for (auto [key, into] : {std::pair{"phase", &step.phase},
+                           {"kind", &step.kind},
+                           {"why", &step.why},
+                           {"pressure_words", &step.pressure_words},
+                           {"stretch_to", &step.stretch_to},
+                           {"transition", &step.transition},
+                           {"apply", &step.apply}})
+    text(key, *into);
+  if (item.contains("hold_seconds") && item["hold_seconds"].is_number_integer())
+    step.hold_seconds = item["hold_seconds"].get<int>();
+  if (item.contains("standing") && item["standing"].is_boolean())
+    step.standing = item["standing"].get<bool>();
   return step;
 }
 
@@ -78,6 +94,8 @@ planner::Routine read_routine(const kb::KnowledgeBase& kb, const Json& body) {
     throw BadInput("routine", "expected a routine as printed by 'plantar plan --json' (with \"steps\")");
   planner::Routine routine;
   routine.verdict = read_verdict(body);
+  if (body.contains("giver") && body["giver"].is_string())
+    routine.giver = parse_giver(body["giver"].get<std::string>()).value_or(Giver::self);
   const Json& steps = body["steps"];
   if (!steps.is_array()) throw BadInput("steps", "expected an array of steps");
   for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -94,10 +112,13 @@ planner::Routine read_routine(const kb::KnowledgeBase& kb, const Json& body) {
   return routine;
 }
 
+// The routine says who gives it; older saved routines are told by their cues
+// (a cue may start with the lotion's words, so compare the ends).
 Giver giver_of(const kb::KnowledgeBase& kb, const planner::Routine& routine) {
+  if (routine.giver == Giver::partner) return Giver::partner;
   for (const auto& step : routine.steps) {
     const kb::Technique* t = kb.technique(step.technique);
-    if (t == nullptr || step.cue != t->cue_partner || t->cue == t->cue_partner) return Giver::self;
+    if (t == nullptr || !step.cue.ends_with(t->cue_partner) || t->cue == t->cue_partner) return Giver::self;
   }
   return routine.steps.empty() ? Giver::self : Giver::partner;
 }

@@ -45,7 +45,15 @@ Verdict read_verdict(TableReader& reader, std::string_view key, const std::strin
 
 void parse_tools(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
   for_each_entry(root, file, "tool", [&](TableReader& r) {
-    kb.tools.push_back({r.string("id"), r.string("name"), r.string("description")});
+    Tool tool;
+    tool.id = r.string("id");
+    tool.name = r.string("name");
+    tool.description = r.string("description");
+    tool.apply = r.optional_string("apply");
+    tool.apply_partner = r.optional_string("apply_partner", tool.apply);
+    tool.amount = r.optional_string("amount");
+    tool.wipe = r.optional_string("wipe");
+    kb.tools.push_back(std::move(tool));
   });
 }
 
@@ -77,6 +85,21 @@ Phase read_phase(TableReader& r) {
   return it->second;
 }
 
+// How a technique is done: a stretch says how far and how long to hold.
+void parse_technique_kind(TableReader& r, Technique& t) {
+  t.kind = r.optional_string("kind", "massage");
+  if (t.kind != "massage" && t.kind != "stretch" && t.kind != "movement")
+    fail_at(r, "kind", "expected \"massage\", \"stretch\" or \"movement\"");
+  t.hold_seconds = r.optional_int("hold_seconds", 5, 60).value_or(0);
+  t.stretch_to = r.optional_string("stretch_to");
+  if (t.kind == "stretch" && (t.hold_seconds == 0 || t.stretch_to.empty()))
+    fail_at(r, "kind", "a stretch needs hold_seconds and stretch_to");
+  t.standing = r.boolean("standing", false);
+  t.why = r.string("why");
+  t.with_lotion = r.optional_string("with_lotion");
+  t.with_lotion_partner = r.optional_string("with_lotion_partner", t.with_lotion);
+}
+
 void parse_techniques(const toml::table& root, const std::string& file, KnowledgeBase& kb) {
   for_each_entry(root, file, "technique", [&](TableReader& r) {
     Technique t;
@@ -102,6 +125,7 @@ void parse_techniques(const toml::table& root, const std::string& file, Knowledg
     t.steps = r.strings("steps");
     if (t.steps.empty()) fail_at(r, "steps", "expected at least one step");
     t.cautions = r.strings("cautions");
+    parse_technique_kind(r, t);
     kb.techniques.push_back(std::move(t));
   });
 }
@@ -116,6 +140,8 @@ void parse_goals(const toml::table& root, const std::string& file, KnowledgeBase
     g.techniques = r.strings("techniques");
     if (g.techniques.empty()) fail_at(r, "techniques", "expected at least one technique");
     g.expect = r.string("expect");
+    g.expect_partner = r.optional_string("expect_partner", g.expect);
+    g.short_name = r.optional_string("short", g.name);
     g.claims = r.strings("claims");
     kb.goals.push_back(std::move(g));
   });
@@ -244,6 +270,8 @@ void parse_tips(const toml::table& root, const std::string& file, KnowledgeBase&
     t.id = r.string("id");
     t.title = r.string("title");
     t.text = r.string("text");
+    t.title_partner = r.optional_string("title_partner", t.title);
+    t.text_partner = r.optional_string("text_partner", t.text);
     t.when = r.optional_string("when", "any");
     if (t.when != "before" && t.when != "after" && t.when != "any")
       fail_at(r, "when", "expected \"before\", \"after\" or \"any\"");
@@ -365,7 +393,10 @@ void parse_cue_words(TableReader& r, Cues& c) {
                             {"ten_seconds_left", &c.ten_seconds_left},
                             {"closing", &c.closing},
                             {"closing_partner", &c.closing_partner},
-                            {"after_tips", &c.after_tips}})
+                            {"after_tips", &c.after_tips},
+                            {"stand_up", &c.stand_up},
+                            {"stretch", &c.stretch},
+                            {"movement", &c.movement}})
     *field = r.string(key);
   c.countdown_words = r.strings("countdown");
   c.pressure = r.strings("pressure");

@@ -1,6 +1,8 @@
 // Planning happens in three moves: choose the feet, choose techniques for
-// each foot (warm-up, goal work, cool-down, the calf stretch to finish), then
-// fit their durations to the requested time in 5-second units.
+// one foot (warm-up, goal work, cool-down, the calf stretch to finish), then
+// fit their durations to the foot's share of the time in 5-second units.
+// Both feet get the same sequence unless the safety answers treat them
+// differently; standing steps come together at the end.
 #include "plantar/planner.h"
 
 #include <algorithm>
@@ -14,10 +16,35 @@ namespace {
 
 constexpr int cooldown_from_seconds = 600;  // shorter routines skip the cool-down
 constexpr int gentle_pressure = 2;          // every foot starts at this or lighter
+constexpr int ball_from_minutes = 6;        // a chosen ball gets a step per foot from here
+const std::string ball_tool = "tennis_ball";
+const std::string ball_technique = "tennis_ball_roll";
 
 template <typename T>
 bool contains(const std::vector<T>& list, const T& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+std::string join_and(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == words.size() ? " and " : ", ") + words[i];
+  return out;
+}
+
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+// The safety notes speak to the person being massaged; in partner mode the
+// giver reads them, so the feet and legs become "their".
+std::string for_giver(std::string text, Giver giver) {
+  if (giver != Giver::partner) return text;
+  for (auto [from, to] : {std::pair{"your ", "their "}, {"Your ", "Their "}})
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + 6))
+      text.replace(at, std::string(from).size(), to);
+  return text;
 }
 
 class Planner {
@@ -30,11 +57,18 @@ class Planner {
  private:
   bool usable(const kb::Technique& t, Foot foot) const;
   int pressure_for(const kb::Technique& t, Foot foot) const;
+  bool same_on_both_feet() const;
   const kb::Technique* first_usable(kb::Phase phase, Foot foot) const;
-  std::vector<const kb::Technique*> main_candidates(Foot foot, std::size_t offset,
-                                                    std::size_t& serving) const;
+  const kb::Tool* medium() const;
+  bool ball_wanted(Foot foot) const;
+  std::vector<const kb::Technique*> main_candidates(Foot foot, std::size_t& serving,
+                                                    std::size_t& required) const;
+  std::optional<FootPlan> foot_plan(Foot foot, std::vector<std::string>& notes) const;
   std::vector<Foot> feet_to_work(std::vector<std::string>& notes) const;
   Step make_step(const Slot& slot) const;
+  std::string why(const kb::Technique& t, const std::vector<std::string>& goals) const;
+  void add_lotion(std::vector<Step>& steps, std::vector<std::string>& notes) const;
+  void add_stand_up(std::vector<Step>& steps) const;
   void add_notes(const std::vector<Step>& steps, std::vector<std::string>& notes) const;
 
   const kb::KnowledgeBase& kb_;
@@ -45,7 +79,7 @@ class Planner {
 bool Planner::usable(const kb::Technique& t, Foot foot) const {
   if (!t.given_by(request_.giver) || verdict_.avoids_technique(t.id)) return false;
   for (const auto& tool : t.tools)
-    if (!contains(request_.tools, tool)) return false;
+    if (!contains(request_.tools, tool) || contains(verdict_.avoid_tools, tool)) return false;
   for (Region region : t.regions)
     if (verdict_.avoids({foot, region}) || verdict_.ceiling_at({foot, region}) < t.pressure.min) return false;
   return true;
@@ -57,30 +91,68 @@ int Planner::pressure_for(const kb::Technique& t, Foot foot) const {
   return std::max(pressure, t.pressure.min);
 }
 
+// True when every technique is as safe, at the same pressure, on both feet:
+// then both feet get the same sequence and times.
+bool Planner::same_on_both_feet() const {
+  for (const auto& t : kb_.techniques) {
+    bool left = usable(t, Foot::left), right = usable(t, Foot::right);
+    if (left != right) return false;
+    if (left && pressure_for(t, Foot::left) != pressure_for(t, Foot::right)) return false;
+  }
+  return true;
+}
+
 const kb::Technique* Planner::first_usable(kb::Phase phase, Foot foot) const {
   for (const auto& t : kb_.techniques)
     if (t.phase == phase && usable(t, foot)) return &t;
   return nullptr;
 }
 
-// Techniques for one foot, best first: one per goal in turn (starting at
-// goal `offset`, so that short routines spread goals over the feet), then the
-// rest of each goal's list, then anything else that is safe.
-std::vector<const kb::Technique*> Planner::main_candidates(Foot foot, std::size_t offset,
-                                                           std::size_t& serving) const {
+// The lotion or oil to put on: the first one chosen that the safety answers
+// allow (an oil allergy rules out oil; its note says what to use instead).
+const kb::Tool* Planner::medium() const {
+  for (const auto& tool : request_.tools) {
+    const kb::Tool* t = kb_.tool(tool);
+    if (t != nullptr && !t->apply.empty() && !contains(verdict_.avoid_tools, tool)) return t;
+  }
+  return nullptr;
+}
+
+bool Planner::ball_wanted(Foot foot) const {
+  const kb::Technique* ball = kb_.technique(ball_technique);
+  return ball != nullptr && contains(request_.tools, ball_tool) && request_.minutes >= ball_from_minutes &&
+         usable(*ball, foot);
+}
+
+// Techniques for one foot, best first: the chosen ball, then each goal's
+// signature techniques in turn (the source articles' moves lead each goal's
+// list in goals.toml), then the rest of each goal's list, then anything else
+// that is safe. The first round (the ball and one per goal) is `required`.
+std::vector<const kb::Technique*> Planner::main_candidates(Foot foot, std::size_t& serving,
+                                                           std::size_t& required) const {
   std::vector<const kb::Technique*> out;
   auto add = [&](const kb::Technique* t) {
     if (t != nullptr && t->phase == kb::Phase::main && usable(*t, foot) && !contains(out, t))
       out.push_back(t);
   };
+  if (ball_wanted(foot)) add(kb_.technique(ball_technique));
   const auto& goals = request_.goals;
   std::size_t longest = 0;
   for (const auto& id : goals) longest = std::max(longest, kb_.goal(id)->techniques.size());
-  for (std::size_t rank = 0; rank < longest; ++rank)
-    for (std::size_t g = 0; g < goals.size(); ++g) {
-      const auto& list = kb_.goal(goals[(g + offset) % goals.size()])->techniques;
-      if (rank < list.size()) add(kb_.technique(list[rank]));
+  for (std::size_t rank = 0; rank < longest; ++rank) {
+    for (const auto& goal : goals) {
+      const auto& list = kb_.goal(goal)->techniques;
+      // Each goal gets its own signature technique in the first round.
+      for (std::size_t i = rank; i < list.size(); ++i) {
+        const kb::Technique* t = kb_.technique(list[i]);
+        if (rank > 0 || (usable(*t, foot) && !contains(out, t))) {
+          add(t);
+          break;
+        }
+      }
     }
+    if (rank == 0) required = out.size();
+  }
   serving = out.size();
   for (const auto& id : kb_.goal("general")->techniques) add(kb_.technique(id));
   for (const auto& t : kb_.techniques) add(&t);
@@ -102,6 +174,42 @@ std::vector<Foot> Planner::feet_to_work(std::vector<std::string>& notes) const {
   return feet;
 }
 
+std::optional<FootPlan> Planner::foot_plan(Foot foot, std::vector<std::string>& notes) const {
+  FootPlan plan{foot, first_usable(kb::Phase::warmup, foot), nullptr, nullptr, {}, 0, 0};
+  plan.candidates = main_candidates(foot, plan.serving, plan.required);
+  if (plan.warmup == nullptr) {  // start with goal work done gently instead
+    // Hands before a ball: a warm-up is done by hand when it can be.
+    auto gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(), [](const kb::Technique* t) {
+      return t->pressure.min <= gentle_pressure && t->tools.empty();
+    });
+    if (gentle == plan.candidates.end())
+      gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(),
+                            [](const kb::Technique* t) { return t->pressure.min <= gentle_pressure; });
+    if (gentle == plan.candidates.end()) {
+      notes.push_back("The " + std::string(name(foot)) +
+                      " foot is left out: no gentle way to start on it is safe today.");
+      return std::nullopt;
+    }
+    plan.warmup = *gentle;
+    auto index = static_cast<std::size_t>(gentle - plan.candidates.begin());
+    if (index < plan.serving) --plan.serving;
+    if (index < plan.required) --plan.required;
+    plan.candidates.erase(gentle);
+  }
+  if (request_.minutes * 60 >= cooldown_from_seconds) plan.cooldown = first_usable(kb::Phase::cooldown, foot);
+  if (const kb::Technique* stretch = kb_.technique("calf_stretch"); usable(*stretch, foot))
+    plan.finish = stretch;
+  return plan;
+}
+
+// "For heel pain and sleep: works the sore spot under the heel."
+std::string Planner::why(const kb::Technique& t, const std::vector<std::string>& goals) const {
+  std::vector<std::string> names;
+  for (const auto& goal : goals) names.push_back(kb_.goal(goal)->short_name);
+  if (names.empty()) return capitalized(t.why) + ".";
+  return "For " + join_and(names) + ": " + t.why + ".";
+}
+
 Step Planner::make_step(const Slot& slot) const {
   const kb::Technique& t = *slot.technique;
   Step step;
@@ -114,11 +222,74 @@ Step Planner::make_step(const Slot& slot) const {
   step.cue = request_.giver == Giver::partner ? t.cue_partner : t.cue;
   for (const auto& goal : request_.goals)
     if (contains(t.goals, goal)) step.goals.push_back(goal);
+  step.phase = slot.warmup || t.phase == kb::Phase::warmup ? "warmup"
+               : t.phase == kb::Phase::main                ? "main"
+                                                           : "finish";
+  step.kind = t.kind;
+  step.why = why(t, step.goals);
+  const auto& c = kb_.cues;
+  step.pressure_words = t.kind == "stretch"    ? c.stretch
+                        : t.kind == "movement" ? c.movement
+                                               : c.pressure[static_cast<std::size_t>(step.pressure - 1)];
+  step.hold_seconds = t.hold_seconds;
+  step.stretch_to = t.stretch_to;
+  step.standing = t.standing && request_.giver == Giver::self;
   return step;
 }
 
+// A chosen lotion or oil goes on at the first hands-on step of each foot
+// after the ball (the ball works on dry skin), and a note says how much.
+void Planner::add_lotion(std::vector<Step>& steps, std::vector<std::string>& notes) const {
+  const kb::Tool* tool = medium();
+  if (tool == nullptr) return;
+  bool partner = request_.giver == Giver::partner;
+  std::vector<std::string> at;
+  for (Foot foot : all_feet) {
+    auto first = std::find_if(steps.begin(), steps.end(), [&](const Step& s) { return s.foot == foot; });
+    if (first == steps.end()) continue;
+    auto last_ball = std::find_if(steps.rbegin(), steps.rend(), [&](const Step& s) {
+      return s.foot == foot && !kb_.technique(s.technique)->tools.empty();
+    });
+    auto from = last_ball == steps.rend() ? first : last_ball.base();
+    auto where = std::find_if(from, steps.end(), [&](const Step& s) {
+      // Not at a step that works between the toes (toe_spread): lotion stays out of there.
+      const kb::Technique* t = kb_.technique(s.technique);
+      return s.foot == foot && !s.standing && s.kind == "massage" && t->tools.empty() &&
+             t->with_lotion.empty();
+    });
+    if (where == steps.end()) continue;
+    where->apply = tool->id;
+    where->cue = (partner ? tool->apply_partner : tool->apply) + " " + where->cue;
+    for (auto later = where + 1; later != steps.end(); ++later) {
+      const kb::Technique* t = kb_.technique(later->technique);
+      if (later->foot == foot && !t->with_lotion.empty())
+        later->cue = (partner ? t->with_lotion_partner : t->with_lotion) + " " + later->cue;
+    }
+    std::string step_name = "\"" + kb_.technique(where->technique)->name + "\"";
+    if (!contains(at, step_name)) at.push_back(step_name);
+  }
+  if (at.empty()) {
+    notes.push_back(tool->name + ": not in this short routine. The ball works best on dry skin.");
+    return;
+  }
+  notes.push_back(tool->name + ": put it on at the start of " + join_and(at) + ", " + tool->amount +
+                  ". Wipe the soles before standing up.");
+}
+
+// The standing steps (the calf stretch) come last, after a spoken "now stand
+// up"; with lotion on, wipe the soles first.
+void Planner::add_stand_up(std::vector<Step>& steps) const {
+  auto first = std::find_if(steps.begin(), steps.end(), [](const Step& s) { return s.standing; });
+  if (first == steps.end()) return;
+  bool oily = std::any_of(steps.begin(), first, [](const Step& s) { return !s.apply.empty(); });
+  first->transition = kb_.cues.stand_up;
+  if (oily) first->transition = kb_.tool(medium()->id)->wipe + " " + first->transition;
+}
+
 void Planner::add_notes(const std::vector<Step>& steps, std::vector<std::string>& notes) const {
-  for (const auto& note : verdict_.notes) notes.push_back(note);
+  const Giver giver = request_.giver;
+  const bool partner = giver == Giver::partner;
+  for (const auto& note : verdict_.notes) notes.push_back(for_giver(note, giver));
   if (verdict_.max_pressure < default_pressure_ceiling)
     notes.push_back("Keep the pressure at " + std::to_string(verdict_.max_pressure) + " of 5 (" +
                     std::string(pressure_words(verdict_.max_pressure)) + ") or lighter.");
@@ -130,60 +301,72 @@ void Planner::add_notes(const std::vector<Step>& steps, std::vector<std::string>
       notes.push_back("No step for \"" + goal->name + "\" fits: there was too little time, or no " +
                       "technique for it is safe or possible with what you have.");
     else if (goal_id != "general")
-      notes.push_back(goal->name + ": " + goal->expect);
+      notes.push_back(goal->name + ": " + (partner ? goal->expect_partner : goal->expect));
   }
-  if (request_.giver == Giver::partner)
-    notes.push_back("Ask the person you massage to tell you at once if the pressure is too much.");
+  if (partner) notes.push_back("Ask the person you massage to tell you at once if the pressure is too much.");
   // Tips for the goals; the conditions' own notes above already say what
   // matters for them.
   for (const auto& tip : kb_.tips) {
     bool for_goal = std::any_of(tip.goals.begin(), tip.goals.end(),
                                 [&](const std::string& g) { return contains(request_.goals, g); });
-    if (for_goal && tip.conditions.empty()) notes.push_back(tip.title + ": " + tip.text);
+    if (for_goal && tip.conditions.empty())
+      notes.push_back(partner ? tip.title_partner + ": " + tip.text_partner : tip.title + ": " + tip.text);
   }
 }
 
 Routine Planner::run() {
   Routine routine;
+  routine.giver = request_.giver;
   std::vector<Foot> feet = feet_to_work(routine.notes);
   if (verdict_.verdict != Verdict::stop && feet.empty()) {
     verdict_.verdict = Verdict::stop;
     routine.notes.push_back("Nothing is left to massage safely today.");
   }
   if (verdict_.verdict == Verdict::stop) {
-    for (const auto& note : verdict_.notes) routine.notes.push_back(note);
+    for (const auto& note : verdict_.notes) routine.notes.push_back(for_giver(note, request_.giver));
     routine.verdict = verdict_;
     return routine;
   }
-  const int total = request_.minutes * 60;
   std::vector<FootPlan> plans;
-  for (std::size_t i = 0; i < feet.size(); ++i) {
-    FootPlan plan{feet[i], first_usable(kb::Phase::warmup, feet[i]), nullptr, nullptr, {}, 0};
-    plan.candidates = main_candidates(feet[i], i, plan.serving);
-    if (plan.warmup == nullptr) {  // start with goal work done gently instead
-      auto gentle = std::find_if(plan.candidates.begin(), plan.candidates.end(),
-                                 [](const kb::Technique* t) { return t->pressure.min <= gentle_pressure; });
-      if (gentle == plan.candidates.end()) {
-        routine.notes.push_back("The " + std::string(name(feet[i])) +
-                                " foot is left out: no gentle way to start on it is safe today.");
-        continue;
-      }
-      plan.warmup = *gentle;
-      if (static_cast<std::size_t>(gentle - plan.candidates.begin()) < plan.serving) --plan.serving;
-      plan.candidates.erase(gentle);
-    }
-    if (total >= cooldown_from_seconds) plan.cooldown = first_usable(kb::Phase::cooldown, feet[i]);
-    if (const kb::Technique* stretch = kb_.technique("calf_stretch"); usable(*stretch, feet[i]))
-      plan.finish = stretch;
-    plans.push_back(std::move(plan));
-  }
+  for (Foot foot : feet)
+    if (auto plan = foot_plan(foot, routine.notes)) plans.push_back(std::move(*plan));
   if (plans.empty()) {
     routine.verdict = verdict_;
     routine.verdict.verdict = Verdict::stop;
     routine.notes.push_back("Nothing is left to massage safely today.");
     return routine;
   }
-  for (const Slot& slot : fit_slots(plans, total)) routine.steps.push_back(make_step(slot));
+  // Each foot gets an equal share; the same plan gives the same sequence and
+  // times, so symmetric feet are fitted once.
+  const int share = request_.minutes * 60 / static_cast<int>(plans.size());
+  const bool mirror = plans.size() == 2 && same_on_both_feet();
+  std::vector<Step> work, standing;
+  for (const auto& plan : plans) {
+    std::vector<Slot> slots =
+        mirror && plan.foot != plans.front().foot ? fit_slots(plans.front(), share) : fit_slots(plan, share);
+    for (Slot slot : slots) {
+      slot.foot = plan.foot;
+      Step step = make_step(slot);
+      (step.standing ? standing : work).push_back(step);
+    }
+  }
+  // Standing steps and the finishing stretches go together at the end.
+  std::vector<Step> finish;
+  for (auto& step : work)
+    if (step.technique == "calf_stretch") finish.push_back(step);
+  std::erase_if(work, [](const Step& s) { return s.technique == "calf_stretch"; });
+  routine.steps = work;
+  for (const auto& step : finish) routine.steps.push_back(step);
+  for (const auto& step : standing) routine.steps.push_back(step);
+  const kb::Technique* stretch = kb_.technique("calf_stretch");
+  bool stretch_left_out =
+      stretch->given_by(request_.giver) &&
+      std::any_of(plans.begin(), plans.end(), [](const FootPlan& p) { return p.finish == nullptr; });
+  if (stretch_left_out)
+    routine.notes.push_back(
+        "No calf stretch on a leg the safety answers say to keep off or go light on today.");
+  add_lotion(routine.steps, routine.notes);
+  add_stand_up(routine.steps);
   for (const auto& step : routine.steps) routine.total_seconds += step.seconds;
   add_notes(routine.steps, routine.notes);
   routine.verdict = verdict_;

@@ -14,7 +14,11 @@ struct Placed {
   int round = 0;  // how many times the list of candidates was gone through
 };
 
-int region_order(const kb::Technique* t) { return static_cast<int>(t->regions.front()); }
+// Tool work (the ball) first, on dry skin before any lotion; then from the
+// toes towards the heel and leg.
+int flow_order(const kb::Technique* t) {
+  return t->tools.empty() ? 1 + static_cast<int>(t->regions.front()) : 0;
+}
 
 // Picks work for one foot: the techniques that serve the goals in turn until
 // their preferred durations reach the budget; other safe techniques only when
@@ -32,9 +36,11 @@ std::vector<Placed> choose_main(const FootPlan& plan, int budget) {
   };
   const auto& list = plan.candidates;
   std::size_t serving = std::min(plan.serving, list.size());
-  for (std::size_t i = 0; i < serving && preferred < budget; ++i)
+  std::size_t required = std::min(plan.required, serving);
+  for (std::size_t i = 0; i < serving && (i < required || preferred < budget); ++i)
     if (!add(list[i], 0)) break;
-  if (mains.size() > 1 && preferred - budget > budget - (preferred - mains.back().slot.seconds)) {
+  if (mains.size() > std::max<std::size_t>(required, 1) &&
+      preferred - budget > budget - (preferred - mains.back().slot.seconds)) {
     preferred -= mains.back().slot.seconds;  // stop at the pick closest to the budget
     longest -= mains.back().slot.technique->seconds.max;
     mains.pop_back();
@@ -44,10 +50,9 @@ std::vector<Placed> choose_main(const FootPlan& plan, int budget) {
   for (int round = 1; round < 10 && list.size() > 1 && longest < budget; ++round)
     for (std::size_t i = 0; i < list.size() && longest < budget; ++i)
       if (!add(list[i], round)) break;
-  // Work from the toes towards the heel and leg within each round.
   std::stable_sort(mains.begin(), mains.end(), [](const Placed& a, const Placed& b) {
     if (a.round != b.round) return a.round < b.round;
-    return region_order(a.slot.technique) < region_order(b.slot.technique);
+    return flow_order(a.slot.technique) < flow_order(b.slot.technique);
   });
   return mains;
 }
@@ -94,33 +99,26 @@ void shrink(std::vector<Placed>& placed, int& remaining) {
 
 }  // namespace
 
-std::vector<Slot> fit_slots(const std::vector<FootPlan>& plans, int total_seconds) {
-  if (plans.empty()) return {};
-  // Warm-ups and finishes take their preferred time unless that would leave
-  // too little for goal work; then they shrink towards their minimum.
+std::vector<Slot> fit_slots(const FootPlan& plan, int total_seconds) {
+  // Warm-up, cool-down and finish take their preferred time unless that
+  // would leave too little for goal work; then they shrink towards their minimum.
   int fixed = 0, fixed_min = 0;
-  for (const auto& plan : plans)
-    for (const kb::Technique* t : {plan.warmup, plan.cooldown, plan.finish})
-      if (t != nullptr) {
-        fixed += t->seconds.preferred;
-        fixed_min += t->seconds.min;
-      }
-  int feet = static_cast<int>(plans.size());
-  int budget = std::max(0, total_seconds - fixed) / feet;
-  const auto& first = plans.front().candidates;
-  if (!first.empty() && budget < first.front()->seconds.preferred)
-    budget = std::max(0, total_seconds - fixed_min) / feet;
+  for (const kb::Technique* t : {plan.warmup, plan.cooldown, plan.finish})
+    if (t != nullptr) {
+      fixed += t->seconds.preferred;
+      fixed_min += t->seconds.min;
+    }
+  int budget = std::max(0, total_seconds - fixed);
+  if (!plan.candidates.empty() && budget < plan.candidates.front()->seconds.preferred)
+    budget = std::max(0, total_seconds - fixed_min);
 
   std::vector<Placed> placed;
-  for (const auto& plan : plans) {
-    if (plan.warmup != nullptr)
-      placed.push_back({{plan.warmup, plan.foot, plan.warmup->seconds.preferred, true}});
-    for (auto& p : choose_main(plan, budget)) placed.push_back(p);
-    if (plan.cooldown != nullptr)
-      placed.push_back({{plan.cooldown, plan.foot, plan.cooldown->seconds.preferred}});
-  }
-  for (const auto& plan : plans)
-    if (plan.finish != nullptr) placed.push_back({{plan.finish, plan.foot, plan.finish->seconds.preferred}});
+  if (plan.warmup != nullptr)
+    placed.push_back({{plan.warmup, plan.foot, plan.warmup->seconds.preferred, true}});
+  for (auto& p : choose_main(plan, budget)) placed.push_back(p);
+  if (plan.cooldown != nullptr)
+    placed.push_back({{plan.cooldown, plan.foot, plan.cooldown->seconds.preferred}});
+  if (plan.finish != nullptr) placed.push_back({{plan.finish, plan.foot, plan.finish->seconds.preferred}});
 
   int remaining = total_seconds;
   for (const auto& p : placed) remaining -= p.slot.seconds;

@@ -16,7 +16,8 @@ struct FootPlan {
   const kb::Technique* cooldown = nullptr;
   const kb::Technique* finish = nullptr;
   std::vector<const kb::Technique*> candidates;
-  std::size_t serving = 0;  // how many of the candidates serve the goals
+  std::size_t serving = 0;   // how many of the candidates serve the goals or the tool
+  std::size_t required = 0;  // the first ones: one per goal, the tool; kept whenever they fit
 };
 
 struct Slot {
@@ -26,9 +27,9 @@ struct Slot {
   bool warmup = false;  // the foot's first step: pressure 2 at most
 };
 
-/// The steps in order (each foot: warm-up, goal work, cool-down; then the
-/// calf stretches) with durations in multiples of 5 s that add up to
+/// One foot's steps in order (warm-up, goal work, cool-down, the calf
+/// stretch) with durations in multiples of 5 s that add up to
 /// `total_seconds` whenever the techniques' limits allow it.
-std::vector<Slot> fit_slots(const std::vector<FootPlan>& plans, int total_seconds);
+std::vector<Slot> fit_slots(const FootPlan& plan, int total_seconds);
 
 }  // namespace plantar::planner

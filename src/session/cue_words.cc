@@ -20,7 +20,8 @@ std::string sentence(std::string text) {
 
 // Tips for after the session: "after" tips for these goals and conditions,
 // and any tip meant for one of the reported conditions.
-std::vector<std::string> closing_tips(const kb::KnowledgeBase& kb, const planner::Routine& routine) {
+std::vector<std::string> closing_tips(const kb::KnowledgeBase& kb, const planner::Routine& routine,
+                                      Giver giver) {
   std::vector<std::string> goals, conditions;
   for (const auto& step : routine.steps)
     for (const auto& goal : step.goals)
@@ -32,7 +33,7 @@ std::vector<std::string> closing_tips(const kb::KnowledgeBase& kb, const planner
     bool for_conditions = tip.conditions.empty() || intersects(tip.conditions, conditions);
     bool after = tip.when == "after" && for_goals && for_conditions;
     bool condition_tip = tip.when == "any" && !tip.conditions.empty() && for_conditions;
-    if (after || condition_tip) out.push_back(sentence(tip.title));
+    if (after || condition_tip) out.push_back(sentence(partner(giver) ? tip.title_partner : tip.title));
   }
   return out;
 }
@@ -61,17 +62,24 @@ std::string CueWords::announce(const planner::Step& step) const {
   std::string whose = partner(giver) ? "their" : "your";
   std::string area =
       fill(c.areas.at(step.region), {{"whose", whose}, {"foot", std::string(name(step.foot))}});
+  // How hard comes from the step's level alone (cues.toml); a stretch or a
+  // movement says its own words instead of a pressure.
   int level = std::clamp(step.pressure, min_pressure, max_pressure_level);
-  return fill(partner(giver) ? c.announce_partner : c.announce,
-              {{"technique", technique != nullptr ? technique->name : step.technique},
-               {"area", area},
-               {"pressure", c.pressure[static_cast<std::size_t>(level - 1)]},
-               {"cue", step.cue}});
+  std::string kind = technique != nullptr ? technique->kind : step.kind;
+  std::string how = kind == "stretch"    ? c.stretch
+                    : kind == "movement" ? c.movement
+                                         : c.pressure[static_cast<std::size_t>(level - 1)];
+  std::string text = fill(partner(giver) ? c.announce_partner : c.announce,
+                          {{"technique", technique != nullptr ? technique->name : step.technique},
+                           {"area", area},
+                           {"pressure", how},
+                           {"cue", step.cue}});
+  return step.transition.empty() ? text : step.transition + " " + text;
 }
 
 std::string CueWords::closing(const planner::Routine& routine) const {
   std::string text = partner(giver) ? kb.cues.closing_partner : kb.cues.closing;
-  auto tips = closing_tips(kb, routine);
+  auto tips = closing_tips(kb, routine, giver);
   if (!tips.empty()) text += " " + kb.cues.after_tips;
   for (const auto& tip : tips) text += " " + tip;
   return text;

@@ -50,6 +50,11 @@ const tests = {
     await p.locator('.steps li').first().waitFor();
     const steps = await p.locator('.steps li').count();
     if (steps < 3) throw new Error(`only ${steps} steps`);
+    // The routine reads like a session: phases, the why, the stand-up, the stretch's hold.
+    const text = await p.locator('.routine').innerText();
+    for (const want of [/warm-up/i, /main work/i, /to finish, standing/i, /Why: For [a-z ,]*sleep/, /Now stand up/, /hold 20 seconds/])
+      if (!want.test(text)) throw new Error(`the routine does not show ${want}`);
+    if (/pressure 1 of 5/.test(text.split(/to finish, standing/i)[1] ?? '')) throw new Error('the calf stretch shows a pressure');
     if (!(await p.locator('.footmap svg[role=img]').first().getAttribute('aria-label')).includes('areas in this routine'))
       throw new Error('the foot map has no text alternative');
     await look(p, 'plan-routine');
@@ -59,6 +64,12 @@ const tests = {
 
   async 'home starts a before-bed routine in two taps'() {
     const p = await page();
+    await p.goto(base + '/');
+    // No check today: the bedtime routine asks the safety check first.
+    await p.getByRole('link', { name: /5 minutes before bed/ }).click();
+    await p.waitForFunction(() => location.hash === '#/check/bedtime');
+    // With today's check saved, it uses it and goes straight to the session.
+    await p.evaluate(() => localStorage.setItem('plantar.check', JSON.stringify({ conditions: [], at: Date.now() })));
     await p.goto(base + '/');
     await p.getByRole('link', { name: /5 minutes before bed/ }).click();
     await expectHeading(p, 'Before you start');

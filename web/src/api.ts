@@ -13,8 +13,12 @@ export interface Screening {
 export interface Step {
   technique: string; foot: 'left' | 'right'; region: string;
   seconds: number; pressure: number; cue: string; goals: string[];
+  // Routines saved before these fields existed lack them.
+  phase?: 'warmup' | 'main' | 'finish'; kind?: 'massage' | 'stretch' | 'movement'; why?: string;
+  pressure_words?: string; hold_seconds?: number; stretch_to?: string; standing?: boolean;
+  transition?: string; apply?: string;
 }
-export interface Routine { verdict: Screening; total_seconds: number; steps: Step[]; notes: string[] }
+export interface Routine { verdict: Screening; giver?: 'self' | 'partner'; total_seconds: number; steps: Step[]; notes: string[] }
 export interface ConditionReport { id: string; severity?: string; at?: string[] }
 export interface PlanRequest {
   goals: string[]; minutes: number; feet: 'both' | 'left' | 'right';

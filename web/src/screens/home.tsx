@@ -11,10 +11,17 @@ export function Home() {
       <Title>A foot massage, step by step</Title>
       <p class="lead">Pick a routine, put your phone down beside you, and follow along.</p>
       <div class="big-actions">
-        <a class="big primary" href="#/guide/bedtime">
-          <strong>5 minutes before bed</strong>
-          <span>Slow, gentle strokes to wind down</span>
-        </a>
+        {checkedToday(saved) ? (
+          <a class="big primary" href="#/guide/bedtime">
+            <strong>5 minutes before bed</strong>
+            <span>Slow, gentle strokes to wind down, following today's safety check</span>
+          </a>
+        ) : (
+          <a class="big primary" href="#/check/bedtime">
+            <strong>5 minutes before bed</strong>
+            <span>First the quick safety check, then slow, gentle strokes to wind down</span>
+          </a>
+        )}
         {last && (
           <a class="big" href="#/guide/last">
             <strong>My last routine</strong>

@@ -1,7 +1,7 @@
 // Plan: goals, minutes, feet, tools and who gives the massage; the routine
 // as a readable list with the foot map. A stop verdict shows no steps.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { learn, plan, type Condition, type Goal, type PlanRequest, type Region, type Routine, type Technique, type Tool } from '../api';
+import { learn, plan, type Condition, type Goal, type PlanRequest, type Region, type Routine, type Step, type Technique, type Tool } from '../api';
 import { bedtime, checkedToday, lastCheck, lastPlan, savePlan } from '../store';
 import { FootMap } from '../footmap';
 import { saveRoutine } from '../session';
@@ -101,6 +101,36 @@ function PlanForm({ kb, preset }: { kb: Knowledge; preset?: string }) {
   );
 }
 
+// How hard, or for a stretch how far and how long to hold.
+function how(s: Step): string {
+  const plain = (text: string) => text.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+  if (s.kind === 'stretch' && s.hold_seconds) return `stretch to ${plain(s.stretch_to ?? 'a gentle pull')}, hold ${s.hold_seconds} seconds`;
+  if (s.kind === 'movement') return 'movement, no pressure';
+  return `pressure ${s.pressure} of 5${s.pressure_words ? `: ${plain(s.pressure_words)}` : ''}`;
+}
+
+interface Group { title: string; start: number; steps: { step: Step; at: number }[] }
+
+// The routine as a session reads: each foot's warm-up, main work and finish,
+// then the calf stretches together at the end (standing, after "now stand up").
+function phaseGroups(steps: Step[]): Group[] {
+  const phaseName = { warmup: 'warm-up', main: 'main work', finish: 'finish' };
+  const groups: Group[] = [];
+  let at = 0;
+  let finishing = false;
+  for (const s of steps) {
+    finishing = finishing || s.technique === 'calf_stretch';
+    const title = finishing
+      ? (s.standing ? 'To finish, standing' : 'To finish')
+      : `${s.foot === 'left' ? 'Left' : 'Right'} foot: ${phaseName[s.phase ?? 'main']}`;
+    const last = groups[groups.length - 1];
+    if (last && last.title === title) last.steps.push({ step: s, at });
+    else groups.push({ title, start: at, steps: [{ step: s, at }] });
+    at += s.seconds;
+  }
+  return groups;
+}
+
 function RoutineView({ routine, kb }: { routine: Routine; kb: Knowledge }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => { ref.current?.focus(); if (routine.steps.length) saveRoutine(routine); }, [routine]);
@@ -116,7 +146,7 @@ function RoutineView({ routine, kb }: { routine: Routine; kb: Knowledge }) {
   const region = (id: string) => kb.regions.find((r) => r.id === id)?.name.toLowerCase() ?? words(id);
   const lit = new Set(routine.steps.map((s) => `${s.foot}:${s.region}`));
   const areas = [...lit].map((p) => p.replace(':', ' ').replace(/_/g, ' '));
-  let start = 0;
+  const groups = phaseGroups(routine.steps);
   return (
     <div class="routine">
       <h2 tabIndex={-1} ref={ref}>{Math.round(routine.total_seconds / 60)} minutes, {routine.steps.length} steps</h2>
@@ -129,22 +159,25 @@ function RoutineView({ routine, kb }: { routine: Routine; kb: Knowledge }) {
       </p>
       <FootMap regions={kb.regions} lit={lit} avoid={new Set(routine.verdict.avoid)}
         label={`Foot map of the areas in this routine: ${areas.join(', ')}.`} />
-      <ol class="steps">
-        {routine.steps.map((s, i) => {
-          const at = start;
-          start += s.seconds;
-          return (
-            <li key={i}>
-              <span class="time">{minutes(at)}</span>
-              <div>
-                <h3>{name(s.technique)}</h3>
-                <p class="where">{s.foot} foot, {region(s.region)} · {s.seconds} seconds · pressure {s.pressure} of 5</p>
-                <p class="cue">{s.cue}</p>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+      {groups.map((g) => (
+        <section class="phase" key={g.title + g.start}>
+          <h3 class="phase-title">{g.title}</h3>
+          <ol class="steps">
+            {g.steps.map(({ step: s, at }) => (
+              <li key={at}>
+                <span class="time">{minutes(at)}</span>
+                <div>
+                  {s.transition && <p class="transition"><strong>{s.transition}</strong></p>}
+                  <h4>{name(s.technique)}</h4>
+                  <p class="where">{s.foot} foot, {region(s.region)} · {s.seconds} seconds · {how(s)}</p>
+                  <p class="cue">{s.cue}</p>
+                  {s.why && <p class="why">Why: {s.why}</p>}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
       {routine.notes.length > 0 && (
         <div class="notes"><h3>Good to know</h3><ul>{routine.notes.map((n) => <li key={n}>{n}</li>)}</ul></div>
       )}
