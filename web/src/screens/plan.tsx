@@ -7,6 +7,7 @@ import { FootMap } from '../footmap';
 import { saveRoutine } from '../session';
 import { Pending, Title, minutes, useLoad, words } from '../ui';
 import { Chip, VerdictSummary } from './check';
+import { Picture } from '../picture';
 
 interface Knowledge { goals: Goal[]; tools: Tool[]; techniques: Technique[]; regions: Region[]; conditions: Condition[] }
 
@@ -137,6 +138,7 @@ function RoutineView({ routine, kb }: { routine: Routine; kb: Knowledge }) {
             <li key={i}>
               <span class="time">{minutes(at)}</span>
               <div>
+                <Picture id={s.technique} foot={s.foot} thumb />
                 <h3>{name(s.technique)}</h3>
                 <p class="where">{s.foot} foot, {region(s.region)} · {s.seconds} seconds · pressure {s.pressure} of 5</p>
                 <p class="cue">{s.cue}</p>
