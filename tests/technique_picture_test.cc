@@ -192,8 +192,8 @@ TEST(Pictures, LoaderNamesTheBadField) {
       std::string::npos);
   EXPECT_NE(load_error("motion = \"roll\"", "motion = \"wiggle\"").find("unknown motion 'wiggle'"),
             std::string::npos);
-  EXPECT_NE(load_error("technique = \"calf_stretch\"\nview = \"side\"",
-                       "technique = \"calf_stretch\"\nview = \"sole\"")
+  EXPECT_NE(load_error("technique = \"ankle_circles\"\nview = \"side\"",
+                       "technique = \"ankle_circles\"\nview = \"sole\"")
                 .find("shows none of the technique's regions"),
             std::string::npos);
   EXPECT_NE(load_error("technique = \"toe_spread\"", "technique = \"toe_stretch\"").find("a second picture"),

@@ -87,38 +87,36 @@ void sore_section(const kb::KnowledgeBase& kb, const Card& card, Page& page) {
 
 void trend_section(const Card& card, Page& page) { page.lines(card.trend, true); }
 
-// The routine with a small picture beside each step, in two columns.
+// The routine with a small picture beside each step, in three columns
+// filled top to bottom; the lines after the steps (the pressure scale) run
+// across the page below them.
 void routine_section(const kb::KnowledgeBase& kb, const Card& card, Page& page) {
-  const std::size_t count = card.routine.size();
   if (card.routine_pictures.empty()) return page.columns(card.routine, 8.5);
-  constexpr double picture = 30, gap = 14;
-  const double width = (content_width - gap) / 2;
-  const std::size_t half = (std::min(count, card.routine_pictures.size()) + 1) / 2;
-  double top = page.y, lowest = page.y;
-  for (std::size_t i = 0; i < count; ++i) {
-    bool drawn = i < card.routine_pictures.size() && !card.routine_pictures[i].technique.empty();
-    if (!drawn) {  // the lines after the steps (the pressure scale) run across the page
-      page.y = lowest + 4;
-      page.lines({card.routine[i]}, false, 8.5);
-      lowest = page.y;
-      continue;
-    }
-    if (i == half) page.y = top;
-    double left = margin + (i < half ? 0 : width + gap), row = page.y;
+  constexpr double picture = 26, gap = 10, size = 8;
+  constexpr std::size_t columns = 3;
+  const double width = (content_width - gap * (columns - 1)) / columns;
+  const std::size_t steps = std::min(card.routine.size(), card.routine_pictures.size());
+  const std::size_t per_column = (steps + columns - 1) / columns;
+  const double top = page.y;
+  double lowest = top;
+  for (std::size_t i = 0; i < steps; ++i) {
+    if (i % per_column == 0) page.y = top;
+    double left = margin + static_cast<double>(i / per_column) * (width + gap), row = page.y;
     if (row + picture > bottom) {
       ++page.dropped;
       continue;
     }
     const auto& step = card.routine_pictures[i];
-    if (const kb::Technique* t = kb.technique(step.technique);
-        t != nullptr && kb::picture(kb, t->id) != nullptr)
+    const kb::Technique* t = kb.technique(step.technique);
+    if (t != nullptr && kb::picture(kb, t->id) != nullptr)
       page.body += technique_picture_group(kb, *t, left, row, picture, step.foot);
-    page.y = row + (picture - 8.5) / 2 - 3;
-    page.lines({card.routine[i]}, false, 8.5, left + picture + 6, width - picture - 6);
+    page.y = row + 2;
+    page.lines({card.routine[i]}, false, size, left + picture + 5, width - picture - 5);
     page.y = std::max(page.y, row + picture + 3);
     lowest = std::max(lowest, page.y);
   }
-  page.y = lowest;
+  page.y = lowest + 2;
+  page.lines({card.routine.begin() + static_cast<std::ptrdiff_t>(steps), card.routine.end()}, false, 8.5);
 }
 
 }  // namespace

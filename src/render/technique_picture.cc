@@ -413,8 +413,7 @@ std::string mirrored(const std::string& content, Foot foot) {
 }
 
 std::string hands_words(const kb::Picture& p) {
-  if (p.hands.empty())
-    return p.tools.empty() ? "The foot moves on its own" : "The foot rests on a tennis ball";
+  if (p.hands.empty()) return p.tools.empty() ? "No hands" : "A tennis ball under the foot";
   const auto& pose = p.hands[0].pose;
   bool two = p.hands.size() > 1;
   if (pose == "thumb") return two ? "Both thumbs" : "One thumb";
@@ -424,6 +423,11 @@ std::string hands_words(const kb::Picture& p) {
 }
 
 std::string motion_words(const kb::Picture& p) {
+  if (p.hands.empty() && p.tools.empty()) {  // the foot and leg move on their own
+    if (p.motion == "circle") return "circle the foot at the ankle";
+    if (p.motion == "stretch") return "lean the leg the way the arrow points and hold";
+    return "move the foot to and fro along the arrow";
+  }
   if (p.motion == "press") return "press and hold";
   if (p.motion == "circle") return "make small circles";
   if (p.motion == "walk") return "move in small steps the way the arrow points";

@@ -43,7 +43,7 @@ function Techniques() {
     <ul class="gallery">
       {data.value.map((t) => (
         <li key={t.id}>
-          <a class="gallery-card" href={`#/learn/techniques/${t.id}`}>
+          <a class="card gallery-card" href={`#/learn/techniques/${t.id}`}>
             <Picture id={t.id} thumb />
             <span class="gallery-name">{t.name}</span>
             <span class="small">{summary(t)}</span>
