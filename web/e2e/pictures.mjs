@@ -29,7 +29,7 @@ const tests = {
     const techniques = await (await fetch(base + '/api/learn/techniques')).json();
     if ((await p.locator('.gallery-card').count()) !== techniques.length) fail('not one card per technique');
     await p.waitForFunction((n) => document.querySelectorAll('.gallery-card .picture svg').length === n, techniques.length);
-    const titles = await p.locator('.gallery-card .picture svg title').allInnerTexts();
+    const titles = await p.locator('.gallery-card .picture svg title').evaluateAll((all) => all.map((t) => t.textContent));
     if (titles.length !== techniques.length || titles.some((t) => !t)) fail('a picture without a title');
     await look('gallery');
   },
