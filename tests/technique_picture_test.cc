@@ -240,6 +240,26 @@ TEST(Pictures, CliWritesEveryPictureAndTheContactSheet) {
   fs::remove_all(dir);
 }
 
+TEST(Pictures, CardDrawsAPictureBesideEachStep) {
+  fs::path dir = fs::temp_directory_path() / ("plantar_card_pictures_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  for (const char* ext : {"svg", "html"}) {
+    std::string file = (dir / (std::string("card.") + ext)).string();
+    auto run = test::run_plantar({"card", "--goal", "sleep", "--minutes", "5", "-o", file});
+    ASSERT_EQ(run.status, 0) << run.err;
+    std::ifstream in(file);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto plan = test::run_plantar({"plan", "--goal", "sleep", "--minutes", "5", "--json"});
+    std::size_t steps = 0, pictures = 0;
+    for (std::size_t at = 0; (at = plan.out.find("\"technique\"", at)) != std::string::npos; ++at) ++steps;
+    for (std::size_t at = 0; (at = text.find("class=\"pic-foot\"", at)) != std::string::npos; ++at)
+      ++pictures;
+    EXPECT_GT(steps, 2u);
+    EXPECT_EQ(pictures, steps) << ext;
+  }
+  fs::remove_all(dir);
+}
+
 // ---------------------------------------------------------------- API
 
 TEST(Pictures, ApiAnswersTheSvgForGood) {
