@@ -4,7 +4,7 @@ JOBS ?= 2
 RELEASE := build/release
 ASAN := build/asan
 
-.PHONY: all deps release run demo test asan format-check fuzz bench clean
+.PHONY: all deps release run demo pictures test asan format-check fuzz bench clean
 
 all: release
 
@@ -24,6 +24,10 @@ run: release
 # The command line at work: a safety check and a 10-minute plan for a sample person.
 demo: release
 	@scripts/demo $(RELEASE)/plantar
+
+# Every technique's picture (SVG and PNG) and contact-sheet.png, in build/pictures/.
+pictures: release
+	@$(RELEASE)/plantar learn techniques --pictures build/pictures
 
 asan: deps
 	@cmake -S . -B $(ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLANTAR_SANITIZE=ON >/dev/null

@@ -47,7 +47,12 @@ struct Card {
   std::vector<std::string> sore_lines;  // "Left arch: the arch in the middle... (6 of 10)"
   std::vector<std::string> goals;
   std::vector<std::string> routine;  // one line a step
-  std::vector<std::string> trend;    // one line a measure
+  struct StepPicture {
+    std::string technique;  // "": a line that is no step
+    Foot foot = Foot::left;
+  };
+  std::vector<StepPicture> routine_pictures;  // drawn beside the routine's lines (same order), if given
+  std::vector<std::string> trend;             // one line a measure
   std::vector<journal::Session> sessions;
   std::string footer;
 };

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "learn_pictures.h"
 #include "plantar/errors.h"
 #include "plantar/suggest.h"
 #include "plantar/version.h"
@@ -231,6 +232,12 @@ int run(int argc, char** argv) {
                         "techniques, goals, regions, zones, claims, sources, conditions, tips, questions, "
                         "tools, or an id");
   learn_cmd->add_option("id", learn.id, "The entry to show");
+  PictureArgs pictures;
+  learn_cmd->add_option("--picture", pictures.picture,
+                        "Write the technique's picture to FILE (.svg or .png; - for SVG on stdout)");
+  learn_cmd->add_option("--pictures", pictures.pictures,
+                        "Write every technique's picture (SVG and PNG) and contact-sheet.png into DIR");
+  learn_cmd->add_option("--foot", pictures.foot, "The foot the pictures show: left or right (default left)");
 
   JournalCommands journal_cmds;
   add_journal_commands(app, journal_cmds);
@@ -369,7 +376,8 @@ int run(int argc, char** argv) {
     if (int status = run_journal_commands(context, journal_cmds); status >= 0) return status;
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);
-    if (learn_cmd->parsed()) return run_learn(context, learn);
+    if (learn_cmd->parsed())
+      return pictures.wanted() ? run_learn_pictures(context, learn, pictures) : run_learn(context, learn);
     if (ask_cmd->parsed()) return run_ask(context, ask);
     if (guide_cmd->parsed()) return run_guide(context, guide);
     if (audio_cmd->parsed()) return run_audio(context, audio);

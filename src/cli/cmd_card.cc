@@ -155,6 +155,7 @@ CardContent card_content(const kb::KnowledgeBase& kb, const CardOptions& options
   card.sore_lines = sore_lines(kb, card.spots);
   for (const auto& goal : request.goals) card.goals.push_back(goal_line(kb, goal));
   card.routine = routine_lines(kb, routine);
+  for (const auto& step : routine.steps) card.routine_pictures.push_back({step.technique, step.foot});
   card.trend = trend_lines(sessions, today);
   card.footer = fmt::format("Made with plantar on {}. My own notes and ratings, not a diagnosis.", card.date);
   content.verdict = routine.verdict.verdict;

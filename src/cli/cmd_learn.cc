@@ -1,13 +1,17 @@
 // plantar learn [KIND [ID]]: browse the knowledge base.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "commands.h"
+#include "learn_pictures.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
+#include "plantar/render.h"
 #include "plantar/suggest.h"
+#include "plantar/technique_picture.h"
 #include "text.h"
 
 namespace plantar::cli {
@@ -202,7 +206,73 @@ std::vector<std::string> all_ids(const std::vector<Kind>& kinds) {
   return ids;
 }
 
+Foot picture_foot(const std::string& word) {
+  if (word != "left" && word != "right")
+    throw BadInput("--foot", "expected left or right, got '" + word + "'");
+  return word == "left" ? Foot::left : Foot::right;
+}
+
+// --picture FILE: one technique's picture (.svg, .png, or - for SVG on stdout).
+int write_picture(const Context& context, const PictureArgs& options, const kb::Technique& t) {
+  render::PictureOptions picture{picture_foot(options.foot)};
+  std::string svg = render::technique_picture_svg(context.kb, t, picture);
+  if (options.picture == "-") {
+    context.out << svg;
+    return 0;
+  }
+  std::string ext = std::filesystem::path(options.picture).extension().string();
+  if (ext != ".svg" && ext != ".png")
+    throw BadInput("--picture", "expected a file name ending in .svg or .png, got '" + options.picture + "'");
+  render::write_image(svg, options.picture);
+  if (!context.json) context.out << "Wrote the picture of " << t.name << " to " << options.picture << ".\n";
+  return 0;
+}
+
+// --pictures DIR: every technique as ID.svg and ID.png, and contact-sheet.png.
+int write_pictures(const Context& context, const PictureArgs& options) {
+  namespace fs = std::filesystem;
+  Foot foot = picture_foot(options.foot);
+  std::error_code error;
+  fs::create_directories(options.pictures, error);
+  if (error || !fs::is_directory(options.pictures))
+    throw BadInput("--pictures", "cannot make the folder '" + options.pictures + "'");
+  for (const auto& t : context.kb.techniques) {
+    std::string svg = render::technique_picture_svg(context.kb, t, {foot});
+    render::write_image(svg, (fs::path(options.pictures) / (t.id + ".svg")).string());
+    render::write_image(svg, (fs::path(options.pictures) / (t.id + ".png")).string());
+  }
+  render::write_image(render::contact_sheet_svg(context.kb),
+                      (fs::path(options.pictures) / "contact-sheet.png").string());
+  if (!context.json)
+    context.out << fmt::format("Wrote {} pictures (SVG and PNG) and contact-sheet.png to {}.\n",
+                               context.kb.techniques.size(), options.pictures);
+  return 0;
+}
+
 }  // namespace
+
+int run_learn_pictures(const Context& context, const LearnOptions& learn, const PictureArgs& options) {
+  if (!options.picture.empty() && !options.pictures.empty())
+    throw BadInput("--picture", "use either --picture FILE or --pictures DIR, not both");
+  if (options.picture.empty() && options.pictures.empty())
+    throw BadInput("--foot", "goes with --picture FILE or --pictures DIR");
+  bool techniques = learn.kind == "techniques";
+  if (!options.pictures.empty()) {
+    if (!techniques || !learn.id.empty())
+      throw BadInput("--pictures", "use it as: plantar learn techniques --pictures DIR");
+    return write_pictures(context, options);
+  }
+  std::string id = techniques ? learn.id : learn.kind;
+  if (id.empty())
+    throw BadInput("ID", "--picture needs a technique: plantar learn techniques ID --picture FILE");
+  const kb::Technique* t = context.kb.technique(id);
+  if (t == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& x : context.kb.techniques) ids.push_back(x.id);
+    throw BadInput("ID", unknown_word_message("technique", id, ids));
+  }
+  return write_picture(context, options, *t);
+}
 
 int run_learn(const Context& context, const LearnOptions& options) {
   auto kinds = catalogue(context.kb);

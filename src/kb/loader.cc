@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 
+#include "pictures.h"
 #include "references.h"
 #include "toml_reader.h"
 
@@ -439,7 +440,8 @@ const std::vector<std::pair<std::string, Parser>>& parsers() {
                                                                 {"faq.toml", parse_faq},
                                                                 {"synonyms.toml", parse_synonyms},
                                                                 {"places.toml", parse_places},
-                                                                {"cues.toml", parse_cues}};
+                                                                {"cues.toml", parse_cues},
+                                                                {"pictures.toml", parse_pictures}};
   return list;
 }
 

@@ -1,5 +1,7 @@
 #include "toml_reader.h"
 
+#include <fmt/format.h>
+
 namespace plantar::kb {
 
 TableReader::TableReader(const toml::table& table, std::string file, std::string what)
@@ -86,11 +88,29 @@ Range TableReader::range(std::string_view key, int lo, int hi) {
   return range;
 }
 
-Polygon TableReader::polygon(std::string_view key) {
+Polygon TableReader::polygon(std::string_view key) { return points(key, 3); }
+
+Point TableReader::point(std::string_view key) {
   const toml::node* node = find(key);
+  if (node == nullptr) fail(key, "is missing (expected [x, y])");
+  const auto* pair = node->as_array();
+  if (pair == nullptr || pair->size() != 2) fail(key, "expected [x, y]");
+  double xy[2];
+  for (std::size_t i = 0; i < 2; ++i) {
+    auto value = (*pair)[i].value<double>();
+    if (!value || *value < 0.0 || *value > 1.0) fail(key, "expected coordinates from 0 to 1 (normalized)");
+    xy[i] = *value;
+  }
+  return {xy[0], xy[1]};
+}
+
+Polygon TableReader::points(std::string_view key, std::size_t min_points) {
+  const toml::node* node = find(key);
+  if (node == nullptr && min_points == 0) return {};
   if (node == nullptr) fail(key, "is missing (expected [[x, y], ...])");
   const auto* array = node->as_array();
-  if (array == nullptr || array->size() < 3) fail(key, "expected at least 3 [x, y] points");
+  if (array == nullptr || array->size() < min_points)
+    fail(key, "expected at least " + std::to_string(min_points) + " [x, y] points");
   Polygon polygon;
   for (const auto& item : *array) {
     const auto* pair = item.as_array();
@@ -104,6 +124,23 @@ Polygon TableReader::polygon(std::string_view key) {
     polygon.push_back({xy[0], xy[1]});
   }
   return polygon;
+}
+
+double TableReader::number(std::string_view key, double lo, double hi, double fallback) {
+  const toml::node* node = find(key);
+  if (node == nullptr) return fallback;
+  auto value = node->value<double>();  // integers convert too
+  if (!value || *value < lo || *value > hi)
+    fail(key, fmt::format("expected a number from {:g} to {:g}", lo, hi));
+  return *value;
+}
+
+const toml::array* TableReader::array(std::string_view key) {
+  const toml::node* node = find(key);
+  if (node == nullptr) return nullptr;
+  const auto* array = node->as_array();
+  if (array == nullptr) fail(key, "expected a list");
+  return array;
 }
 
 const toml::table* TableReader::subtable(std::string_view key) {

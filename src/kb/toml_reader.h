@@ -26,6 +26,14 @@ class TableReader {
   std::optional<int> optional_int(std::string_view key, int lo, int hi);
   Range range(std::string_view key, int lo, int hi);
   Polygon polygon(std::string_view key);
+  /// [[x, y], ...] with at least `min_points` points (absent = empty when min_points is 0).
+  Polygon points(std::string_view key, std::size_t min_points);
+  /// One [x, y] point, both from 0 to 1.
+  Point point(std::string_view key);
+  /// A number from lo to hi; `fallback` when absent.
+  double number(std::string_view key, double lo, double hi, double fallback);
+  /// An array of inline tables; nullptr when absent.
+  const toml::array* array(std::string_view key);
   const toml::table* subtable(std::string_view key);
 
   /// Fails on any key that was never asked for: a typo must not pass silently.

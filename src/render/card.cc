@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "plantar/render.h"
+#include "plantar/technique_picture.h"
 #include "svg.h"
 
 namespace plantar::render {
@@ -86,6 +87,38 @@ void sore_section(const kb::KnowledgeBase& kb, const Card& card, Page& page) {
 
 void trend_section(const Card& card, Page& page) { page.lines(card.trend, true); }
 
+// The routine with a small picture beside each step, in three columns
+// filled top to bottom; the lines after the steps (the pressure scale) run
+// across the page below them.
+void routine_section(const kb::KnowledgeBase& kb, const Card& card, Page& page) {
+  if (card.routine_pictures.empty()) return page.columns(card.routine, 8.5);
+  constexpr double picture = 26, gap = 10, size = 8;
+  constexpr std::size_t columns = 3;
+  const double width = (content_width - gap * (columns - 1)) / columns;
+  const std::size_t steps = std::min(card.routine.size(), card.routine_pictures.size());
+  const std::size_t per_column = (steps + columns - 1) / columns;
+  const double top = page.y;
+  double lowest = top;
+  for (std::size_t i = 0; i < steps; ++i) {
+    if (i % per_column == 0) page.y = top;
+    double left = margin + static_cast<double>(i / per_column) * (width + gap), row = page.y;
+    if (row + picture > bottom) {
+      ++page.dropped;
+      continue;
+    }
+    const auto& step = card.routine_pictures[i];
+    const kb::Technique* t = kb.technique(step.technique);
+    if (t != nullptr && kb::picture(kb, t->id) != nullptr)
+      page.body += technique_picture_group(kb, *t, left, row, picture, step.foot);
+    page.y = row + 2;
+    page.lines({card.routine[i]}, false, size, left + picture + 5, width - picture - 5);
+    page.y = std::max(page.y, row + picture + 3);
+    lowest = std::max(lowest, page.y);
+  }
+  page.y = lowest + 2;
+  page.lines({card.routine.begin() + static_cast<std::ptrdiff_t>(steps), card.routine.end()}, false, 8.5);
+}
+
 }  // namespace
 
 std::string card_svg(const kb::KnowledgeBase& kb, const Card& card) {
@@ -109,7 +142,7 @@ std::string card_svg(const kb::KnowledgeBase& kb, const Card& card) {
     } else if (section == "goals") {
       page.lines(card.goals, true);
     } else if (section == "routine") {
-      page.columns(card.routine, 8.5);
+      routine_section(kb, card, page);
     } else if (section == "trend") {
       trend_section(card, page);
     }
@@ -143,8 +176,17 @@ std::string html_section(const kb::KnowledgeBase& kb, const Card& card, const st
   } else if (section == "goals") {
     out += html_list(card.goals);
   } else if (section == "routine") {
-    out += "<ol>\n";
-    for (const auto& line : card.routine) out += "<li>" + svg::escape(line) + "</li>\n";
+    out += "<ol class=\"routine\">\n";
+    for (std::size_t i = 0; i < card.routine.size(); ++i) {
+      std::string picture;
+      if (i < card.routine_pictures.size())
+        if (const kb::Technique* t = kb.technique(card.routine_pictures[i].technique);
+            t != nullptr && kb::picture(kb, t->id) != nullptr) {
+          std::string svg = technique_picture_svg(kb, *t, {card.routine_pictures[i].foot});
+          picture = svg.substr(svg.find("<svg"));
+        }
+      out += "<li>" + picture + svg::escape(card.routine[i]) + "</li>\n";
+    }
     out += "</ol>\n";
   } else {
     out += html_list(card.trend);
@@ -165,6 +207,8 @@ std::string card_html(const kb::KnowledgeBase& kb, const Card& card) {
       "justify-content:space-between;align-items:baseline;flex-wrap:wrap}}\nh1{{margin:.2rem 0}}\n"
       "h2{{color:{2};border-bottom:1px solid {2};font-size:1.1rem;margin-top:1.4rem}}\n"
       ".verdict{{font-weight:bold}}\nfigure{{margin:0}}\nfigure svg{{width:100%;height:auto}}\n"
+      ".routine li{{display:flex;gap:.6rem;align-items:center;margin:.2rem 0}}\n"
+      ".routine svg{{width:56px;height:56px;flex:none}}\n"
       "footer{{color:#777;font-size:.8rem;margin-top:2rem}}\n@page{{size:A4;margin:14mm}}\n</style>\n</"
       "head>\n"
       "<body>\n<header><h1>{0}</h1><span>{1}</span></header>\n"

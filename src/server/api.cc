@@ -66,7 +66,7 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
-// check, plan, learn and regions: pure functions of the knowledge base.
+// check, plan, learn, regions and pictures: pure functions of the knowledge base.
 Reply knowledge_api(const Api& api, const Request& request) {
   const auto& parts = request.parts;
   if (parts.size() == 1 && (parts[0] == "check" || parts[0] == "plan")) {
@@ -77,6 +77,7 @@ Reply knowledge_api(const Api& api, const Request& request) {
     if (!request.get()) return error_reply(405, "use GET for /api/regions");
     return learn(api.kb, "regions", "");
   }
+  if (parts[0] == "pictures") return pictures_api(api, request);
   if (parts.size() <= 3 && parts[0] == "learn") {
     if (!request.get()) return error_reply(405, "use GET for /api/learn");
     return learn(api.kb, parts.size() > 1 ? parts[1] : "", parts.size() > 2 ? parts[2] : "");
@@ -89,10 +90,11 @@ using Area = Reply (*)(const Api&, const Request&);
 // The first path part after /api names the area that answers.
 const std::map<std::string, Area>& areas() {
   static const std::map<std::string, Area> table = {
-      {"check", knowledge_api},   {"plan", knowledge_api},   {"learn", knowledge_api},
-      {"regions", knowledge_api}, {"timeline", session_api}, {"audio", session_api},
-      {"journal", journal_api},   {"stats", journal_api},    {"card", card_api},
-      {"map", card_api},          {"ask", ask_api},          {"places", places_api},
+      {"check", knowledge_api},    {"plan", knowledge_api},   {"learn", knowledge_api},
+      {"regions", knowledge_api},  {"timeline", session_api}, {"audio", session_api},
+      {"journal", journal_api},    {"stats", journal_api},    {"card", card_api},
+      {"map", card_api},           {"ask", ask_api},          {"places", places_api},
+      {"pictures", knowledge_api},
   };
   return table;
 }

@@ -15,4 +15,7 @@ Reply card_api(const Api& api, const Request& request);     // /api/card, /api/m
 Reply ask_api(const Api& api, const Request& request);      // /api/ask
 Reply places_api(const Api& api, const Request& request);   // /api/places
 
+/// /api/pictures/ID.svg, answered through knowledge_api (pure, so remembered).
+Reply pictures_api(const Api& api, const Request& request);
+
 }  // namespace plantar::server

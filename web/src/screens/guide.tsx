@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { learn, plan, type PlanRequest, type Region, type Routine } from '../api';
 import { AudioClock, SilentClock, maxAudioRate, type SessionClock } from '../clock';
 import { FootMap } from '../footmap';
+import { StepView } from '../picture';
 import { RatingSliders } from '../ratings';
 import { audio, captionAt, lastRoutine, localStamp, savePending, saveRoutine, stepAt, testSpeed, timeline, type AudioInfo, type Ratings, type Timeline } from '../session';
 import { bedtime, checkedToday, lastCheck, lastPlan, savePlan } from '../store';
@@ -200,7 +201,7 @@ function Running({ clock, line, regions, routine, before, start, voiceError }: R
       <p class="where">{step ? `${step.foot} foot · ${step.area} · pressure ${step.pressure} of 5` : `Step ${Math.min(index + 1, line.steps.length)} of ${line.steps.length}`}</p>
       <div class={`guide-main ${regions.find((r) => r.id === step?.region)?.view === 'side' ? 'side' : 'sole'}`}>
         <Ring fraction={fraction} label={clockText(spanEnd - ms)} />
-        <FootMap regions={regions} lit={lit} label={step ? `Foot map: the ${step.foot} ${step.area.toLowerCase()} is lit.` : 'Foot map.'} />
+        <StepView id={step ? routine.steps[index]?.technique : undefined} foot={step?.foot}><FootMap regions={regions} lit={lit} label={step ? `Foot map: the ${step.foot} ${step.area.toLowerCase()} is lit.` : 'Foot map.'} /></StepView>
       </div>
       <div class="controls">
         <button type="button" class="control" onClick={back} aria-label="Back: start of this step or the one before">◀ Back</button>

@@ -2,6 +2,8 @@
 // sources, and the reflexology atlas shown as a tradition.
 import { learn, type Claim, type Region, type Source, type Technique, type Tip, type Zone } from '../api';
 import { FootMap } from '../footmap';
+import { Picture } from '../picture';
+import { currentRoute } from '../router';
 import { GradeBadge, Pending, Title, useLoad, words } from '../ui';
 
 const tabs = [
@@ -25,21 +27,46 @@ export function Learn({ tab = 'techniques' }: { tab?: string }) {
   );
 }
 
+// The first sentence of the spoken cue: what the hands do, in one line.
+export function summary(t: Technique): string {
+  return t.cue.split(/(?<=\.)\s/)[0];
+}
+
+// A gallery: a card per technique with its picture; a card opens the detail.
 function Techniques() {
   const data = useLoad(() => learn<Technique[]>('learn/techniques'));
   if (!data.value) return <Pending error={data.error} />;
+  const id = currentRoute()[2];
+  const chosen = id ? data.value.find((t) => t.id === id) : undefined;
+  if (chosen) return <TechniqueDetail t={chosen} />;
   return (
-    <div class="cards">
+    <ul class="gallery">
       {data.value.map((t) => (
-        <article class="card" key={t.id}>
-          <h2>{t.name}</h2>
-          <p class="small">{t.regions.map(words).join(', ')} · pressure {t.pressure.min} to {t.pressure.max} of 5 · about {t.seconds.default} seconds
-            {t.tools.length > 0 && <> · needs {t.tools.map(words).join(', ')}</>}</p>
-          <ol>{t.steps.map((s) => <li key={s}>{s}</li>)}</ol>
-          {t.cautions.length > 0 && <div class="cautions"><h3>Take care</h3><ul>{t.cautions.map((c) => <li key={c}>{c}</li>)}</ul></div>}
-        </article>
+        <li key={t.id}>
+          <a class="card gallery-card" href={`#/learn/techniques/${t.id}`}>
+            <Picture id={t.id} thumb />
+            <span class="gallery-name">{t.name}</span>
+            <span class="small">{summary(t)}</span>
+          </a>
+        </li>
       ))}
-    </div>
+    </ul>
+  );
+}
+
+// The loop first, then the steps, then the care notes.
+function TechniqueDetail({ t }: { t: Technique }) {
+  return (
+    <article class="card technique-detail">
+      <a href="#/learn/techniques">All techniques</a>
+      <h2>{t.name}</h2>
+      <Picture id={t.id} loop />
+      <p class="small">{t.regions.map(words).join(', ')} · pressure {t.pressure.min} to {t.pressure.max} of 5 · about {t.seconds.default} seconds
+        {t.tools.length > 0 && <> · needs {t.tools.map(words).join(', ')}</>}</p>
+      <h3>Steps</h3>
+      <ol>{t.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+      {t.cautions.length > 0 && <div class="cautions"><h3>Take care</h3><ul>{t.cautions.map((c) => <li key={c}>{c}</li>)}</ul></div>}
+    </article>
   );
 }
 

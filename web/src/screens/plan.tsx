@@ -7,6 +7,7 @@ import { FootMap } from '../footmap';
 import { saveRoutine } from '../session';
 import { Pending, Title, minutes, useLoad, words } from '../ui';
 import { Chip, VerdictSummary } from './check';
+import { Picture } from '../picture';
 
 interface Knowledge { goals: Goal[]; tools: Tool[]; techniques: Technique[]; regions: Region[]; conditions: Condition[] }
 
@@ -167,6 +168,7 @@ function RoutineView({ routine, kb }: { routine: Routine; kb: Knowledge }) {
               <li key={at}>
                 <span class="time">{minutes(at)}</span>
                 <div>
+                  <Picture id={s.technique} foot={s.foot} thumb />
                   {s.transition && <p class="transition"><strong>{s.transition}</strong></p>}
                   <h4>{name(s.technique)}</h4>
                   <p class="where">{s.foot} foot, {region(s.region)} · {s.seconds} seconds · {how(s)}</p>
