@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plantar/audio.h"
+#include "plantar/errors.h"
 #include "plantar/planner.h"
 #include "test_support.h"
 
@@ -100,7 +101,7 @@ TEST(SentenceCache, SizeLimitComesFromTheEnvironment) {
   try {
     default_cache();
     ADD_FAILURE() << "no error for 'lots'";
-  } catch (const BadInput& e) {
+  } catch (const plantar::BadInput& e) {
     EXPECT_EQ(e.where(), "PLANTAR_AUDIO_CACHE_MB");
   }
   unsetenv("PLANTAR_AUDIO_CACHE_MB");

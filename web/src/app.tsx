@@ -52,7 +52,7 @@ export function App() {
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('main h1')?.focus(); }}>Skip to content</a>
       <header class={focused ? 'top focused' : 'top'}>
         <a class="brand" href="#/">plantar</a>
-        {focused && <a class="exit-focus" href="#/">Leave the guide (it keeps playing)</a>}
+        {focused && <a class="exit-focus" href="#/" title="The session keeps playing">Leave the guide</a>}
         <nav aria-label="Main" hidden={focused}>
           <ul>
             {nav.map(([path, label]) => (

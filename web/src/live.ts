@@ -41,8 +41,9 @@ function remember(l: Live) {
   write('live', { routine: l.routine, before: l.before, start: l.start, ms: Math.round(l.clock.ms()), url, savedAt: Date.now() });
 }
 
-/// The one audio element of the app, outside every screen.
-function audioElement(url: string): HTMLAudioElement {
+/// The one audio element of the app, outside every screen; made (and
+/// loading) as soon as the voice is ready, so Start plays at once.
+export function audioElement(url: string): HTMLAudioElement {
   let element = document.querySelector<HTMLAudioElement>('audio#session-audio');
   if (!element) {
     element = document.createElement('audio');
@@ -99,8 +100,8 @@ export function stepsDone(l: Live) {
 export function finish(finished: boolean) {
   const l = live;
   if (!l || l.ended !== null) return;
+  l.ended = finished;  // first: pausing notifies the listeners again
   l.clock.pause();
-  l.ended = finished;
   savePending({ routine: l.routine, before: l.before, start: l.start, end: localStamp(), finished, stepsDone: finished ? l.line.steps.length : stepsDone(l) });
   forget();
   notify();

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { learn, plan, type PlanRequest, type Region, type Routine } from '../api';
 import { FootMap } from '../footmap';
 import { RatingSliders } from '../ratings';
-import { back, begin, finish, forget, next, phase, resumable, toggle, useLive, type Live } from '../live';
+import { audioElement, back, begin, finish, forget, next, phase, resumable, toggle, useLive, type Live } from '../live';
 import { audio, captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type AudioInfo, type Ratings } from '../session';
 import { bedtime, checkedToday, lastCheck, lastPlan, read, savePlan, write } from '../store';
 import { VerdictSummary } from './check';
@@ -86,6 +86,7 @@ function Session({ routine }: { routine: Routine }) {
     audio(routine, rate).then((info) => {
       clearInterval(timer);
       if (info.rendered) write('voiceWaitPerMinute', (performance.now() - asked) / 1000 / Math.max(1, routine.total_seconds / 60));
+      audioElement(info.url);
       setVoice({ state: 'ready', info });
     }, (e: Error) => { clearInterval(timer); setVoice({ state: 'failed', error: e.message }); });
     return () => clearInterval(timer);
