@@ -12,6 +12,7 @@ import { read, write } from './store';
 export interface Live {
   routine: Routine; line: Timeline; regions: Region[]; clock: SessionClock; before: Ratings; start: string;
   voiceError: string;
+  device: boolean;  // the browser's own voice speaks the cues
   ended: boolean | null;  // null: running; true: finished; false: stopped early
 }
 
@@ -55,19 +56,50 @@ export function audioElement(url: string): HTMLAudioElement {
   return element;
 }
 
-interface Begin { routine: Routine; line: Timeline; regions: Region[]; before: Ratings; voice: AudioInfo | null; voiceError: string; at?: number; start?: string }
+interface Begin {
+  routine: Routine; line: Timeline; regions: Region[]; before: Ratings; voice: AudioInfo | null; voiceError: string;
+  at?: number; start?: string;
+  deviceVoice?: { rate: number };  // speak the cues with the browser's own voice (Web Speech API)
+}
+
+/// True when this browser can speak by itself (the Web Speech API).
+export const hasDeviceVoice = () => typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
+
+// Speaks each cue as the clock passes it. It stops when the screen locks
+// (the page is then paused), which the guide says where it is offered.
+function deviceSpeaker(clock: SessionClock, line: Timeline, rate: number) {
+  let said = line.cues.findIndex((c) => c.at_ms > clock.ms()) - 1;
+  if (said < -1) said = line.cues.length - 1;
+  return () => {
+    const ms = clock.ms();
+    let due = -1;
+    line.cues.forEach((c, i) => { if (c.at_ms <= ms) due = i; });
+    if (!clock.playing()) { speechSynthesis.cancel(); said = due; return; }
+    if (due === said) return;
+    const fresh = due > said && ms - line.cues[due].at_ms < 1500;  // not after a seek far ahead
+    said = due;
+    const text = due >= 0 ? line.cues[due].text : '';
+    if (fresh && text) {
+      const words = new SpeechSynthesisUtterance(text);
+      words.rate = rate;
+      speechSynthesis.speak(words);
+    }
+  };
+}
 
 /// Starts (or resumes, from `at` ms) a session; plays silently with captions
 /// if there is no voice or it will not play.
 export function begin(b: Begin): Live {
   stop();
   const speed = testSpeed();
-  const voiced = b.voice !== null && speed <= maxAudioRate;
+  const voiced = b.voice !== null && !b.deviceVoice && speed <= maxAudioRate;
   const clock: SessionClock = voiced ? new AudioClock(audioElement(b.voice!.url), b.line.total_ms, speed) : new SilentClock(b.line.total_ms, speed);
-  const l: Live = { routine: b.routine, line: b.line, regions: b.regions, clock, before: b.before, start: b.start ?? localStamp(), voiceError: b.voiceError, ended: null };
+  const l: Live = { routine: b.routine, line: b.line, regions: b.regions, clock, before: b.before, start: b.start ?? localStamp(), voiceError: b.voiceError, device: !!b.deviceVoice && hasDeviceVoice(), ended: null };
   live = l;
   let lastSaved = 0;
+  const speak = b.deviceVoice && hasDeviceVoice() ? deviceSpeaker(clock, b.line, b.deviceVoice.rate) : null;
   clock.listen(() => {
+    speak?.();
     const now = Date.now();
     if (now - lastSaved > 2000 || !clock.playing()) { lastSaved = now; remember(l); }
     if (l.ended === null && clock.ms() >= l.line.total_ms) finish(true);
@@ -86,6 +118,7 @@ export function begin(b: Begin): Live {
 
 /// Drops the session (after it ended, or to start another).
 export function stop() {
+  if (hasDeviceVoice()) speechSynthesis.cancel();
   live?.clock.destroy();
   live = null;
   notify();

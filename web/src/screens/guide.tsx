@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { learn, plan, type PlanRequest, type Region, type Routine } from '../api';
 import { FootMap } from '../footmap';
 import { RatingSliders } from '../ratings';
-import { audioElement, back, begin, finish, forget, next, phase, resumable, toggle, useLive, type Live } from '../live';
+import { audioElement, back, begin, hasDeviceVoice, finish, forget, next, phase, resumable, toggle, useLive, type Live } from '../live';
 import { audio, captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type AudioInfo, type Ratings } from '../session';
 import { bedtime, checkedToday, lastCheck, lastPlan, read, savePlan, write } from '../store';
 import { VerdictSummary } from './check';
@@ -78,6 +78,7 @@ function Session({ routine }: { routine: Routine }) {
   const [before, setBefore] = useState<Ratings>(saved?.before ?? read<Ratings>('before') ?? {});
   const [waited, setWaited] = useState(0);
   const [rate, setRate] = useState<number>(read<number>('rate') ?? 1);
+  const [device, setDevice] = useState(() => hasDeviceVoice() && read<boolean>('deviceVoice') === true);
   useEffect(() => {
     setVoice({ state: 'preparing' });
     setWaited(0);
@@ -100,6 +101,7 @@ function Session({ routine }: { routine: Routine }) {
     begin({
       routine, line, regions, before, voice: voice.state === 'ready' ? voice.info : null,
       voiceError: voice.state === 'failed' ? voice.error : '', at, start: at ? saved?.start : undefined,
+      deviceVoice: device ? { rate } : undefined,
     });
   };
   const perMinute = waitPerMinute();
@@ -124,6 +126,14 @@ function Session({ routine }: { routine: Routine }) {
           {speakingRates.map((r) => <option key={r} value={r}>{r === 1 ? 'Normal' : r < 1 ? `Slower (${r}×)` : `Faster (${r}×)`}</option>)}
         </select>
       </p>
+      {hasDeviceVoice() && (
+        <p class="field-row">
+          <label>
+            <input type="checkbox" checked={device} onChange={(e) => { const on = (e.target as HTMLInputElement).checked; write('deviceVoice', on); setDevice(on); }} />{' '}
+            Use this device's own voice instead. It stops when the screen locks, so keep the screen on.
+          </label>
+        </p>
+      )}
       <p class="small">Sit comfortably with your feet within reach, and put the phone where you can see it. Stop if anything hurts.</p>
       {voice.state === 'preparing' && (
         <p class="notice" role="status"><span class="spinner" aria-hidden="true" /> Preparing the voice… {waited} s so far{expected ? ` (last time it took about ${expected} s)` : ''}</p>
@@ -198,7 +208,8 @@ function Running({ l }: { l: Live }) {
         <progress max={line.total_ms} value={ms} aria-label="Whole session" />
         <span>{clockText(ms)} of {clockText(line.total_ms)}</span>
       </div>
-      {!clock.voiced && <p class="notice caution-note">No voice this time{l.voiceError ? ` (${l.voiceError})` : ''}: follow the captions.</p>}
+      {l.device && <p class="notice">This device's own voice is speaking: it stops when the screen locks.</p>}
+      {!clock.voiced && !l.device && <p class="notice caution-note">No voice this time{l.voiceError ? ` (${l.voiceError})` : ''}: follow the captions.</p>}
       <p class="small">
         {keyboard && 'Keys: space pauses or plays, the arrows go back or on. '}
         <button type="button" class="link" onClick={() => finish(false)}>End the session now</button>
