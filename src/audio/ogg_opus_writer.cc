@@ -18,6 +18,8 @@
 namespace plantar::audio {
 namespace {
 
+constexpr std::int64_t frames_per_page = 50;  // one second
+
 void put_le(std::string& out, std::uint64_t value, int bytes) {
   for (int i = 0; i < bytes; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
 }
@@ -102,7 +104,8 @@ std::uintmax_t write_ogg_opus(const std::string& path, const OggOpusStream& s) {
     for (std::int64_t i = 0; i < frames; ++i) {
       bool last = i + 1 == frames;
       w.packet(*s.packets[static_cast<std::size_t>(i)], last ? end : (i + 1) * frame_samples, last);
-      w.pages(last);
+      // At most a second a page (RFC 7845 advises it: seeking and muxing delay).
+      w.pages(last || (i + 1) % frames_per_page == 0);
     }
     ok = w.ok();
   }
