@@ -48,5 +48,16 @@ TEST(AudioWarmup, RendersTheBedtimeRoutineBeforeAnyoneAsks) {
   fs::remove_all(dir);
 }
 
+TEST(AudioApi, SpeakingRateIsCheckedAndNamed) {
+  Api api{kb::embedded(), "", "", PLANTAR_BINARY, ""};
+  auto routine = test::run_plantar({"plan", "--goal", "sleep", "--minutes", "3", "--json"});
+  ASSERT_EQ(routine.status, 0);
+  for (const char* rate : {"2", "0.5", "fast", "1.25"}) {
+    auto reply = answer(api, "POST", "/api/audio", routine.out, {{"rate", rate}});
+    EXPECT_EQ(reply.status, 400) << rate;
+    EXPECT_EQ(nlohmann::json::parse(reply.body)["field"], "rate") << rate << ": " << reply.body;
+  }
+}
+
 }  // namespace
 }  // namespace plantar::server

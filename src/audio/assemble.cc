@@ -31,11 +31,11 @@ struct Sound {
 
 // What an entry depends on besides its text: any change here is a new entry.
 std::string key_base(const VoiceSettings& settings) {
-  char buffer[200];
-  std::snprintf(
-      buffer, sizeof buffer,
-      "plantar %s\nvoice flite cmu_us_slt %d Hz\nrate %.3f\nvolume %.3f\nopus celt %d Hz delay %d\n", version,
-      sample_rate, settings.rate, settings.volume, opus_rate, encoder_delay());
+  char buffer[300];
+  std::snprintf(buffer, sizeof buffer,
+                "plantar %s\nvoice flite cmu_us_slt %d Hz\nrate %.3f\nvolume %.3f\nopus %s %d Hz delay %d\n",
+                version, sample_rate, settings.rate, settings.volume, encoder_settings, opus_rate,
+                encoder_delay());
   return buffer;
 }
 

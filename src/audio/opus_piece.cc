@@ -14,7 +14,7 @@ namespace plantar::audio {
 namespace {
 
 constexpr int bitrate = 32000;  // speech up to 8 kHz: clear, about 4 kB/s while speaking
-constexpr int complexity = 8;
+constexpr int complexity = 3;   // measured: flite, then libopus, took most of a cold render
 constexpr int max_packet = 1500;
 
 struct EncoderDeleter {

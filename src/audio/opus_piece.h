@@ -11,6 +11,9 @@ namespace plantar::audio {
 inline constexpr int opus_rate = 48000;
 inline constexpr int frame_samples = 960;  // 20 ms at 48 kHz
 
+/// What the encoder's settings are, for the cache's keys.
+inline constexpr const char* encoder_settings = "celt 32 kbit/s vbr complexity 3";
+
 /// The encoder's delay in samples at 48 kHz: the Ogg pre-skip.
 int encoder_delay();
 

@@ -38,7 +38,7 @@ std::vector<float> upsample_3x(const std::vector<float>& samples) {
   for (long j = 0; j < static_cast<long>(out.size()); ++j) {
     // Output j (after the delay) is the filter at j + center over the stuffed input.
     long at = j + center;
-    double sum = 0;
+    float sum = 0;
     for (long m = at % factor; m < taps; m += factor) {
       long i = (at - m) / factor;
       if (i >= 0 && i < n) sum += h[static_cast<std::size_t>(m)] * samples[static_cast<std::size_t>(i)];
