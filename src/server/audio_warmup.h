@@ -1,7 +1,9 @@
 // Warming the audio at server start: the built-in routines (Home's bedtime
 // routine and each goal's 10-minute routine) are rendered in the background,
 // so their first guided session starts at once and every other routine finds
-// most of its sentences in the sentence cache.
+// most of its sentences in the sentence cache. The server holds one beside
+// its Api, made after it (`AudioWarmup warmup{sources};` in server.cc's Impl),
+// for `plantar serve` only: tests that start many servers should not.
 #pragma once
 
 #include <atomic>
