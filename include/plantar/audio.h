@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "plantar/audio_cache.h"
 #include "plantar/session.h"
 #include "plantar/voice.h"
 
@@ -47,10 +48,20 @@ struct RenderSummary {
   int cues = 0;
   std::uintmax_t bytes = 0;
   Format format = Format::wav;
+  int synthesized = 0;  // sentences the voice spoke for this file
+  int cached = 0;       // sounds taken from the sentence cache (Ogg Opus only)
 };
 
-/// Renders `timeline` into `path`, the format chosen by its extension.
+/// Renders `timeline` into `path`, the format chosen by its extension. An
+/// Ogg Opus file is assembled through the sentence cache of default_cache().
 RenderSummary render(const session::Timeline& timeline, int chime_ms, const std::string& path,
                      const VoiceSettings& settings, int workers, const Progress& progress);
+
+/// The Ogg Opus file assembled from `cache`'s packets: only sounds missing
+/// from the cache are spoken and encoded (and then stored). Cues are placed
+/// to the nearest 20 ms; the file is exactly `timeline.total_ms` long.
+RenderSummary render_opus(const session::Timeline& timeline, int chime_ms, const std::string& path,
+                          const VoiceSettings& settings, int workers, const Progress& progress,
+                          const CacheSettings& cache);
 
 }  // namespace plantar::audio

@@ -42,6 +42,8 @@ RenderSummary render(const session::Timeline& timeline, int chime_ms, const std:
   auto format = format_for(path);
   if (!format)
     throw BadInput("-o", "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + path + "'");
+  if (*format == Format::opus)
+    return render_opus(timeline, chime_ms, path, settings, workers, progress, default_cache());
   std::vector<std::string> texts;
   std::vector<std::size_t> spoken;  // cue index of each text
   for (std::size_t i = 0; i < timeline.cues.size(); ++i) {
@@ -58,6 +60,7 @@ RenderSummary render(const session::Timeline& timeline, int chime_ms, const std:
   summary.cues = static_cast<int>(timeline.cues.size());
   summary.seconds = static_cast<double>(track.size()) / sample_rate;
   summary.bytes = write_sound_file(path, *format, track);
+  summary.synthesized = static_cast<int>(texts.size());
   return summary;
 }
 

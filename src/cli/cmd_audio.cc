@@ -53,9 +53,14 @@ int run_audio(const Context& context, const AudioOptions& options) {
   auto summary = audio::render(timeline, context.kb.cues.chime_seconds * 1000, options.output,
                                {options.rate, 1.0}, workers, progress_bar(context, show, options.output));
   if (context.json) {
-    json_io::Json json = {{"file", options.output},     {"format", std::string(audio::name(summary.format))},
-                          {"seconds", summary.seconds}, {"cues", summary.cues},
-                          {"bytes", summary.bytes},     {"sample_rate", audio::sample_rate}};
+    json_io::Json json = {{"file", options.output},
+                          {"format", std::string(audio::name(summary.format))},
+                          {"seconds", summary.seconds},
+                          {"cues", summary.cues},
+                          {"bytes", summary.bytes},
+                          {"sample_rate", audio::sample_rate},
+                          {"synthesized", summary.synthesized},
+                          {"cached", summary.cached}};
     context.out << json_io::dump(json);
   } else {
     int seconds = static_cast<int>(summary.seconds + 0.5);

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -18,10 +19,13 @@
 #include <sstream>
 #include <thread>
 
+#include "audio_warmup.h"
 #include "plantar/audio.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
+#include "plantar/planner.h"
 #include "plantar/version.h"
+#include "query_params.h"
 #include "routes.h"
 
 namespace plantar::server {
@@ -98,12 +102,13 @@ constexpr auto render_time_limit = std::chrono::minutes(10);
 // processes, and forking the server, whose other threads may hold a lock at
 // that moment (the allocator's, under the sanitizers), can leave a worker
 // waiting on it forever; a new program starts with one thread. Throws Failure.
-void render_in_child(const Api& api, const std::string& routine_json, const fs::path& file) {
+void render_in_child(const Api& api, const std::string& routine_json, const fs::path& file, double rate) {
   const std::string& program = api.program;
   fs::path routine = file.string() + ".routine.json";
   std::ofstream(routine, std::ios::binary) << routine_json;
   std::vector<std::string> args = {program, "audio", "--routine", routine.string(), "-o", file.string()};
   if (!api.data.empty()) args.insert(args.begin() + 1, {"--data", api.data});
+  if (rate != 1.0) args.insert(args.end(), {"--rate", std::to_string(rate)});
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -142,32 +147,62 @@ Reply timeline(const Api& api, const Request& request) {
   return {200, json_io::dump(json_io::to_json(read_session(api, request.body).timeline)), "application/json"};
 }
 
-// Renders (unless cached) and answers where to fetch the audio.
-Reply make_audio(const Api& api, const Request& request) {
-  Session s = read_session(api, request.body);
+// Renders (unless cached) the audio of a routine (its JSON, as /api/plan
+// answers it) and says where to fetch it.
+Json audio_for(const Api& api, const std::string& routine_json, double rate = 1.0) {
+  Session s = read_session(api, routine_json);
   int chime_ms = api.kb.cues.chime_seconds * 1000;
   std::string id =
       hash_hex(json_io::dump(json_io::to_json(s.timeline)) + "\nchime " + std::to_string(chime_ms) +
-               "\nrate " + std::to_string(audio::sample_rate) + "\nplantar " + version);
+               "\nrate " + std::to_string(audio::sample_rate) + "\nplantar " + version +
+               (rate == 1.0 ? std::string() : "\nspeaking rate " + std::to_string(rate)));
   fs::path folder = cache_folder(api);
   fs::path file = folder / (id + audio_suffix);
   bool rendered = false;
+  auto started = std::chrono::steady_clock::now();
   {
     std::lock_guard<std::mutex> lock(render_mutex);
     if (!fs::exists(file)) {
       if (api.program.empty())
-        audio::render(s.timeline, chime_ms, file.string(), {1.0, 1.0}, workers(), {});
+        audio::render(s.timeline, chime_ms, file.string(), {rate, 1.0}, workers(), {});
       else
-        render_in_child(api, request.body, file);
+        render_in_child(api, routine_json, file, rate);
       rendered = true;
       trim_cache(folder);
     }
   }
-  Json out = {{"id", id},
-              {"url", "/api/audio/" + id + audio_suffix},
-              {"seconds", s.timeline.total_ms / 1000.0},
-              {"rendered", rendered}};
-  return {200, json_io::dump(out), "application/json"};
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  return {{"id", id},
+          {"url", "/api/audio/" + id + audio_suffix},
+          {"seconds", s.timeline.total_ms / 1000.0},
+          {"rendered", rendered},
+          {"render_seconds", took.count()}};
+}
+
+// The speaking rate people can choose in the guide: 0.8 (slower) to 1.2.
+constexpr double slowest = 0.8, fastest = 1.2;
+
+Reply make_audio(const Api& api, const Request& request) {
+  double rate = number_param(request, "rate", 1.0);
+  if (!(rate >= slowest && rate <= fastest))
+    throw BadInput("rate", "expected a speaking rate from 0.8 to 1.2");
+  rate = std::round(rate * 20) / 20;  // steps of 0.05, so the cache is shared
+  return {200, json_io::dump(audio_for(api, request.body, rate)), "application/json"};
+}
+
+// The routines people start from: Home's bedtime routine, and each goal's
+// routine at the Plan screen's default of 10 minutes.
+std::vector<planner::Request> built_in_routines(const kb::KnowledgeBase& kb) {
+  planner::Request bedtime;
+  bedtime.goals = {"sleep"};
+  bedtime.minutes = 5;
+  std::vector<planner::Request> out{bedtime};
+  for (const auto& goal : kb.goals) {
+    planner::Request r;
+    r.goals = {goal.id};
+    out.push_back(r);
+  }
+  return out;
 }
 
 bool is_audio_name(const std::string& name) {
@@ -188,6 +223,25 @@ Reply audio_file(const Api& api, const std::string& name) {
 }
 
 }  // namespace
+
+AudioWarmup::AudioWarmup(const Api& api) {
+  thread_ = std::thread([this, api] {
+    for (const auto& request : built_in_routines(api.kb)) {
+      if (stop_) break;
+      try {
+        audio_for(api, json_io::dump(json_io::to_json(planner::plan(api.kb, request))));
+      } catch (const std::exception&) {
+        // A routine that cannot be rendered now is rendered when asked for, with its error.
+      }
+    }
+    done_ = true;
+  });
+}
+
+AudioWarmup::~AudioWarmup() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
 
 Reply session_api(const Api& api, const Request& request) {
   const auto& parts = request.parts;

@@ -64,7 +64,45 @@ const steps = {
     const start = p.getByRole('button', { name: 'Start the session' });
     await start.waitFor({ timeout: 180000 });
     console.log(`      the voice was ready ${((Date.now() - started) / 1000).toFixed(1)} s after the check`);
+    const clicked = Date.now();
     await start.click();
+    // Time to first audio: from the tap on Start to the voice's clock moving.
+    await p.waitForFunction(() => (document.querySelector('audio')?.currentTime ?? 0) > 0, null, { timeout: 10000 });
+    const firstAudio = (Date.now() - clicked) / 1000;
+    console.log(`      time to first audio: ${firstAudio.toFixed(2)} s after Start (target: 1 s warm, 3 s cold)`);
+    if (firstAudio > 3) fail(`the voice started ${firstAudio.toFixed(2)} s after Start`);
+    // Real time while the session is left and reloaded, so most of it is still to come.
+    await p.evaluate(() => { const a = document.querySelector('audio'); a.playbackRate = 1; a.defaultPlaybackRate = 1; });
+    // Focused mode: no tab bar, one clear way out; the intro in words, never "Step 0".
+    if (await p.locator('header nav').isVisible()) fail('the tab bar shows during the session');
+    if (/Step 0/.test(await p.locator('.where').innerText())) fail('the guide says "Step 0"');
+    const fine = await p.evaluate(() => matchMedia('(any-pointer: fine)').matches);
+    if (!fine && (await p.getByText('Keys: space').count())) fail('keyboard hints without a keyboard');
+    // Leave for Learn: the mini-player keeps the session going, and returns to it.
+    await p.getByRole('link', { name: /Leave the guide/ }).click();
+    await p.getByRole('link', { name: 'Learn', exact: true }).click();
+    await expectHeading('Learn');
+    const mini = p.getByRole('complementary', { name: 'Guided session' });
+    await mini.waitFor();
+    const t0 = await p.evaluate(() => document.querySelector('audio').currentTime);
+    await p.waitForTimeout(700);
+    const t1 = await p.evaluate(() => document.querySelector('audio').currentTime);
+    if (!(t1 > t0)) fail(`the audio stopped on another screen (${t0} → ${t1})`);
+    if (!/left/.test(await mini.innerText())) fail('the mini-player shows no time left: ' + (await mini.innerText()));
+    await look('mini-player');
+    await mini.getByRole('button', { name: 'Pause' }).click();
+    await mini.getByRole('button', { name: 'Play' }).click();
+    await mini.getByRole('link', { name: 'Return' }).click();
+    await p.locator('.controls').waitFor();
+    // A reload mid-session offers to resume where it was, with the before-ratings kept.
+    const at = await p.evaluate(() => document.querySelector('audio').currentTime);
+    await p.reload();
+    const resume = p.getByRole('button', { name: /^Resume at/ });
+    await resume.waitFor({ timeout: 30000 });
+    if ((await p.getByRole('slider', { name: 'Stress' }).inputValue()) !== '7') fail('the before-rating was lost on reload');
+    await look('guide-resume');
+    await resume.click();
+    await p.waitForFunction((t) => (document.querySelector('audio')?.currentTime ?? 0) >= t - 1, at, { timeout: 10000 });
     const titles = new Set(), counts = new Set();
     let looked = false, skipped = false;
     const deadline = Date.now() + 120000;

@@ -1,5 +1,7 @@
 // The app shell: a header, the screen of the current route, and a tab bar
 // that sits at the bottom on a phone.
+import { useLive } from './live';
+import { Player } from './player';
 import { useRoute } from './router';
 import { Ask } from './screens/ask';
 import { Card } from './screens/card';
@@ -42,12 +44,16 @@ export function App() {
   const key = route.join('/');
   const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights'].includes(name));
   const current = underMore(route[0]) ? 'more' : route[0] ?? '';
+  const live = useLive(false);
+  // During a session the guide has the whole screen: no tab bar, one clear way out.
+  const focused = route[0] === 'guide' && !!live && live.ended === null;
   return (
     <>
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('main h1')?.focus(); }}>Skip to content</a>
-      <header class="top">
+      <header class={focused ? 'top focused' : 'top'}>
         <a class="brand" href="#/">plantar</a>
-        <nav aria-label="Main">
+        {focused && <a class="exit-focus" href="#/" title="The session keeps playing">Leave the guide</a>}
+        <nav aria-label="Main" hidden={focused}>
           <ul>
             {nav.map(([path, label]) => (
               <li key={path}><a href={`#/${path}`} aria-current={current === path ? 'page' : undefined}>{label}</a></li>
@@ -56,6 +62,7 @@ export function App() {
         </nav>
       </header>
       <main id="main"><Screen key={key} route={route} /></main>
+      <Player onGuide={route[0] === 'guide'} />
     </>
   );
 }

@@ -5,18 +5,18 @@
 // screen follows its current time, so it keeps going with the screen
 // locked; the lock screen shows the step (Media Session) and the screen
 // stays on while the page is visible (Wake Lock).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { learn, plan, type PlanRequest, type Region, type Routine } from '../api';
-import { AudioClock, SilentClock, maxAudioRate, type SessionClock } from '../clock';
 import { FootMap } from '../footmap';
 import { StepView } from '../picture';
 import { RatingSliders } from '../ratings';
-import { audio, captionAt, lastRoutine, localStamp, savePending, saveRoutine, stepAt, testSpeed, timeline, type AudioInfo, type Ratings, type Timeline } from '../session';
-import { bedtime, checkedToday, lastCheck, lastPlan, savePlan } from '../store';
+import { audioElement, back, begin, hasDeviceVoice, finish, forget, next, phase, resumable, toggle, useLive, type Live } from '../live';
+import { audio, captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type AudioInfo, type Ratings } from '../session';
+import { bedtime, checkedToday, lastCheck, lastPlan, read, savePlan, write } from '../store';
 import { VerdictSummary } from './check';
 import { Pending, Title, minutes, useLoad } from '../ui';
 
-const clockText = (ms: number) => {
+export const clockText = (ms: number) => {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
@@ -29,6 +29,8 @@ const presets: Record<string, () => PlanRequest | null> = {
 };
 
 export function Guide({ preset }: { preset?: string }) {
+  const l = useLive(true);
+  if (l) return l.ended === null ? <Running l={l} /> : <Done finished={l.ended} minutes={Math.round(l.routine.total_seconds / 60)} />;
   const request = preset && presets[preset] ? presets[preset]() : null;
   return request ? <Planned request={request} /> : <Saved />;
 }
@@ -66,147 +68,139 @@ function Saved() {
 
 type Voice = { state: 'preparing' } | { state: 'ready'; info: AudioInfo } | { state: 'failed'; error: string };
 
+// How long the voice took to prepare last time, per minute of session: what
+// the wait is said to be is measured here, not guessed.
+const waitPerMinute = () => read<number>('voiceWaitPerMinute');
+
 function Session({ routine }: { routine: Routine }) {
   const plan = useLoad(() => Promise.all([timeline(routine), learn<Region[]>('regions')]));
   const [voice, setVoice] = useState<Voice>({ state: 'preparing' });
-  const [before, setBefore] = useState<Ratings>({});
-  const [clock, setClock] = useState<SessionClock | null>(null);
-  const [start, setStart] = useState('');
-  const audioRef = useRef<HTMLAudioElement>(null);
+  const saved = useMemo(() => { const r = resumable(); return r && JSON.stringify(r.routine) === JSON.stringify(routine) ? r : null; }, []);
+  const [before, setBefore] = useState<Ratings>(saved?.before ?? read<Ratings>('before') ?? {});
+  const [waited, setWaited] = useState(0);
+  const [rate, setRate] = useState<number>(read<number>('rate') ?? 1);
+  const [device, setDevice] = useState(() => hasDeviceVoice() && read<boolean>('deviceVoice') === true);
   useEffect(() => {
-    audio(routine).then((info) => setVoice({ state: 'ready', info }), (e: Error) => setVoice({ state: 'failed', error: e.message }));
-  }, []);
-  useEffect(() => () => clock?.destroy(), [clock]);
+    setVoice({ state: 'preparing' });
+    setWaited(0);
+    const asked = performance.now();
+    const timer = setInterval(() => setWaited(Math.floor((performance.now() - asked) / 1000)), 1000);
+    audio(routine, rate).then((info) => {
+      clearInterval(timer);
+      if (info.rendered) write('voiceWaitPerMinute', (performance.now() - asked) / 1000 / Math.max(1, routine.total_seconds / 60));
+      audioElement(info.url);
+      setVoice({ state: 'ready', info });
+    }, (e: Error) => { clearInterval(timer); setVoice({ state: 'failed', error: e.message }); });
+    return () => clearInterval(timer);
+  }, [rate]);
+  const rateBefore = (value: Ratings) => { setBefore(value); write('before', value); };
 
   if (!plan.value) return <section class="screen"><Title>Guided session</Title><Pending error={plan.error} /></section>;
   const [line, regions] = plan.value;
-  const speed = testSpeed();
-  const begin = () => {
-    const element = audioRef.current;
-    const voiced = voice.state === 'ready' && element !== null && speed <= maxAudioRate;
-    const next: SessionClock = voiced ? new AudioClock(element, line.total_ms, speed) : new SilentClock(line.total_ms, speed);
-    setStart(localStamp());
-    setClock(next);
-    next.play().catch(() => {
-      // The audio would not play (a codec or autoplay problem): go on silently.
-      const silent = new SilentClock(line.total_ms, speed);
-      setClock(silent);
-      silent.play();
+  const go = (at?: number) => {
+    write('before', null);
+    begin({
+      routine, line, regions, before, voice: voice.state === 'ready' ? voice.info : null,
+      voiceError: voice.state === 'failed' ? voice.error : '', at, start: at ? saved?.start : undefined,
+      deviceVoice: device ? { rate } : undefined,
     });
   };
-  const seconds = Math.max(5, Math.round(routine.total_seconds / 60));  // measured: about 1 s a minute
+  const perMinute = waitPerMinute();
+  const expected = perMinute ? Math.max(1, Math.round(perMinute * routine.total_seconds / 60)) : null;
   return (
-    <>
-      {voice.state === 'ready' && <audio ref={audioRef} src={voice.info.url} preload="auto" />}
-      {clock ? (
-        <Running clock={clock} line={line} regions={regions} routine={routine} before={before} start={start} voiceError={voice.state === 'failed' ? voice.error : ''} />
-      ) : (
-        <section class="screen guide-before">
-          <Title>Before you start</Title>
-          <p class="lead">How do you feel right now? Move a slider to rate it, or leave them alone to skip.</p>
-          {!checkedToday(lastCheck()) && (
-            <p class="notice caution-note">No safety check today. <a href="#/check">Take it first</a> (1 minute): some health problems mean lighter pressure, or no massage at all.</p>
-          )}
-          <RatingSliders value={before} onChange={setBefore} idPrefix="before" />
-          <p class="small">Sit comfortably with your feet within reach, and put the phone where you can see it. Stop if anything hurts.</p>
-          {voice.state === 'preparing' && <p class="notice" role="status"><span class="spinner" aria-hidden="true" /> Preparing the voice… (about {seconds} s)</p>}
-          {voice.state === 'failed' && <p class="notice caution-note" role="alert">The voice could not be prepared ({voice.error}). The session will run silently with captions.</p>}
-          <button class="big primary" type="button" disabled={voice.state === 'preparing'} onClick={begin}>
-            {voice.state === 'preparing' ? 'Preparing the voice…' : 'Start the session'}
-          </button>
-          <p class="small">Takes {minutes(routine.total_seconds)}, in {routine.steps.length} steps. <a href="#/plan/last">See or change the steps</a></p>
-        </section>
+    <section class="screen guide-before">
+      <Title>Before you start</Title>
+      {saved && (
+        <div class="notice resume" role="status">
+          <p>You stopped this session at {clockText(saved.ms)} of {clockText(line.total_ms)}.</p>
+          <button class="big primary" type="button" disabled={voice.state === 'preparing'} onClick={() => go(saved.ms)}>Resume at {clockText(saved.ms)}</button>
+        </div>
       )}
-    </>
+      <p class="lead">How do you feel right now? Move a slider to rate it, or leave them alone to skip.</p>
+      {!checkedToday(lastCheck()) && (
+        <p class="notice caution-note">No safety check today. <a href="#/check">Take it first</a> (1 minute): some health problems mean lighter pressure, or no massage at all.</p>
+      )}
+      <RatingSliders value={before} onChange={rateBefore} idPrefix="before" />
+      <p class="field-row">
+        <label for="speaking-rate">Speaking speed</label>{' '}
+        <select id="speaking-rate" value={rate} onChange={(e) => { const r = Number((e.target as HTMLSelectElement).value); write('rate', r); setRate(r); }}>
+          {speakingRates.map((r) => <option key={r} value={r}>{r === 1 ? 'Normal' : r < 1 ? `Slower (${r}×)` : `Faster (${r}×)`}</option>)}
+        </select>
+      </p>
+      {hasDeviceVoice() && (
+        <p class="field-row">
+          <label>
+            <input type="checkbox" checked={device} onChange={(e) => { const on = (e.target as HTMLInputElement).checked; write('deviceVoice', on); setDevice(on); }} />{' '}
+            Use this device's own voice instead. It stops when the screen locks, so keep the screen on.
+          </label>
+        </p>
+      )}
+      <p class="small">Sit comfortably with your feet within reach, and put the phone where you can see it. Stop if anything hurts.</p>
+      {voice.state === 'preparing' && (
+        <p class="notice" role="status"><span class="spinner" aria-hidden="true" /> Preparing the voice… {waited} s so far{expected ? ` (last time it took about ${expected} s)` : ''}</p>
+      )}
+      {voice.state === 'failed' && <p class="notice caution-note" role="alert">The voice could not be prepared ({voice.error}). The session will run silently with captions.</p>}
+      <button class={saved ? 'big' : 'big primary'} type="button" disabled={voice.state === 'preparing'} onClick={() => { forget(); go(); }}>
+        {voice.state === 'preparing' ? 'Preparing the voice…' : saved ? 'Start over' : 'Start the session'}
+      </button>
+      <p class="small">Takes {minutes(routine.total_seconds)}, in {routine.steps.length} steps. <a href="#/plan/last">See or change the steps</a></p>
+    </section>
   );
 }
 
-interface RunningProps {
-  clock: SessionClock; line: Timeline; regions: Region[]; routine: Routine; before: Ratings; start: string; voiceError: string;
+/// Keyboard hints only for people with a keyboard: a fine pointer, or a key pressed.
+function useHasKeyboard() {
+  const [has, setHas] = useState(() => typeof matchMedia === 'function' && matchMedia('(any-pointer: fine)').matches);
+  useEffect(() => {
+    if (has) return;
+    const seen = () => setHas(true);
+    addEventListener('keydown', seen, { once: true });
+    return () => removeEventListener('keydown', seen);
+  }, [has]);
+  return has;
 }
 
-function Running({ clock, line, regions, routine, before, start, voiceError }: RunningProps) {
-  const [, setTick] = useState(0);
-  const [ended, setEnded] = useState<boolean | null>(null);  // null: running; true: finished; false: stopped early
+function Running({ l }: { l: Live }) {
+  const { clock, line, regions } = l;
   const ms = clock.ms();
   const index = stepAt(line, ms);
   const step = index >= 0 ? line.steps[index] : null;
   const playing = clock.playing();
-
-  // Redraw on the clock's events, and every frame while playing.
-  useEffect(() => {
-    let frame = 0;
-    const redraw = () => setTick((n) => n + 1);
-    const loop = () => { redraw(); if (clock.playing()) frame = requestAnimationFrame(loop); };
-    clock.listen(() => { cancelAnimationFrame(frame); loop(); });
-    loop();
-    return () => cancelAnimationFrame(frame);
-  }, [clock]);
-
-  useEffect(() => { if (ended === null && ms >= line.total_ms) finish(true); }, [ms >= line.total_ms]);
-  useMediaSession(clock, line, step?.title ?? (ms < line.intro_ms ? 'Getting ready' : 'Finishing'), back, next);
-  useWakeLock(clock, playing);
-
-  function stepsDone() {
-    const now = clock.ms();
-    return line.steps.filter((s) => s.end_ms <= now).length;
-  }
-  function finish(finished: boolean) {
-    clock.pause();
-    savePending({ routine, before, start, end: localStamp(), finished, stepsDone: finished ? line.steps.length : stepsDone() });
-    setEnded(finished);
-  }
-  function back() {
-    const now = clock.ms();
-    const i = stepAt(line, now);
-    const starts = [0, ...line.steps.map((s) => s.start_ms)];
-    const current = i >= 0 ? line.steps[i].start_ms : now >= line.intro_ms ? line.steps[line.steps.length - 1].start_ms : 0;
-    // Within the first 3 seconds of a step, Back goes to the one before.
-    const target = now - current > 3000 ? current : [...starts].reverse().find((s) => s < current) ?? 0;
-    clock.seek(target);
-  }
-  function next() {
-    const now = clock.ms();
-    const later = line.steps.find((s) => s.start_ms > now);
-    const outro = line.total_ms - line.outro_ms;
-    if (later) clock.seek(later.start_ms);
-    else if (now < outro) clock.seek(outro);
-    else finish(true);
-  }
-  const toggle = () => (clock.playing() ? clock.pause() : clock.play().catch(() => undefined));
+  const keyboard = useHasKeyboard();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (ended !== null || e.altKey || e.ctrlKey || e.metaKey || target.matches('input, textarea, select')) return;
-      if (e.key === ' ' && !target.matches('button, a')) { e.preventDefault(); toggle(); }
-      if (e.key === 'ArrowLeft') { e.preventDefault(); back(); }
-      if (e.key === 'ArrowRight') { e.preventDefault(); next(); }
+      if (l.ended !== null || e.altKey || e.ctrlKey || e.metaKey || target.matches('input, textarea, select')) return;
+      if (e.key === ' ' && !target.matches('button, a')) { e.preventDefault(); toggle(l); }
+      if (e.key === 'ArrowLeft') { e.preventDefault(); back(l); }
+      if (e.key === 'ArrowRight') { e.preventDefault(); next(l); }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [clock, ended]);
-
-  if (ended !== null) return <Done finished={ended} minutes={Math.round(routine.total_seconds / 60)} />;
+  }, [l]);
 
   const upcoming = line.steps[index >= 0 ? index + 1 : ms < line.intro_ms ? 0 : line.steps.length];
   const spanStart = step ? step.start_ms : ms < line.intro_ms ? 0 : line.total_ms - line.outro_ms;
   const spanEnd = step ? step.end_ms : ms < line.intro_ms ? line.intro_ms : line.total_ms;
   const fraction = spanEnd > spanStart ? (ms - spanStart) / (spanEnd - spanStart) : 1;
-  const title = step?.title ?? (ms < line.intro_ms ? 'Getting ready' : 'Finishing');
+  const title = phase(l, ms);
   const lit = new Set(step ? [`${step.foot}:${step.region}`] : []);
+  const where = step
+    ? `Step ${index + 1} of ${line.steps.length}: ${step.foot} foot · ${step.area} · pressure ${step.pressure} of 5`
+    : ms < line.intro_ms ? `Preparing: ${line.steps.length} steps to come` : `Finished all ${line.steps.length} steps: the last words`;
   return (
     <section class="screen guide">
       <Title>{title}</Title>
-      <p class="where">{step ? `${step.foot} foot · ${step.area} · pressure ${step.pressure} of 5` : `Step ${Math.min(index + 1, line.steps.length)} of ${line.steps.length}`}</p>
+      <p class="where">{where}</p>
       <div class={`guide-main ${regions.find((r) => r.id === step?.region)?.view === 'side' ? 'side' : 'sole'}`}>
         <Ring fraction={fraction} label={clockText(spanEnd - ms)} />
-        <StepView id={step ? routine.steps[index]?.technique : undefined} foot={step?.foot}><FootMap regions={regions} lit={lit} label={step ? `Foot map: the ${step.foot} ${step.area.toLowerCase()} is lit.` : 'Foot map.'} /></StepView>
+        <StepView id={step ? l.routine.steps[index]?.technique : undefined} foot={step?.foot}><FootMap regions={regions} lit={lit} label={step ? `Foot map: the ${step.foot} ${step.area.toLowerCase()} is lit.` : 'Foot map.'} /></StepView>
       </div>
       <div class="controls">
-        <button type="button" class="control" onClick={back} aria-label="Back: start of this step or the one before">◀ Back</button>
-        <button type="button" class="control primary" onClick={toggle}>{playing ? 'Pause' : 'Play'}</button>
-        <button type="button" class="control" onClick={next} aria-label="Next step">Next ▶</button>
+        <button type="button" class="control" onClick={() => back(l)} aria-label="Back: start of this step or the one before">◀ Back</button>
+        <button type="button" class="control primary" onClick={() => toggle(l)}>{playing ? 'Pause' : 'Play'}</button>
+        <button type="button" class="control" onClick={() => next(l)} aria-label="Next step">Next ▶</button>
       </div>
       <p class="caption" aria-live="polite">{captionAt(line, ms)}</p>
       <p class="next-step">{upcoming ? <>Next: <strong>{upcoming.title}</strong>, {upcoming.foot} {upcoming.area.toLowerCase()}</> : 'Next: the end. Well done so far.'}</p>
@@ -214,8 +208,12 @@ function Running({ clock, line, regions, routine, before, start, voiceError }: R
         <progress max={line.total_ms} value={ms} aria-label="Whole session" />
         <span>{clockText(ms)} of {clockText(line.total_ms)}</span>
       </div>
-      {!clock.voiced && <p class="notice caution-note">No voice this time{voiceError ? ` (${voiceError})` : ''}: follow the captions.</p>}
-      <p class="small">Keys: space pauses or plays, the arrows go back or on. <button type="button" class="link" onClick={() => finish(false)}>End the session now</button></p>
+      {l.device && <p class="notice">This device's own voice is speaking: it stops when the screen locks.</p>}
+      {!clock.voiced && !l.device && <p class="notice caution-note">No voice this time{l.voiceError ? ` (${l.voiceError})` : ''}: follow the captions.</p>}
+      <p class="small">
+        {keyboard && 'Keys: space pauses or plays, the arrows go back or on. '}
+        <button type="button" class="link" onClick={() => finish(false)}>End the session now</button>
+      </p>
     </section>
   );
 }
@@ -247,59 +245,4 @@ function Done({ finished, minutes }: { finished: boolean; minutes: number }) {
       </div>
     </section>
   );
-}
-
-function useMediaSession(clock: SessionClock, line: Timeline, title: string, back: () => void, next: () => void) {
-  const session = 'mediaSession' in navigator ? navigator.mediaSession : null;
-  useEffect(() => {
-    if (!session) return;
-    const actions: [MediaSessionAction, MediaSessionActionHandler][] = [
-      ['play', () => { clock.play().catch(() => undefined); }],
-      ['pause', () => clock.pause()],
-      ['nexttrack', () => next()],
-      ['previoustrack', () => back()],
-    ];
-    for (const [action, handler] of actions) {
-      try { session.setActionHandler(action, handler); } catch { /* not supported here */ }
-    }
-    return () => actions.forEach(([action]) => { try { session.setActionHandler(action, null); } catch { /* ignore */ } });
-  }, [clock]);
-  useEffect(() => {
-    if (!session || typeof MediaMetadata === 'undefined') return;
-    session.metadata = new MediaMetadata({ title, artist: 'plantar', album: 'Guided foot massage' });
-  }, [title]);
-  const playing = clock.playing();
-  useEffect(() => { if (session) session.playbackState = playing ? 'playing' : 'paused'; }, [playing]);
-  const second = Math.floor(clock.ms() / 1000);
-  useEffect(() => {
-    if (!session?.setPositionState) return;
-    try {
-      const rate = clock instanceof AudioClock ? clock.audio.playbackRate : 1;
-      session.setPositionState({ duration: line.total_ms / 1000, playbackRate: rate, position: Math.min(line.total_ms, clock.ms()) / 1000 });
-    } catch { /* a position past the duration while seeking */ }
-  }, [second, playing]);
-}
-
-/// Keeps the screen on while the session plays and the page is visible.
-function useWakeLock(clock: SessionClock, playing: boolean) {
-  useEffect(() => {
-    if (!('wakeLock' in navigator) || !playing) return;
-    let lock: WakeLockSentinel | null = null;
-    let live = true;
-    const want = () => {
-      if (!live || lock || document.visibilityState !== 'visible' || !clock.playing()) return;
-      navigator.wakeLock.request('screen').then((l) => {
-        if (!live) { l.release().catch(() => undefined); return; }
-        lock = l;
-        l.addEventListener('release', () => { lock = null; });
-      }, () => undefined);  // refused (battery saver, no permission): the session goes on
-    };
-    want();
-    document.addEventListener('visibilitychange', want);
-    return () => {
-      live = false;
-      document.removeEventListener('visibilitychange', want);
-      lock?.release().catch(() => undefined);
-    };
-  }, [clock, playing]);
 }
