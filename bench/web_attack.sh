@@ -78,7 +78,7 @@ def flood(headers):
     return sent, answer or "(closed)"
 for who, headers in (("no token", ""), ("cookie and token", f"Cookie: {cookie}\r\nX-Plantar-Token: {token}\r\n")):
     results = [flood(headers) for _ in range(4)]
-    print(f"  4 chunked 32 MB POSTs, {who}: server read at most {max(r[0] for r in results) // 1024} KiB each; "
+    print(f"  4 chunked 32 MB POSTs, {who}: sent at most {max(r[0] for r in results) // 1024} KiB each before the server closed; "
           f"answer {results[0][1]}")
 PY
 echo "    $(rss)"

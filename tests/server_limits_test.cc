@@ -11,6 +11,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -71,10 +72,15 @@ class Raw {
     }
     return out;
   }
-  /// True when the server closed the connection (recv sees the end).
+  /// True when the server ended the connection (an end or a reset, after
+  /// any answer); false when it stayed open until the receive timeout.
   bool closed_by_server() {
-    char byte;
-    return recv(fd_, &byte, 1, 0) == 0;
+    char buffer[4096];
+    for (;;) {
+      ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
+      if (n == 0) return true;
+      if (n < 0) return errno != EAGAIN && errno != EWOULDBLOCK;
+    }
   }
 
  private:

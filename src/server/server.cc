@@ -158,6 +158,9 @@ struct Server::Impl {
   std::string secret = random_hex(24);  // local mode: printed at launch, traded for a cookie
   int port = 0;
   MHD_Daemon* daemon = nullptr;
+  // The app's files as answers made once, with every header: sent without
+  // building anything per request (plain and gzip forms, by path).
+  std::map<std::string, std::pair<MHD_Response*, MHD_Response*>, std::less<>> prebuilt;
   std::mutex mutex;
   std::condition_variable stopped_signal;
   bool stopped = false;
@@ -271,6 +274,44 @@ struct Server::Impl {
   }
 
   // --- libmicrohttpd glue -------------------------------------------------
+
+  static MHD_Response* asset_response(const Asset& asset, bool gzip) {
+    std::string_view bytes = gzip ? asset.gzip : asset.body;
+    MHD_Response* response = MHD_create_response_from_buffer(bytes.size(), const_cast<char*>(bytes.data()),
+                                                             MHD_RESPMEM_PERSISTENT);
+    if (response == nullptr) throw Failure("out of memory");
+    Headers headers = {
+        {"ETag", std::string(asset.etag)},
+        {"Cache-Control", asset.immutable ? "public, max-age=31536000, immutable" : "no-cache"},
+        {"Vary", "Accept-Encoding"},
+        {"Content-Type", std::string(asset.type)},
+        {"Accept-Ranges", "bytes"}};
+    if (gzip) headers.emplace_back("Content-Encoding", "gzip");
+    for (const auto& header : security_headers()) headers.push_back(header);
+    for (const auto& [name, value] : headers) MHD_add_response_header(response, name.c_str(), value.c_str());
+    return response;
+  }
+
+  void prebuild_assets() {
+    for (const Asset& asset : embedded_assets()) {
+      auto forms = std::make_pair(asset_response(asset, false), asset_response(asset, true));
+      prebuilt.emplace(std::string(asset.path), forms);
+      if (asset.path == "/index.html") prebuilt.emplace("/", forms);
+    }
+  }
+
+  // A plain GET of an app file, answered with its prebuilt form; nullptr
+  // when the request needs the dispatcher (a query, a Range, a cached copy,
+  // a foreign Host, an unpaired LAN client).
+  MHD_Response* prebuilt_answer(const HttpRequest& req) const {
+    if ((req.method != "GET" && req.method != "HEAD") || !req.query.empty()) return nullptr;
+    auto found = prebuilt.find(req.path);
+    if (found == prebuilt.end() || req.headers.count("range") || req.headers.count("if-none-match"))
+      return nullptr;
+    if (!host_allowed(req) || (options.lan && !known(req))) return nullptr;
+    return req.header("accept-encoding").find("gzip") != std::string::npos ? found->second.second
+                                                                           : found->second.first;
+  }
 
   // The state of one request between the handler's calls.
   struct Exchange {
@@ -386,7 +427,15 @@ struct Server::Impl {
     }
     if (exchange.received > impl.options.max_body)
       return refuse(connection, 413, "the request body is too large", "body");
-    return queue(connection, impl.dispatch(exchange.request));
+    if (MHD_Response* file = impl.prebuilt_answer(exchange.request))
+      return MHD_queue_response(connection, 200, file);
+    // An answer may take long (an audio render): no idle timeout meanwhile;
+    // setting it again from zero starts its clock afresh.
+    MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, 0u);
+    HttpAnswer answer = impl.dispatch(exchange.request);
+    MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT,
+                              static_cast<unsigned>(impl.options.idle_seconds));
+    return queue(connection, answer);
   }
 
   static void on_completed(void*, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
@@ -395,6 +444,7 @@ struct Server::Impl {
   }
 
   void start() {
+    prebuild_assets();
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
@@ -436,6 +486,11 @@ Server::Server(const kb::KnowledgeBase& kb, Options options)
 Server::~Server() {
   stop();
   if (impl_->daemon != nullptr) MHD_stop_daemon(impl_->daemon);
+  for (auto& [path, forms] : impl_->prebuilt) {
+    if (path == "/") continue;  // the same answers as /index.html
+    MHD_destroy_response(forms.first);
+    MHD_destroy_response(forms.second);
+  }
 }
 
 int Server::bind() {
