@@ -21,7 +21,7 @@ struct Options {
   int threads = 8;                   // event loops (epoll), each serving many connections
   int per_client = 128;              // open connections from one IP address
   int max_connections = 4096;        // open connections in all
-  int idle_seconds = 10;             // a connection silent this long is closed
+  int idle_seconds = 30;             // a connection silent this long is closed (and the longest answer)
   std::string journal;               // the journal's file (journal.db); made on first write
   std::string places;                // places.db, from `plantar places import`
   std::string program;  // the plantar executable, run to render session audio; "": render in-process

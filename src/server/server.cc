@@ -429,13 +429,7 @@ struct Server::Impl {
       return refuse(connection, 413, "the request body is too large", "body");
     if (MHD_Response* file = impl.prebuilt_answer(exchange.request))
       return MHD_queue_response(connection, 200, file);
-    // An answer may take long (an audio render): no idle timeout meanwhile;
-    // setting it again from zero starts its clock afresh.
-    MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, 0u);
-    HttpAnswer answer = impl.dispatch(exchange.request);
-    MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT,
-                              static_cast<unsigned>(impl.options.idle_seconds));
-    return queue(connection, answer);
+    return queue(connection, impl.dispatch(exchange.request));
   }
 
   static void on_completed(void*, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
