@@ -82,7 +82,7 @@ TEST(SessionApi, AudioIsOggAsLongAsTheTimelineAndSeekable) {
   auto first = std::async(std::launch::async, [&] { return post_slow(live, "/api/audio", routine); });
   auto second = std::async(std::launch::async, [&] { return post_slow(live, "/api/audio", routine); });
   auto a = first.get(), b = second.get();
-  ASSERT_TRUE(a && b);
+  ASSERT_TRUE(a && b) << httplib::to_string(a.error()) << " / " << httplib::to_string(b.error());
   ASSERT_EQ(a->status, 200) << a->body;
   ASSERT_EQ(b->status, 200) << b->body;
   auto made = nlohmann::json::parse(a->body), again = nlohmann::json::parse(b->body);

@@ -1,5 +1,7 @@
 // A real plantar server on 127.0.0.1 and a free port, served from a thread
-// for the length of one test, with an httplib client pointed at it.
+// for the length of one test, with an httplib client pointed at it that has
+// signed in with the secret of local mode (as a browser given the printed
+// address does).
 #pragma once
 
 #include <httplib.h>
@@ -18,8 +20,7 @@ class LiveServer {
   /// `folder`: where the journal and places.db live ("": none given, so the
   /// journal and places answers say there is nothing yet).
   explicit LiveServer(bool lan = false, std::function<void(const std::string&)> on_paired = {},
-                      const std::string& folder = "") {
-    server::Options options;
+                      const std::string& folder = "", server::Options options = {}) {
     if (!folder.empty()) {
       options.journal = folder + "/journal.db";
       options.places = folder + "/places.db";
@@ -33,6 +34,15 @@ class LiveServer {
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->run(); });
     while (!server_->running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (!server_->sign_in_path().empty()) cookie_ = sign_in();
+  }
+  /// Visits the secret address; returns "plantar_session=..." from its Set-Cookie ("" if none).
+  std::string sign_in() const {
+    httplib::Client client("127.0.0.1", port_);
+    auto res = client.Get(server_->sign_in_path().c_str());
+    if (!res) return "";
+    std::string set = res->get_header_value("Set-Cookie");
+    return set.substr(0, set.find(';'));
   }
   ~LiveServer() {
     server_->stop();
@@ -44,8 +54,16 @@ class LiveServer {
   httplib::Client client() const {
     httplib::Client client("127.0.0.1", port_);
     client.set_decompress(false);
+    if (!cookie_.empty()) client.set_default_headers({{"Cookie", cookie_}});
     return client;
   }
+  /// A client without the session cookie: another user of this computer.
+  httplib::Client stranger() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_decompress(false);
+    return client;
+  }
+  const std::string& cookie() const { return cookie_; }
   /// POSTs JSON with the CSRF token.
   httplib::Result post(const std::string& path, const std::string& body) {
     return client().Post(path.c_str(), {{"X-Plantar-Token", server_->csrf_token()}}, body,
@@ -56,6 +74,7 @@ class LiveServer {
   std::unique_ptr<server::Server> server_;
   int port_ = 0;
   std::thread thread_;
+  std::string cookie_;
 };
 
 }  // namespace plantar::test

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plantar/ask.h"
@@ -17,7 +18,20 @@ namespace plantar::json_io {
 
 using Json = nlohmann::ordered_json;
 
-/// Parses JSON text; throws BadInput with the line and column of a syntax error.
+/// The deepest nesting of arrays and objects that any JSON reader accepts:
+/// deeper values would cost stack in every copy of the tree.
+inline constexpr int max_depth = 64;
+
+/// Throws BadInput(what) when `text` nests arrays and objects deeper than
+/// max_depth. A scan of the text, before any parse.
+void check_depth(std::string_view text, const std::string& what);
+
+/// True when `value` is a whole number from `low` to `high` (checked before
+/// any conversion, so huge or unsigned numbers cannot wrap).
+bool whole_in(const Json& value, long long low, long long high);
+
+/// Parses JSON text; throws BadInput with the line and column of a syntax
+/// error, or when the text nests deeper than max_depth.
 Json parse(const std::string& text, const std::string& what);
 
 /// `{"conditions": [...]}` as for `plantar check`. Throws BadInput naming the field.

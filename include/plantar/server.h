@@ -1,6 +1,7 @@
 // The web server behind `plantar serve`: the JSON API (the same shapes as the
-// CLI's --json), the embedded web app and, in LAN mode, pairing. httplib
-// stays inside src/server/; this header only names what callers need.
+// CLI's --json), the embedded web app, the secret of local mode and, in LAN
+// mode, pairing. libmicrohttpd stays inside src/server/server.cc; this header
+// only names what callers need.
 #pragma once
 
 #include <functional>
@@ -15,10 +16,14 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;   // 0: any free port
   bool lan = false;  // require pairing; meant for host 0.0.0.0
-  std::size_t max_body = 64 * 1024;
-  int threads = 64;     // connections served at once (keep-alive holds one each)
-  std::string journal;  // the journal's file (journal.db); made on first write
-  std::string places;   // places.db, from `plantar places import`
+  bool auth = true;  // local mode: /api needs the cookie got with the secret printed at launch
+  std::size_t max_body = 64 * 1024;  // decoded request body, chunked or not (413 past it)
+  int threads = 8;                   // event loops (epoll), each serving many connections
+  int per_client = 128;              // open connections from one IP address
+  int max_connections = 4096;        // open connections in all
+  int idle_seconds = 30;             // a connection silent this long is closed (and the longest answer)
+  std::string journal;               // the journal's file (journal.db); made on first write
+  std::string places;                // places.db, from `plantar places import`
   std::string program;  // the plantar executable, run to render session audio; "": render in-process
   std::string data;     // --data DIR the knowledge came from, passed on to that program ("": built in)
   /// Called (on a server thread) after a device paired, with the next code.
@@ -47,6 +52,9 @@ class Server {
   /// The one-time pairing code of LAN mode ("" otherwise); a new one is made
   /// each time a client pairs.
   std::string pairing_code() const;
+  /// Local mode: the path with the secret ("/?token=..."), whose first visit
+  /// sets the session cookie; "" in LAN mode or without auth.
+  std::string sign_in_path() const;
   /// The CSRF token that state-changing requests send as X-Plantar-Token.
   const std::string& csrf_token() const;
 

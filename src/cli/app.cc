@@ -332,6 +332,9 @@ int run(int argc, char** argv) {
   serve_cmd->add_flag("--lan", serve.lan,
                       "Listen on every network interface (a phone on the same Wi-Fi) and require "
                       "pairing: open the printed address or scan its QR code");
+  serve_cmd->add_flag("--no-auth", serve.no_auth,
+                      "For tests only: without --lan, let every program and user on this computer "
+                      "use the API with no secret address");
   serve_cmd->footer(
       "Without --lan only this computer can reach it. Press Ctrl-C to stop.\n"
       "Example: plantar serve --lan");

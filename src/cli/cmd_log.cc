@@ -11,6 +11,7 @@
 #include "journal_place.h"
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
+#include "plantar/json_io.h"
 
 namespace plantar::cli {
 namespace {
@@ -24,7 +25,9 @@ bool nothing_given(const LogOptions& o) {
 
 // The goals and techniques of a routine printed by `plantar plan --json`.
 void read_routine(const std::string& file, Session& session) {
-  auto body = nlohmann::ordered_json::parse(read_input(file), nullptr, false);
+  std::string text = read_input(file);
+  json_io::check_depth(text, "--routine");
+  auto body = nlohmann::ordered_json::parse(text, nullptr, false);
   if (body.is_discarded() || !body.is_object() || !body.contains("steps") || !body["steps"].is_array())
     throw BadInput("--routine", "expected the JSON of 'plantar plan --json' in " + file);
   for (const auto& step : body["steps"]) {
@@ -39,8 +42,9 @@ void read_routine(const std::string& file, Session& session) {
           std::find(session.goals.begin(), session.goals.end(), goal) == session.goals.end())
         session.goals.push_back(goal.get<std::string>());
   }
-  if (body.contains("total_seconds") && body["total_seconds"].is_number_integer())
-    session.minutes = (body["total_seconds"].get<int>() + 30) / 60;
+  if (body.contains("total_seconds") && !json_io::whole_in(body["total_seconds"], 0, 24 * 3600))
+    throw BadInput("--routine", "total_seconds: expected a whole number of seconds from 0 to 86400");
+  if (body.contains("total_seconds")) session.minutes = (body["total_seconds"].get<int>() + 30) / 60;
   session.steps_total = static_cast<int>(body["steps"].size());
   session.routine_json = body.dump();
 }

@@ -59,10 +59,17 @@ void print_pairing(std::ostream& out, const std::string& url) {
 void print_welcome(const Context& context, const ServeOptions& options, const server::Server& server,
                    int port) {
   std::string base = fmt::format("http://{}:{}", shown_host(options), port);
-  if (!options.lan) {
+  if (!options.lan && options.no_auth) {
     context.out << "plantar is ready: open " << base << "/ in your browser.\n"
-                << "Only this computer can reach it (use --lan for a phone on the same network).\n"
+                << "No secret (--no-auth): every program and user on this computer can use it.\n"
                 << "Press Ctrl-C to stop.\n"
+                << std::flush;
+    return;
+  }
+  if (!options.lan) {
+    context.out << "plantar is ready: open " << base << server.sign_in_path() << " in your browser.\n"
+                << "Keep this address to yourself: it lets the browser in. Only this computer can reach it\n"
+                << "(use --lan for a phone on the same network). Press Ctrl-C to stop.\n"
                 << std::flush;
     return;
   }
@@ -78,6 +85,7 @@ int run_serve(const Context& context, const ServeOptions& options) {
   server_options.host = options.host.empty() ? (options.lan ? "0.0.0.0" : "127.0.0.1") : options.host;
   server_options.port = options.port;
   server_options.lan = options.lan;
+  server_options.auth = !options.no_auth;
   server_options.journal = data_file(context, "journal.db");
   server_options.places = data_file(context, "places.db");
   std::error_code no_path;  // then audio renders in-process

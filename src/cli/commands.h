@@ -175,7 +175,8 @@ struct ServeOptions {
   std::string host;  // empty: 127.0.0.1, or 0.0.0.0 with --lan
   int port = 8080;
   bool lan = false;
-  std::string data;  // the global --data DIR ("": the built-in knowledge)
+  bool no_auth = false;  // local mode without the secret (tests)
+  std::string data;      // the global --data DIR ("": the built-in knowledge)
 };
 
 int run_check(const Context& context, const CheckOptions& options);

@@ -6,6 +6,7 @@
 
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
+#include "plantar/json_io.h"
 #include "plantar/split.h"
 
 namespace plantar::journal_io {
@@ -175,12 +176,12 @@ std::vector<Session> read_csv(const std::string& text, const std::string& what) 
 }
 
 std::vector<Session> read_json(const std::string& text, const std::string& what) {
+  json_io::check_depth(text, what);
   Json body = Json::parse(text, nullptr, false);
   if (body.is_discarded()) throw BadInput(what, "not valid JSON");
   if (!body.is_object() || body.value("format", "") != "plantar-journal")
     throw BadInput(what + ": format", "expected {\"format\": \"plantar-journal\", \"sessions\": [...]}");
-  if (!body.contains("version") || !body["version"].is_number_integer() ||
-      body["version"].get<long long>() > journal::schema_version)
+  if (!body.contains("version") || !json_io::whole_in(body["version"], 0, journal::schema_version))
     throw BadInput(what + ": version", fmt::format("expected a version up to {}", journal::schema_version));
   if (!body.contains("sessions") || !body["sessions"].is_array())
     throw BadInput(what + ": sessions", "expected a list");

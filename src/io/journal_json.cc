@@ -5,6 +5,7 @@
 
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
+#include "plantar/json_io.h"
 
 namespace plantar::journal_io {
 namespace {
@@ -48,7 +49,7 @@ std::string text(const Json& object, const char* key, const std::string& field) 
 std::optional<int> integer(const Json& object, const char* key, const std::string& field) {
   const Json* value = member(object, key);
   if (value == nullptr) return std::nullopt;
-  if (!value->is_number_integer() || value->get<long long>() < -1000000 || value->get<long long>() > 1000000)
+  if (!json_io::whole_in(*value, -1000000, 1000000))
     throw BadInput(field + "." + key, "expected a whole number");
   return value->get<int>();
 }
@@ -79,7 +80,8 @@ journal::Ratings ratings(const Json& object, const char* key, const std::string&
   if (value == nullptr) return out;
   if (!value->is_object()) throw BadInput(field + "." + key, "expected an object like {\"stress\": 7}");
   for (const auto& [measure, rating] : value->items()) {
-    if (!rating.is_number_integer()) throw BadInput(field + "." + key + "." + measure, "expected 0 to 10");
+    if (!json_io::whole_in(rating, 0, 10))
+      throw BadInput(field + "." + key + "." + measure, "expected 0 to 10");
     out[measure] = rating.get<int>();
   }
   return out;

@@ -37,9 +37,7 @@ std::vector<std::string> read_strings(const Json& value, const std::string& fiel
 
 int read_whole_number(const Json& value, const std::string& field) {
   if (value.is_number_integer()) {
-    if (value.is_number_unsigned()
-            ? value.get<unsigned long long>() > 1'000'000ULL
-            : (value.get<long long>() < -1'000'000 || value.get<long long>() > 1'000'000))
+    if (!whole_in(value, -1'000'000, 1'000'000))
       throw BadInput(field, "number out of range: " + value.dump());
     return static_cast<int>(value.get<long long>());
   }
@@ -62,7 +60,40 @@ std::vector<safety::ConditionReport> read_conditions(const Json& value, const st
 
 }  // namespace
 
+void check_depth(std::string_view text, const std::string& what) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth)
+        throw BadInput(what, "the JSON is nested deeper than " + std::to_string(max_depth) + " levels");
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
+bool whole_in(const Json& value, long long low, long long high) {
+  if (value.is_number_unsigned()) {
+    auto number = value.get<unsigned long long>();
+    return high >= 0 && number <= static_cast<unsigned long long>(high) &&
+           (low <= 0 || number >= static_cast<unsigned long long>(low));
+  }
+  if (!value.is_number_integer()) return false;
+  auto number = value.get<long long>();
+  return number >= low && number <= high;
+}
+
 Json parse(const std::string& text, const std::string& what) {
+  check_depth(text, what);
   try {
     return Json::parse(text);
   } catch (const nlohmann::json::parse_error& error) {

@@ -25,7 +25,7 @@ std::string text_at(const Json& object, const std::string& key, const std::strin
 
 int number_at(const Json& object, const std::string& key, const std::string& field, int lo, int hi) {
   const Json& value = member(object, key, field);
-  if (!value.is_number_integer() || value.get<long long>() < lo || value.get<long long>() > hi)
+  if (!whole_in(value, lo, hi))
     throw BadInput(field + key, "expected a whole number from " + std::to_string(lo) + " to " +
                                     std::to_string(hi) + ", got " + value.dump());
   return value.get<int>();
@@ -78,7 +78,7 @@ safety::Screening read_verdict(const Json& body) {
   const Json& v = body["verdict"];
   if (v.contains("verdict") && v["verdict"].is_string())
     screening.verdict = parse_verdict(v["verdict"].get<std::string>()).value_or(Verdict::go);
-  if (v.contains("max_pressure") && v["max_pressure"].is_number_integer())
+  if (v.contains("max_pressure") && whole_in(v["max_pressure"], 0, 10))
     screening.max_pressure = v["max_pressure"].get<int>();
   if (v.contains("reasons") && v["reasons"].is_array())
     for (const auto& r : v["reasons"])

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <memory>
 
+#include "file_write.h"
 #include "plantar/errors.h"
 #include "plantar/render.h"
 
@@ -25,19 +26,6 @@ std::string extension(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
-}
-
-std::string temp_name(const std::string& path) {
-  return path + fmt::format(".tmp{}", static_cast<long>(getpid()));
-}
-
-void commit(const std::string& temp, const std::string& path) {
-  std::error_code error;
-  fs::rename(temp, path, error);
-  if (error) {
-    fs::remove(temp, error);
-    throw Failure(fmt::format("cannot write {}: {}", path, error.message()));
-  }
 }
 
 struct HandleDeleter {
@@ -125,21 +113,6 @@ void write_pdf(const std::string& svg, const std::string& temp) {
 }
 
 }  // namespace
-
-void write_text_file(const std::string& text, const std::string& path) {
-  std::string temp = temp_name(path);
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::error_code error;
-      fs::remove(temp, error);
-      throw Failure(fmt::format("cannot write {}", path));
-    }
-  }
-  commit(temp, path);
-}
 
 void write_image(const std::string& svg, const std::string& path) {
   std::string ext = extension(path);

@@ -52,9 +52,12 @@ void fill_from_routine(const Json& routine, Json& body) {
   }
   if (!body.contains("goals")) body["goals"] = goals;
   if (!body.contains("techniques")) body["techniques"] = techniques;
-  if (!body.contains("minutes") && routine.contains("total_seconds") &&
-      routine["total_seconds"].is_number_integer())
+  if (!body.contains("minutes") && routine.contains("total_seconds")) {
+    // Checked before the arithmetic: a day at most.
+    if (!json_io::whole_in(routine["total_seconds"], 0, 24 * 3600))
+      throw BadInput("routine.total_seconds", "expected a whole number of seconds from 0 to 86400");
     body["minutes"] = (routine["total_seconds"].get<int>() + 30) / 60;
+  }
   if (!body.contains("steps_total")) body["steps_total"] = routine["steps"].size();
 }
 

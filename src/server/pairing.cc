@@ -36,6 +36,14 @@ std::string Pairing::pair(const std::string& code) {
   return session;
 }
 
+std::string Pairing::open_session() {
+  std::lock_guard lock(mutex_);
+  if (sessions_.size() >= 10000) sessions_.clear();  // bounded: old browsers sign in again
+  std::string session = random_hex(24);
+  sessions_.insert(session);
+  return session;
+}
+
 bool Pairing::paired(const std::string& session) const {
   std::lock_guard lock(mutex_);
   return !session.empty() && sessions_.count(session) > 0;

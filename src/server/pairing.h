@@ -20,7 +20,10 @@ class Pairing {
   /// Pairs the client that presents `code`: returns a new session id and
   /// makes a new code, or "" when the code is wrong.
   std::string pair(const std::string& code);
-  /// True for a session made by pair().
+  /// A new session without a code: local mode, for the holder of the secret
+  /// printed at launch.
+  std::string open_session();
+  /// True for a session made by pair() or open_session().
   bool paired(const std::string& session) const;
 
  private:

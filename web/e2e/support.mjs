@@ -10,7 +10,11 @@ import { chromium } from 'playwright-core';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
-/// Starts `BINARY serve --port 0 ARGS` and resolves with the process and the first URL it prints.
+// The secret address each running local-mode server printed, by its process.
+const signIns = new Map();
+
+/// Starts `BINARY serve --port 0 ARGS` and resolves with the process, its address (for local mode
+/// the clean origin; the secret address it printed is `signIn`) and what it printed.
 export function serve(binary, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [...args.before ?? [], 'serve', '--port', '0', ...args.after ?? []], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -19,23 +23,47 @@ export function serve(binary, args) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const url = out.match(/http:\/\/\S+/);
-      if (url && out.includes('Ctrl-C')) { clearTimeout(timer); resolve({ child, url: url[0].replace(/\/$/, ''), out }); }
+      if (url && out.includes('Ctrl-C')) {
+        clearTimeout(timer);
+        const printed = url[0];
+        const signIn = /[?&]token=/.test(printed) ? printed : null;
+        if (signIn) signIns.set(child, signIn);
+        resolve({ child, url: signIn ? new URL(printed).origin : printed.replace(/\/$/, ''), signIn, out });
+      }
     });
     child.on('exit', (code) => reject(new Error(`plantar serve exited with ${code}: ${out}`)));
   });
 }
 
 export function stop(child) {
+  signIns.delete(child);
   return new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGINT'); });
 }
 
+/// Visits every running server's secret address in `context`, as the person who started it would:
+/// the server answers with its session cookie, which the context keeps.
+export async function signIn(context) {
+  for (const address of signIns.values()) {
+    const answer = await context.request.get(address, { maxRedirects: 0 });
+    if (answer.status() !== 303) throw new Error(`signing in at ${address} gave ${answer.status()}`);
+  }
+}
+
 // playwright-core adds --headless and a fresh temporary --user-data-dir itself.
-export function launch(extraArgs = []) {
-  return chromium.launch({
+// Every context it opens has signed in to the servers running then (see signIn).
+export async function launch(extraArgs = []) {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs],
     headless: true,
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await signIn(context);
+    return context;
+  };
+  return browser;
 }
 
 /// A page in a new context whose console errors and requests to other origins land in `problems`.
