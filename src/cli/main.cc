@@ -3,5 +3,5 @@
 
 int main(int argc, char** argv) {
   plantar::places::settle_local_time_zone();  // before any thread: opening hours evaluate 10x faster
-  return plantar::cli::run(argc, argv);
+  return plantar::cli::finish_output(plantar::cli::run(argc, argv));
 }

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "prompt.h"
 #include "text.h"
 
 namespace plantar::cli {
@@ -20,14 +21,12 @@ std::string lowercase_trimmed(std::string text) {
   return text;
 }
 
-// Asks until the answer starts with one of `choices`; returns that letter,
-// or '\0' at the end of input.
+// Asks until the answer starts with one of `choices`; returns that letter.
+// The end of input throws EndOfInput: it is never a "no".
 char ask_choice(std::istream& in, std::ostream& out, const std::string& prompt, const std::string& choices) {
   for (;;) {
     out << prompt << std::flush;
-    std::string line;
-    if (!std::getline(in, line)) return '\0';
-    auto answer = lowercase_trimmed(line);
+    auto answer = lowercase_trimmed(read_answer(in, out));
     if (!answer.empty() && choices.find(answer[0]) != std::string::npos) return answer[0];
     out << "  Please answer " << choices.substr(0, 1) << " or " << choices.substr(1, 1) << ".\n";
   }
@@ -38,9 +37,7 @@ std::vector<Place> ask_places(std::istream& in, std::ostream& out) {
     out << "  Where? Type places like left:heel right:arch, or left:* for a whole foot.\n"
            "  Press Enter if you are not sure: > "
         << std::flush;
-    std::string line;
-    if (!std::getline(in, line)) return {};
-    std::istringstream words(lowercase_trimmed(line));
+    std::istringstream words(lowercase_trimmed(read_answer(in, out)));
     std::vector<Place> places;
     std::string word;
     bool ok = true;
@@ -67,7 +64,6 @@ std::vector<safety::ConditionReport> ask_conditions(const kb::KnowledgeBase& kb,
   for (const auto& condition : kb.conditions) {
     out << wrap(condition.question, "  ", "");
     char yes_no = ask_choice(in, out, "  [y/n] > ", "yn");
-    if (yes_no == '\0') break;
     if (yes_no == 'n') continue;
     safety::ConditionReport report{condition.id, "", {}};
     if (condition.severities.size() == 2) {

@@ -10,7 +10,8 @@
 namespace plantar::cli {
 
 /// Asks each condition's question in order and returns what was reported.
-/// Stops early at an answer that means stop, or at the end of input.
+/// Stops early at an answer that means stop. The end of input throws
+/// EndOfInput (prompt.h): an unfinished screening gives no verdict.
 std::vector<safety::ConditionReport> ask_conditions(const kb::KnowledgeBase& kb, std::istream& in,
                                                     std::ostream& out);
 

@@ -1,14 +1,12 @@
-// SVG to PNG and PDF through librsvg and cairo, and safe file writing:
-// everything goes to a temporary file that is renamed into place.
+// SVG to PNG and PDF through librsvg and cairo, in memory; output_file.cc
+// writes the bytes.
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fmt/format.h>
 #include <librsvg/rsvg.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include "plantar/errors.h"
@@ -25,19 +23,6 @@ std::string extension(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
-}
-
-std::string temp_name(const std::string& path) {
-  return path + fmt::format(".tmp{}", static_cast<long>(getpid()));
-}
-
-void commit(const std::string& temp, const std::string& path) {
-  std::error_code error;
-  fs::rename(temp, path, error);
-  if (error) {
-    fs::remove(temp, error);
-    throw Failure(fmt::format("cannot write {}: {}", path, error.message()));
-  }
 }
 
 struct HandleDeleter {
@@ -72,7 +57,12 @@ void render(RsvgHandle* handle, cairo_surface_t* surface, double width, double h
   }
 }
 
-void write_png(const std::string& svg, const std::string& temp) {
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+std::string png_bytes(const std::string& svg) {
   double width = 0, height = 0;
   auto handle = load(svg, width, height);
   cairo_surface_t* surface =
@@ -84,15 +74,12 @@ void write_png(const std::string& svg, const std::string& temp) {
     cairo_surface_destroy(surface);
     throw;
   }
-  cairo_status_t status = cairo_surface_write_to_png(surface, temp.c_str());
+  std::string png;
+  cairo_status_t status = cairo_surface_write_to_png_stream(surface, append, &png);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS)
-    throw Failure(std::string("cannot write the PNG: ") + cairo_status_to_string(status));
-}
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
+    throw Failure(std::string("cannot make the PNG: ") + cairo_status_to_string(status));
+  return png;
 }
 
 }  // namespace
@@ -116,45 +103,18 @@ std::string pdf_bytes(const std::string& svg) {
   return pdf;
 }
 
-namespace {
-
-void write_pdf(const std::string& svg, const std::string& temp) {
-  std::ofstream out(temp, std::ios::binary);
-  out << pdf_bytes(svg);
-  if (!out.flush()) throw Failure("cannot write the PDF to " + temp);
+std::string image_bytes(const std::string& svg, const std::string& path) {
+  std::string ext = extension(path);
+  if (ext == ".svg") return svg;
+  if (ext == ".png") return png_bytes(svg);
+  if (ext == ".pdf") return pdf_bytes(svg);
+  throw BadInput("-o", fmt::format("expected a file name ending in .svg, .png or .pdf, got '{}'", path));
 }
 
-}  // namespace
-
-void write_text_file(const std::string& text, const std::string& path) {
-  std::string temp = temp_name(path);
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::error_code error;
-      fs::remove(temp, error);
-      throw Failure(fmt::format("cannot write {}", path));
-    }
-  }
-  commit(temp, path);
-}
+void write_text_file(const std::string& text, const std::string& path) { write_file(text, path); }
 
 void write_image(const std::string& svg, const std::string& path) {
-  std::string ext = extension(path);
-  if (ext == ".svg") return write_text_file(svg, path);
-  if (ext != ".png" && ext != ".pdf")
-    throw BadInput("-o", fmt::format("expected a file name ending in .svg, .png or .pdf, got '{}'", path));
-  std::string temp = temp_name(path);
-  try {
-    ext == ".png" ? write_png(svg, temp) : write_pdf(svg, temp);
-  } catch (...) {
-    std::error_code error;
-    fs::remove(temp, error);
-    throw;
-  }
-  commit(temp, path);
+  write_file(image_bytes(svg, path), path);
 }
 
 }  // namespace plantar::render
