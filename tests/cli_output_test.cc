@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "journal_test_support.h"
+#include "output_support.h"
 #include "test_support.h"
 
 namespace plantar {
@@ -146,7 +147,7 @@ TEST(CliOutput, AnInterruptedAudioRenderLeavesNothingBehind) {
   test::TempDir dir;
   std::string file = dir.file("long.ogg");
   for (int signal : {SIGINT, SIGTERM}) {
-    pid_t child = test::spawn_plantar({"audio", "--goal", "sleep", "--minutes", "20", "-o", file});
+    pid_t child = test::spawn_plantar({"audio", "--goal", "sleep", "--minutes", "10", "-o", file});
     // Wait for the writing phase (the partial file), then interrupt it.
     auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     while (!fs::exists(file + ".partial") && std::chrono::steady_clock::now() < give_up)

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "journal_test_support.h"
+#include "output_support.h"
+#include "server_test_support.h"
 #include "test_support.h"
 
 namespace plantar {
@@ -172,6 +174,42 @@ TEST(TerminalText, AsciiWhenTheLocaleIsNotUtf8) {
   setenv("LC_ALL", "C.UTF-8", 1);
   EXPECT_TRUE(has(test::file_bytes(out_file), "stress 7->3")) << test::file_bytes(out_file);
   EXPECT_FALSE(has(test::file_bytes(out_file), "→"));
+}
+
+// The web journal corrects the same way: PUT and DELETE /api/journal/ID,
+// with the token; the answers name the field or the session.
+TEST(JournalCorrectApi, PutReplacesAndDeleteRemoves) {
+  test::TempDir dir;
+  test::LiveServer live(false, {}, dir.path.string());
+  ASSERT_EQ(
+      live.post("/api/journal", R"({"start": "2026-11-20T21:30:00", "before": {"stress": 7}, "note": "x"})")
+          ->status,
+      201);
+  ASSERT_EQ(live.post("/api/journal", R"({"start": "2026-11-21T21:30:00", "before": {"stress": 5}})")->status,
+            201);
+  auto first = Json::parse(live.client().Get("/api/journal")->body)["sessions"][0];
+  first.erase("id");
+  first["after"] = {{"stress", 2}};
+  first["note"] = "fixed";
+  httplib::Headers token{{"X-Plantar-Token", live.server().csrf_token()}};
+  auto put = live.client().Put("/api/journal/1", token, first.dump(), "application/json");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 200) << put->body;
+  auto stored = sessions(dir.path.string())[0];
+  EXPECT_EQ(stored["after"]["stress"], 2);
+  EXPECT_EQ(stored["note"], "fixed");
+  EXPECT_EQ(stored["before"]["stress"], 7);
+
+  auto bad = live.client().Put("/api/journal/1", token, R"({"after": {"stress": 12}})", "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(Json::parse(bad->body)["field"], "after.stress") << bad->body;  // the JSON path in the API
+  EXPECT_EQ(live.client().Put("/api/journal/9", token, "{}", "application/json")->status, 404);
+  EXPECT_EQ(live.client().Put("/api/journal/x1", token, "{}", "application/json")->status, 400);
+  EXPECT_EQ(live.client().Delete("/api/journal/1")->status, 403);  // no token
+  auto removed = live.client().Delete("/api/journal/1", token, "", "application/json");
+  EXPECT_EQ(removed->status, 200) << removed->body;
+  EXPECT_EQ(sessions(dir.path.string()).size(), 1u);
+  EXPECT_EQ(live.client().Delete("/api/journal/1", token, "", "application/json")->status, 404);
 }
 
 }  // namespace

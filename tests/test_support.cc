@@ -44,18 +44,6 @@ RunResult run_plantar(const std::vector<std::string>& args, const std::string& i
   return result;
 }
 
-int run_plantar_to(const std::vector<std::string>& args, const std::string& stdout_to, std::string* err) {
-  auto errors = std::filesystem::temp_directory_path() /
-                ("plantar_err_" + std::to_string(getpid()) + "_" + std::to_string(std::rand()));
-  std::string command = quoted(PLANTAR_BINARY);
-  for (const auto& arg : args) command += " " + quoted(arg);
-  command += " </dev/null >" + quoted(stdout_to) + " 2>" + quoted(errors.string());
-  int raw = std::system(command.c_str());
-  if (err != nullptr) *err = slurp(errors);
-  std::filesystem::remove(errors);
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-}
-
 std::string source_file(const std::string& relative) {
   return slurp(std::filesystem::path(PLANTAR_SOURCE_DIR) / relative);
 }

@@ -17,11 +17,6 @@ struct RunResult {
 /// Runs the built `plantar` with `args`, feeding `input` on stdin.
 RunResult run_plantar(const std::vector<std::string>& args, const std::string& input = "");
 
-/// Runs the built `plantar` with `args`, its standard output going to the
-/// file `stdout_to` (e.g. /dev/full) and its errors to `err`; the status.
-int run_plantar_to(const std::vector<std::string>& args, const std::string& stdout_to,
-                   std::string* err = nullptr);
-
 /// The text of a file below the source tree, e.g. "data/goals.toml".
 std::string source_file(const std::string& relative);
 

@@ -197,6 +197,7 @@ ParseProblem problem_for(CLI::App& app, const CLI::ParseError& error, const std:
 // `plantar help [COMMAND...]`: the help of the command named.
 int print_help(CLI::App& app, const std::vector<std::string>& words) {
   CLI::App* command = &app;
+  std::string parents;  // "plantar places" for near: the usage line names the whole command
   for (const auto& word : words) {
     auto* sub = subcommand_named(*command, word);
     if (sub == nullptr) {
@@ -206,9 +207,10 @@ int print_help(CLI::App& app, const std::vector<std::string>& words) {
                 << "\nRun 'plantar help' for the list.\n";
       return 2;
     }
+    parents += (parents.empty() ? "" : " ") + command->get_name();
     command = sub;
   }
-  std::cout << command->help();
+  std::cout << command->help(parents);
   return 0;
 }
 

@@ -10,8 +10,8 @@
 namespace plantar::cli {
 
 int finish_output(int status) {
-  std::cout.flush();
   errno = 0;
+  std::cout.flush();
   bool failed = std::fflush(stdout) != 0;
   int error = errno;
   failed = failed || std::ferror(stdout) != 0 || std::cout.bad();

@@ -47,10 +47,11 @@ std::string value_words(const ParseProblem& p, const std::string& flag) {
 std::string plain_parse_message(const ParseProblem& p) {
   const std::string& m = p.message;
   std::smatch match;
-  if (p.kind == "ExtrasError" && std::regex_search(m, match, std::regex(R"(not expected: (.*)$)")))
+  // CLI11 names some errors after the command, not the error: match the words.
+  if (std::regex_search(m, match,
+                        std::regex(R"(^The following arguments? (?:was|were) not expected: (.*)$)")))
     return unexpected(p, match[1]);
-  if (p.kind == "ConversionError" &&
-      std::regex_search(m, match, std::regex(R"(Could not convert: (\S+) = (.*)$)")))
+  if (std::regex_search(m, match, std::regex(R"(^Could not convert: (\S+) = (.*)$)")))
     return match[1].str() + ": expected " + value_words(p, match[1]) + ", got '" + match[2].str() + "'" +
            help_hint(p);
   if (std::regex_search(m, match, std::regex(R"(^(\S+): At Most 1 required but received (\d+))")))
@@ -63,7 +64,7 @@ std::string plain_parse_message(const ParseProblem& p) {
   if (m == "A subcommand is required" || std::regex_search(m, std::regex("subcommand.*required")))
     return "say what to do, like '" + p.command + " " + (p.command == "plantar" ? "check" : "near Vaduz") +
            "'" + help_hint(p);
-  if (p.kind == "RequiredError" && std::regex_search(m, match, std::regex(R"(^(\S+) is required)"))) {
+  if (std::regex_search(m, match, std::regex(R"(^(\S+) is required$)"))) {
     std::string what = match[1];
     if (what == "--output") what = "-o FILE";
     return "missing " + what + help_hint(p);

@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <string>
 
 namespace plantar::guide {
 namespace {
@@ -133,7 +135,43 @@ std::optional<char> RawTerminal::read_key(int timeout_ms) {
   return c;
 }
 
-void RawTerminal::write(const std::string& text) {
+namespace {
+
+// The locale's character set: UTF-8, or ASCII when LC_ALL, LC_CTYPE or LANG
+// (the first one set) does not say UTF-8.
+bool utf8_locale() {
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    std::string v = value;
+    for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return v.find("utf-8") != std::string::npos || v.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
+// One ASCII character for each UTF-8 one, so the screen's columns stay put.
+std::string ascii_screen(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    std::string ch = text.substr(i, n);
+    out += ch == "█" ? '#' : ch == "░" ? '.' : ch == "·" ? '-' : ch == "▶" ? '>' : '?';
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+void RawTerminal::write(const std::string& screen) {
+  static const bool utf8 = utf8_locale();
+  const std::string& text = utf8 ? screen : ascii_screen(screen);  // binds a temporary: lives to the end
   const char* p = text.data();
   std::size_t left = text.size();
   while (left > 0) {

@@ -19,7 +19,7 @@ export function SessionFix({ session, onChanged }: { session: JournalSession; on
     e.preventDefault();
     const body: Partial<JournalSession> = { ...session, before, after, note };
     delete body.id;
-    change('PUT', `journal/${id}`, body).then(onChanged, fail);
+    change('PUT', `journal/${id}`, body).then(() => { setMode('idle'); setError(''); onChanged(); }, fail);
   };
   const remove = () => change('DELETE', `journal/${id}`).then(onChanged, fail);
 
@@ -34,8 +34,8 @@ export function SessionFix({ session, onChanged }: { session: JournalSession; on
     return (
       <div class="session-fix" role="group" aria-label="Delete this session?">
         <span>Delete this session? This cannot be undone.</span>
-        <button type="button" class="danger" onClick={remove}>Yes, delete it</button>
-        <button type="button" onClick={() => setMode('idle')}>No, keep it</button>
+        <button type="button" class="big danger" onClick={remove}>Yes, delete it</button>
+        <button type="button" class="big" onClick={() => setMode('idle')}>No, keep it</button>
         {error && <p class="notice error" role="alert">Not deleted: {error}</p>}
       </div>
     );
@@ -53,8 +53,10 @@ export function SessionFix({ session, onChanged }: { session: JournalSession; on
         <span>Note</span>
         <textarea rows={2} maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       </label>
-      <button type="submit" class="primary">Save the change</button>
-      <button type="button" onClick={() => setMode('idle')}>Cancel</button>
+      <div class="actions">
+        <button type="submit" class="big primary">Save the change</button>
+        <button type="button" class="big" onClick={() => setMode('idle')}>Cancel</button>
+      </div>
       {error && <p class="notice error" role="alert">Not saved: {error}</p>}
     </form>
   );
