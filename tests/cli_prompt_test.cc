@@ -12,7 +12,8 @@ namespace plantar::cli {
 namespace {
 
 TEST(Prompt, EndOfInputInTheScreeningThrowsInsteadOfAVerdict) {
-  for (std::string typed : {"", "n\n", "n\nn\n", "y\n"}) {
+  // (A first "y" would be a stop answer: the screening ends there, rightly.)
+  for (std::string typed : {"", "n\n", "n\nn\n", "n\nn\nn\n"}) {
     std::istringstream in(typed);
     std::ostringstream out;
     EXPECT_THROW(ask_conditions(kb::embedded(), in, out), EndOfInput) << typed;

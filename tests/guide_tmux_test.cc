@@ -38,8 +38,10 @@ class Tmux {
     dir_ = fs::temp_directory_path() / socket_;
     fs::create_directories(dir_);
     // The shell keeps running after Ctrl-C (its trap), to report and check.
-    std::string script = "trap : INT; " + std::string(PLANTAR_BINARY) + " " + command + " " + args +
-                         "; echo EXIT=\\$?; stty -a > " + (dir_ / "stty").string() + "; sleep 60";
+    std::string script =
+        "trap : INT; " +
+        (command.rfind("env ", 0) == 0 ? command : std::string(PLANTAR_BINARY) + " " + command) + " " + args +
+        "; echo EXIT=\\$?; stty -a > " + (dir_ / "stty").string() + "; sleep 60";
     shell("tmux -L " + socket_ + " -f /dev/null new-session -d -x 100 -y 40 \"sh -c '" + script + "'\"");
   }
   ~Tmux() {
@@ -50,6 +52,8 @@ class Tmux {
     fs::remove_all(dir_);
   }
   std::string screen() const { return shell("tmux -L " + socket_ + " capture-pane -p -t 0"); }
+  // The screen with its colours as escape sequences.
+  std::string coloured_screen() const { return shell("tmux -L " + socket_ + " capture-pane -p -e -t 0"); }
   void keys(const std::string& keys) const { shell("tmux -L " + socket_ + " send-keys -t 0 " + keys); }
   void resize(int columns, int rows) const {
     shell("tmux -L " + socket_ + " resize-window -t 0 -x " + std::to_string(columns) + " -y " +
@@ -279,6 +283,25 @@ TEST(GuideTerminal, CtrlZAndFgRestoreAndReenterTheGuide) {
   if (!path.empty() && path.back() == '\n') path.pop_back();
   if (!path.empty()) fs::remove(path);
   fs::remove_all(dir);
+}
+
+// Colour only on a terminal and never with NO_COLOR: the stop verdict in red,
+// with the same words either way.
+TEST(CliTerminal, StopIsRedOnATerminalButNotWithNoColor) {
+  {
+    Tmux tmux("--condition fever", "check");
+    tmux.wait_for_text("EXIT=");
+    auto screen = tmux.coloured_screen();
+    EXPECT_TRUE(has(screen, "\x1b[1m\x1b[31mSTOP") || has(screen, "\x1b[1;31mSTOP") || has(screen, "31mSTOP"))
+        << screen;
+  }
+  {
+    Tmux tmux("--condition fever", "env NO_COLOR=1 " + std::string(PLANTAR_BINARY) + " check");
+    tmux.wait_for_text("EXIT=");
+    auto screen = tmux.coloured_screen();
+    EXPECT_TRUE(has(screen, "STOP: do not massage now")) << screen;
+    EXPECT_FALSE(has(screen, "31m")) << screen;
+  }
 }
 
 // End of input is never consent: Ctrl-D in the middle of the safety

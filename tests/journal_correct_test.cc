@@ -69,7 +69,7 @@ TEST(JournalCorrect, DeleteAsksOrNeedsYes) {
   auto left = sessions(db);
   ASSERT_EQ(left.size(), 1u);
   EXPECT_EQ(left[0]["id"], 2);
-  EXPECT_EQ(test::sqlite(db, "SELECT count(*) FROM ratings WHERE session_id = 1;"), "0\n");
+  EXPECT_EQ(test::sqlite(db, "SELECT count(*) FROM ratings WHERE session_id = 1;"), "0");
   EXPECT_EQ(run_plantar({"--db", db, "delete", "1", "--yes"}).status, 2);  // gone already
 }
 

@@ -199,6 +199,7 @@ int print_help(CLI::App& app, const std::vector<std::string>& words) {
   CLI::App* command = &app;
   std::string parents;  // "plantar places" for near: the usage line names the whole command
   for (const auto& word : words) {
+    if (word.empty() || word[0] == '-') continue;  // plantar help --help, plantar help plan --json
     auto* sub = subcommand_named(*command, word);
     if (sub == nullptr) {
       std::vector<std::string> names;
@@ -392,7 +393,8 @@ int run(int argc, char** argv) {
   places_cmd->require_subcommand(1);
   places_cmd->footer(
       "Download an extract of your region (e.g. from download.geofabrik.de), import it once,\n"
-      "then search offline. Data (c) OpenStreetMap contributors, ODbL.");
+      "then search offline. Data (c) OpenStreetMap contributors, ODbL.\n"
+      "Example: plantar places near Vaduz --kind reflexology");
   auto* import_cmd =
       places_cmd->add_subcommand("import", "Read an OpenStreetMap file into the places database");
   import_cmd->add_option("FILE", places_import.file, "An extract: .osm.pbf, .osm or .osm.bz2")->required();
