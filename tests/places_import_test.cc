@@ -191,7 +191,9 @@ TEST_F(PlacesImport, EveryQueryMatchesBruteForce) {
     for (const auto& kind : c.kinds) args.insert(args.end(), {"--kind", kind});
     if (c.open_now) args.push_back("--open-now");
     auto result = plantar(args);
-    ASSERT_EQ(result.status, 0) << c.where << result.err;
+    // Like grep: exit status 1 when nothing is found (docs/cli.md).
+    bool none = expected(c.center, c.kinds, c.open_now, c.radius, c.limit).empty();
+    ASSERT_EQ(result.status, none ? 1 : 0) << c.where << result.err;
     auto json = nlohmann::json::parse(result.out);
     std::vector<std::string> names;
     for (const auto& p : json["places"]) {
