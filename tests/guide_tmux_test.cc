@@ -333,7 +333,7 @@ TEST(CliTerminal, CtrlDInLogSavesNothing) {
     tmux.keys("C-d");
     auto after = tmux.wait_for_text("EXIT=");
     EXPECT_TRUE(has(after, "EXIT=2")) << after;
-    EXPECT_TRUE(has(after, "nothing was saved")) << after;
+    EXPECT_TRUE(has(after, "nothing was decided, nothing was saved")) << after;
     EXPECT_FALSE(has(after, "Saved session")) << after;
   }
   auto history = plantar::test::run_plantar({"--db", db.string(), "export", "--format", "json"});

@@ -46,7 +46,8 @@ TEST(JournalExport, RoundTripsThroughCsvAndJson) {
     auto want = nlohmann::json::parse(original.out);
     if (format == "csv")
       for (auto& s : want["sessions"]) s["routine"] = nullptr;
-    EXPECT_EQ(nlohmann::json::parse(test::run_plantar({"export", "--db", copy, "--format", "json"}).out), want)
+    EXPECT_EQ(nlohmann::json::parse(test::run_plantar({"export", "--db", copy, "--format", "json"}).out),
+              want)
         << format;
     auto again = test::run_plantar({"import", "--db", copy, file});
     EXPECT_EQ(again.out, "Imported 0 sessions (2 were already in the journal).\n") << format;

@@ -8,8 +8,8 @@ namespace plantar::cli {
 
 EndOfInput::EndOfInput()
     : BadInput("",
-               "the input ended before the last question (Ctrl-D?): stopped, nothing was decided "
-               "and nothing was saved. Run the command again to answer every question") {}
+               "the input ended (Ctrl-D?) before the last answer: nothing was decided, nothing was "
+               "saved") {}
 
 std::string read_answer(std::istream& in, std::ostream& out) {
   std::string line;
