@@ -138,7 +138,7 @@ TEST(AudioFile, OggOpusDecodesToTheSameLength) {
   auto path = temp_file("sleep.ogg");
   auto run = test::run_plantar({"audio", "--goal", "sleep", "--minutes", "3", "-o", path.string()});
   ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_NE(run.out.find("Ogg Opus"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("Ogg Opus"), std::string::npos) << run.err;  // a confirmation: stderr
   Decoded d = decode(path);
   ASSERT_GT(d.sample_rate, 0);
   auto t = sleep_timeline();

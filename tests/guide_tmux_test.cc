@@ -29,16 +29,19 @@ std::string shell(const std::string& command) {
   return out;
 }
 
-// One tmux server of our own, with the guide in a 100x40 window.
+// One tmux server of our own, with the guide (or another command) in a
+// 100x40 window.
 class Tmux {
  public:
-  explicit Tmux(const std::string& args)
+  explicit Tmux(const std::string& args, const std::string& command = "guide")
       : socket_("plantar_test_" + std::to_string(getpid()) + "_" + args.substr(0, 1)) {
     dir_ = fs::temp_directory_path() / socket_;
     fs::create_directories(dir_);
     // The shell keeps running after Ctrl-C (its trap), to report and check.
-    std::string script = "trap : INT; " + std::string(PLANTAR_BINARY) + " guide " + args +
-                         "; echo EXIT=\\$?; stty -a > " + (dir_ / "stty").string() + "; sleep 60";
+    std::string script =
+        "trap : INT; " +
+        (command.rfind("env ", 0) == 0 ? command : std::string(PLANTAR_BINARY) + " " + command) + " " + args +
+        "; echo EXIT=\\$?; stty -a > " + (dir_ / "stty").string() + "; sleep 60";
     shell("tmux -L " + socket_ + " -f /dev/null new-session -d -x 100 -y 40 \"sh -c '" + script + "'\"");
   }
   ~Tmux() {
@@ -49,6 +52,8 @@ class Tmux {
     fs::remove_all(dir_);
   }
   std::string screen() const { return shell("tmux -L " + socket_ + " capture-pane -p -t 0"); }
+  // The screen with its colours as escape sequences.
+  std::string coloured_screen() const { return shell("tmux -L " + socket_ + " capture-pane -p -e -t 0"); }
   void keys(const std::string& keys) const { shell("tmux -L " + socket_ + " send-keys -t 0 " + keys); }
   void resize(int columns, int rows) const {
     shell("tmux -L " + socket_ + " resize-window -t 0 -x " + std::to_string(columns) + " -y " +
@@ -223,6 +228,118 @@ TEST(GuideTerminal, AsksBeforeAndAfterAndRecordsTheSession) {
   EXPECT_TRUE(has(history.out, "\"stress\": 7")) << history.out;
   EXPECT_TRUE(has(history.out, "\"stress\": 3")) << history.out;
   EXPECT_TRUE(has(history.out, "\"pain\": 4")) << history.out;
+}
+
+// Job control: Ctrl-Z gives the shell a normal terminal back, and `fg`
+// brings the guide back in its own mode (keys work without Enter), paused
+// where it was stopped.
+TEST(GuideTerminal, CtrlZAndFgRestoreAndReenterTheGuide) {
+  std::string socket = "plantar_test_" + std::to_string(getpid()) + "_jobs";
+  auto dir = fs::temp_directory_path() / socket;
+  fs::create_directories(dir);
+  auto tmux = [&](const std::string& args) { return shell("tmux -L " + socket + " " + args); };
+  auto screen = [&] { return tmux("capture-pane -p -t 0"); };
+  auto wait_for = [&](const std::function<bool(const std::string&)>& ok) {
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::string text = screen();
+    while (!ok(text) && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      text = screen();
+    }
+    return text;
+  };
+  auto wait_text = [&](const std::string& needle) {
+    return wait_for([&](const std::string& s) { return has(s, needle); });
+  };
+  // An interactive shell: it has job control, as a person's shell does.
+  tmux("-f /dev/null new-session -d -x 100 -y 40 'env PS1=READY\\$\\  bash --norc --noprofile -i'");
+  wait_text("READY$");
+  tmux(std::string("send-keys -t 0 '") + PLANTAR_BINARY +
+       " guide --no-journal --goal sleep --minutes 5 --no-voice' Enter");
+  ASSERT_TRUE(has(wait_text("GET READY"), "GET READY"));
+  tmux("send-keys -t 0 C-z");
+  auto stopped = wait_text("Stopped");
+  EXPECT_TRUE(has(stopped, "Stopped")) << stopped;
+  EXPECT_FALSE(has(stopped, "space pause")) << "the guide's screen is gone: " << stopped;
+  tmux("send-keys -t 0 'stty -a > " + (dir / "stty").string() + "' Enter");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  std::ifstream in(dir / "stty");
+  std::stringstream stty;
+  stty << in.rdbuf();
+  EXPECT_TRUE(restored(stty.str())) << stty.str();
+  tmux("send-keys -t 0 fg Enter");
+  auto back = wait_text("PAUSED");
+  EXPECT_TRUE(has(back, "PAUSED")) << "paused where it was stopped: " << back;
+  EXPECT_TRUE(has(back, "space pause")) << back;
+  tmux("send-keys -t 0 n");  // no Enter: raw mode again
+  auto step1 = wait_text("Step 1 of");
+  EXPECT_TRUE(has(step1, "Step 1 of")) << step1;
+  tmux("send-keys -t 0 q");
+  wait_text("Quit the session?");
+  tmux("send-keys -t 0 y");
+  EXPECT_TRUE(has(wait_text("Session stopped at"), "Session stopped at"));
+  std::string path = tmux("display-message -p '#{socket_path}' 2>/dev/null");
+  tmux("kill-server 2>/dev/null");
+  if (!path.empty() && path.back() == '\n') path.pop_back();
+  if (!path.empty()) fs::remove(path);
+  fs::remove_all(dir);
+}
+
+// Colour only on a terminal and never with NO_COLOR: the stop verdict in red,
+// with the same words either way.
+TEST(CliTerminal, StopIsRedOnATerminalButNotWithNoColor) {
+  {
+    Tmux tmux("--condition fever", "check");
+    tmux.wait_for_text("EXIT=");
+    auto screen = tmux.coloured_screen();
+    EXPECT_TRUE(has(screen, "\x1b[1m\x1b[31mSTOP") || has(screen, "\x1b[1;31mSTOP") || has(screen, "31mSTOP"))
+        << screen;
+  }
+  {
+    Tmux tmux("--condition fever", "env NO_COLOR=1 " + std::string(PLANTAR_BINARY) + " check");
+    tmux.wait_for_text("EXIT=");
+    auto screen = tmux.coloured_screen();
+    EXPECT_TRUE(has(screen, "STOP: do not massage now")) << screen;
+    EXPECT_FALSE(has(screen, "31m")) << screen;
+  }
+}
+
+// End of input is never consent: Ctrl-D in the middle of the safety
+// questions gives no verdict and exit status 2.
+TEST(CliTerminal, CtrlDInTheCheckGivesNoVerdict) {
+  Tmux tmux("", "check");
+  auto asked = tmux.wait_for_text("[y/n] >");
+  ASSERT_TRUE(has(asked, "[y/n] >")) << asked;
+  tmux.keys("n Enter");
+  tmux.wait_for([](const std::string& s) { return count(s, "[y/n] >") >= 2; });
+  tmux.keys("C-d");
+  auto after = tmux.wait_for_text("EXIT=");
+  EXPECT_TRUE(has(after, "EXIT=2")) << after;
+  EXPECT_TRUE(has(after, "nothing was decided")) << after;
+  EXPECT_FALSE(has(after, "GO")) << after;
+  EXPECT_FALSE(has(after, "Pressure")) << after;
+}
+
+// Ctrl-D in the journal's questions saves nothing.
+TEST(CliTerminal, CtrlDInLogSavesNothing) {
+  auto db = fs::temp_directory_path() / ("plantar_log_eof_" + std::to_string(getpid()));
+  fs::create_directories(db);
+  {
+    Tmux tmux("--db " + db.string(), "log");
+    auto asked = tmux.wait_for_text("before the session");
+    ASSERT_TRUE(has(asked, "before the session")) << asked;
+    tmux.keys("7 Enter");
+    tmux.wait_for([](const std::string& s) { return count(s, "before the session") >= 2; });
+    tmux.keys("C-d");
+    auto after = tmux.wait_for_text("EXIT=");
+    EXPECT_TRUE(has(after, "EXIT=2")) << after;
+    EXPECT_TRUE(has(after, "nothing was decided, nothing was saved")) << after;
+    EXPECT_FALSE(has(after, "Saved session")) << after;
+  }
+  auto history = plantar::test::run_plantar({"--db", db.string(), "export", "--format", "json"});
+  fs::remove_all(db);
+  ASSERT_EQ(history.status, 0) << history.err;
+  EXPECT_FALSE(has(history.out, "\"stress\"")) << history.out;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "journal_test_support.h"
 #include "plantar/errors.h"
@@ -41,7 +42,13 @@ TEST(JournalExport, RoundTripsThroughCsvAndJson) {
     auto imported = test::run_plantar({"import", "--db", copy, file});
     ASSERT_EQ(imported.status, 0) << imported.err;
     EXPECT_EQ(imported.out, "Imported 2 sessions (0 were already in the journal).\n");
-    EXPECT_EQ(test::run_plantar({"export", "--db", copy, "--format", "json"}).out, original.out) << format;
+    // The CSV leaves the routine to the JSON export: everything else round-trips.
+    auto want = nlohmann::json::parse(original.out);
+    if (format == "csv")
+      for (auto& s : want["sessions"]) s["routine"] = nullptr;
+    EXPECT_EQ(nlohmann::json::parse(test::run_plantar({"export", "--db", copy, "--format", "json"}).out),
+              want)
+        << format;
     auto again = test::run_plantar({"import", "--db", copy, file});
     EXPECT_EQ(again.out, "Imported 0 sessions (2 were already in the journal).\n") << format;
   }

@@ -41,7 +41,9 @@ Clip chime_clip(int ms, bool rising);
 /// Writes mono samples to `path` through a temporary file and a rename, so
 /// nothing half-written is left behind. Returns the file's size in bytes.
 /// Throws Failure if it cannot.
-std::uintmax_t write_sound_file(const std::string& path, Format format, const std::vector<float>& samples);
+/// `progress` is told the seconds written and the total, as it goes.
+std::uintmax_t write_sound_file(const std::string& path, Format format, const std::vector<float>& samples,
+                                const Progress& progress = {});
 
 struct RenderSummary {
   double seconds = 0;
@@ -54,8 +56,10 @@ struct RenderSummary {
 
 /// Renders `timeline` into `path`, the format chosen by its extension. An
 /// Ogg Opus file is assembled through the sentence cache of default_cache().
+/// `progress` counts the spoken cues, `writing` the seconds written.
 RenderSummary render(const session::Timeline& timeline, int chime_ms, const std::string& path,
-                     const VoiceSettings& settings, int workers, const Progress& progress);
+                     const VoiceSettings& settings, int workers, const Progress& progress,
+                     const Progress& writing = {});
 
 /// The Ogg Opus file assembled from `cache`'s packets: only sounds missing
 /// from the cache are spoken and encoded (and then stored). Cues are placed

@@ -84,6 +84,12 @@ class Journal {
   virtual ~Journal() = default;
   /// Stores a validated session and returns its id. Throws Failure if it cannot.
   virtual std::int64_t record_session(const Session& session) = 0;
+  /// Replaces every field of the stored session `session.id` (a correction).
+  /// Returns false, changing nothing, when there is no such session.
+  virtual bool replace_session(const Session& session) = 0;
+  /// Removes a session with its ratings and sore spots; false when there is
+  /// no such session.
+  virtual bool delete_session(std::int64_t session_id) = 0;
   /// Adds or replaces next-morning ratings of a stored session.
   virtual void record_morning(std::int64_t session_id, const Ratings& morning) = 0;
   /// Stores all sessions or none; sessions equal in start time and content

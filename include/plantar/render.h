@@ -71,5 +71,18 @@ void write_image(const std::string& svg, const std::string& path);
 std::string pdf_bytes(const std::string& svg);
 /// Writes text to `path` through a temporary file renamed into place.
 void write_text_file(const std::string& text, const std::string& path);
+/// The bytes of `svg` as SVG, PNG or PDF, chosen by the extension of `path`
+/// (which need not exist). Throws BadInput naming -o for another extension.
+std::string image_bytes(const std::string& svg, const std::string& path);
+
+/// Writes `bytes` to `path`: a regular or new file through a temporary file
+/// renamed into place, a device or pipe (/dev/stdout, /dev/full) directly.
+/// Throws Failure naming `path` and the reason.
+void write_file(const std::string& bytes, const std::string& path);
+/// Throws Failure naming `path` when it cannot be written (missing folder, no
+/// permission, a folder): called before long work. "-" (standard output) passes.
+void check_output_path(const std::string& path);
+/// The temporary file beside `path` that write_file renames into place.
+std::string temporary_name(const std::string& path);
 
 }  // namespace plantar::render

@@ -38,7 +38,8 @@ std::vector<float> mixdown(const session::Timeline& timeline, const std::vector<
 Clip chime_clip(int ms, bool rising) { return {sample_rate, chime(sample_rate, ms, rising)}; }
 
 RenderSummary render(const session::Timeline& timeline, int chime_ms, const std::string& path,
-                     const VoiceSettings& settings, int workers, const Progress& progress) {
+                     const VoiceSettings& settings, int workers, const Progress& progress,
+                     const Progress& writing) {
   auto format = format_for(path);
   if (!format)
     throw BadInput("-o", "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + path + "'");
@@ -59,7 +60,7 @@ RenderSummary render(const session::Timeline& timeline, int chime_ms, const std:
   summary.format = *format;
   summary.cues = static_cast<int>(timeline.cues.size());
   summary.seconds = static_cast<double>(track.size()) / sample_rate;
-  summary.bytes = write_sound_file(path, *format, track);
+  summary.bytes = write_sound_file(path, *format, track, writing);
   summary.synthesized = static_cast<int>(texts.size());
   return summary;
 }

@@ -1,6 +1,7 @@
 // Writing audio files through libsndfile: WAV and FLAC (16-bit) and Ogg Opus.
 #include <sndfile.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -46,7 +47,8 @@ std::string_view name(Format format) {
   return "unknown";
 }
 
-std::uintmax_t write_sound_file(const std::string& path, Format format, const std::vector<float>& samples) {
+std::uintmax_t write_sound_file(const std::string& path, Format format, const std::vector<float>& samples,
+                                const Progress& progress) {
   std::string temporary = path + ".partial";
   SF_INFO info{};
   info.samplerate = sample_rate;
@@ -66,8 +68,16 @@ std::uintmax_t write_sound_file(const std::string& path, Format format, const st
     double level = opus_compression_level;
     sf_command(file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
   }
+  // Ten seconds at a time, so the progress moves while Opus encodes.
   auto frames = static_cast<sf_count_t>(samples.size());
-  bool ok = sf_writef_float(file, samples.data(), frames) == frames;
+  const sf_count_t chunk = sample_rate * 10;
+  const int total_seconds = static_cast<int>((frames + sample_rate - 1) / sample_rate);
+  bool ok = true;
+  for (sf_count_t done = 0; ok && done < frames; done += chunk) {
+    sf_count_t n = std::min(chunk, frames - done);
+    ok = sf_writef_float(file, samples.data() + done, n) == n;
+    if (progress) progress(static_cast<int>((done + n + sample_rate - 1) / sample_rate), total_seconds);
+  }
   std::string why = ok ? "" : sf_strerror(file);
   ok = sf_close(file) == 0 && ok;
   if (ok) std::filesystem::rename(temporary, path, ignored);

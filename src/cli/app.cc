@@ -10,16 +10,21 @@
 
 #include "commands.h"
 #include "learn_pictures.h"
+#include "parse_errors.h"
 #include "plantar/errors.h"
 #include "plantar/suggest.h"
 #include "plantar/version.h"
+#include "terminal_style.h"
+#include "text.h"
 
 namespace plantar::cli {
 
 // The journal's subcommands and their options (issue 4).
 struct JournalCommands {
-  CLI::App *log, *history, *stats, *exporter, *importer, *remind, *map, *card;
+  CLI::App *log, *history, *stats, *exporter, *importer, *remind, *map, *card, *edit, *remove;
   LogOptions log_options;
+  EditOptions edit_options;
+  DeleteOptions delete_options;
   HistoryOptions history_options;
   StatsOptions stats_options;
   ExportOptions export_options;
@@ -56,7 +61,7 @@ void add_journal_options(CLI::App* cmd, LogOptions& log) {
   cmd->add_option("--after", log.after, "Ratings after the session, 0 to 10: stress=3")->type_name("M=N,...");
   cmd->add_option("--morning", log.morning,
                   "The next morning, 0 to 10: sleep=7 (sleep quality), heel_pain=3 (first steps). "
-                  "Alone, it is added to the latest session")
+                  "Alone, it is added to the latest session (or --session ID, or the last one before --at)")
       ->type_name("M=N,...");
   cmd->add_option("--sore", log.sore,
                   "A sore spot FOOT:REGION[@X,Y]=N, e.g. left:arch=6 or right:heel@0.5,0.8=4 "
@@ -64,18 +69,40 @@ void add_journal_options(CLI::App* cmd, LogOptions& log) {
       ->type_name("SPOT")
       ->take_all();
   cmd->add_option("--note", log.note, "A free note")->type_name("TEXT");
-  cmd->add_option("--goal", log.goals, "The session's goal, e.g. sleep (repeatable)")
+  cmd->add_option("--goal", log.goals, "The session's goal, e.g. sleep (repeatable, or a comma list)")
       ->type_name("GOAL")
-      ->take_all();
-  cmd->add_option("--technique", log.techniques, "A technique used, e.g. thumb_heel_press (repeatable)")
+      ->take_all()
+      ->delimiter(',');
+  cmd->add_option("--technique", log.techniques,
+                  "A technique used, e.g. thumb_heel_press (repeatable, or a comma list)")
       ->type_name("ID")
-      ->take_all();
+      ->take_all()
+      ->delimiter(',');
   cmd->add_option("--minutes", log.minutes, "How long it lasted")->type_name("N");
   cmd->add_option("--at", log.at, "When it started, \"YYYY-MM-DD HH:MM\" (default now)")->type_name("TIME");
   cmd->add_option("--routine", log.routine,
                   "The routine done: a file with the output of 'plantar plan --json'")
       ->type_name("FILE");
   cmd->add_option("--stopped", log.stopped, "The session stopped early, and why")->type_name("REASON");
+}
+
+void add_edit_commands(CLI::App& app, JournalCommands& j) {
+  j.edit =
+      app.add_subcommand("edit", "Correct a session of your journal: the flags of 'log' replace its values");
+  j.edit->add_option("ID", j.edit_options.id, "The session's number, as 'plantar history' shows it")
+      ->required()
+      ->type_name("ID");
+  add_journal_options(j.edit, j.edit_options.log);
+  j.edit->footer(
+      "Only the flags given change: ratings are changed measure by measure; --goal, --technique\n"
+      "and --sore replace the whole list.\n"
+      "Example: plantar edit 12 --after stress=3 --note \"better than I wrote\"");
+  j.remove = app.add_subcommand("delete", "Delete a session from your journal (it asks first)");
+  j.remove->add_option("ID", j.delete_options.id, "The session's number, as 'plantar history' shows it")
+      ->required()
+      ->type_name("ID");
+  j.remove->add_flag("--yes", j.delete_options.yes, "Do not ask (for scripts)");
+  j.remove->footer("Example: plantar delete 12");
 }
 
 // The flags of `plantar plan`, shared by the commands that run a routine.
@@ -85,16 +112,20 @@ void add_plan_options(CLI::App* command, PlanOptions& plan) {
   command
       ->add_option("--goal", plan.goals,
                    "relax, sleep, circulation, desk_stiffness, plantar_fasciitis, runner_recovery "
-                   "or general (repeatable)")
+                   "or general (repeatable, or a comma list: --goal sleep,relax)")
       ->type_name("GOAL")
-      ->take_all();
+      ->take_all()
+      ->delimiter(',');
   command->add_option("--minutes", plan.minutes, "How long, from 3 to 60 (default 10)")->type_name("N");
   command->add_option("--feet", plan.feet, "left, right or both (default both)")->type_name("FEET");
   command->add_option("--giver", plan.giver, "self (default) or partner: who gives the massage")
       ->type_name("WHO");
-  command->add_option("--tool", plan.tools, "A tool you have: tennis_ball, lotion, oil, towel (repeatable)")
+  command
+      ->add_option("--tool", plan.tools,
+                   "A tool you have: tennis_ball, lotion, oil, towel (repeatable, or a comma list)")
       ->type_name("TOOL")
-      ->take_all();
+      ->take_all()
+      ->delimiter(',');
   add_condition_option(command, plan.conditions);
 }
 
@@ -108,6 +139,83 @@ void add_session_options(CLI::App* command, SessionOptions& session) {
       ->type_name("FILE|-");
 }
 
+// Every command's help ends with the flags that work with every command
+// (before or after its name): CLI11 shows them only in the main help.
+constexpr const char* global_flags_help =
+    "Global flags (before or after the command):\n"
+    "  --json       Print JSON instead of text\n"
+    "  --quiet      No confirmations on standard error\n"
+    "  --db PATH    Where plantar keeps its databases (a folder, or the journal's .db file)\n"
+    "  --data DIR   Load the knowledge files from DIR instead of the built-in ones\n"
+    "  -h,--help    Print the help of the command and exit";
+
+void add_global_flags_to_help(CLI::App& command) {
+  for (auto* sub : command.get_subcommands([](CLI::App*) { return true; })) {
+    std::string footer = sub->get_footer();
+    sub->footer(footer + (footer.empty() ? "" : "\n\n") + global_flags_help);
+    add_global_flags_to_help(*sub);
+  }
+}
+
+CLI::App* subcommand_named(CLI::App& command, const std::string& name) {
+  for (auto* sub : command.get_subcommands([](CLI::App*) { return true; }))
+    if (sub->get_name() == name) return sub;
+  return nullptr;
+}
+
+// The command the words name ("places near"), and its full name.
+CLI::App* command_of(CLI::App& app, const std::vector<std::string>& words, std::string& full_name) {
+  CLI::App* command = &app;
+  full_name = "plantar";
+  for (const auto& word : words) {
+    if (word.empty() || word[0] == '-') continue;
+    if (auto* sub = subcommand_named(*command, word)) {
+      command = sub;
+      full_name += " " + word;
+    }
+  }
+  return command;
+}
+
+// What parse_errors.cc needs to speak plainly: the flags of the command typed
+// and of its parents (the global flags), with their values' names.
+ParseProblem problem_for(CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& words) {
+  ParseProblem problem{error.get_name(), error.what(), "", {}, {}};
+  for (CLI::App* command = command_of(app, words, problem.command); command != nullptr;
+       command = command->get_parent())
+    for (const auto* option : command->get_options()) {
+      std::vector<std::string> names;
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+      for (const auto& name : option->get_snames()) names.push_back("-" + name);
+      for (const auto& name : names) {
+        problem.flags.push_back(name);
+        problem.values[name] = option->get_type_name();
+      }
+    }
+  return problem;
+}
+
+// `plantar help [COMMAND...]`: the help of the command named.
+int print_help(CLI::App& app, const std::vector<std::string>& words) {
+  CLI::App* command = &app;
+  std::string parents;  // "plantar places" for near: the usage line names the whole command
+  for (const auto& word : words) {
+    if (word.empty() || word[0] == '-') continue;  // plantar help --help, plantar help plan --json
+    auto* sub = subcommand_named(*command, word);
+    if (sub == nullptr) {
+      std::vector<std::string> names;
+      for (auto* s : command->get_subcommands([](CLI::App*) { return true; })) names.push_back(s->get_name());
+      std::cerr << "plantar: " << unknown_word_message("command", word, names)
+                << "\nRun 'plantar help' for the list.\n";
+      return 2;
+    }
+    parents += (parents.empty() ? "" : " ") + command->get_name();
+    command = sub;
+  }
+  std::cout << command->help(parents);
+  return 0;
+}
+
 }  // namespace
 
 // Binds the options to `j`'s members: `j` must outlive the parse.
@@ -115,23 +223,36 @@ void add_journal_commands(CLI::App& app, JournalCommands& j) {
   j.log =
       app.add_subcommand("log", "Record how a session went: ratings before and after, sore spots, a note");
   add_journal_options(j.log, j.log_options);
+  j.log
+      ->add_option("--session", j.log_options.session,
+                   "With --morning alone: the session the morning belongs to (see 'plantar history')")
+      ->type_name("ID");
   j.log->footer(
       "Without flags, on a terminal, it asks the questions.\n"
       "Example: plantar log --before stress=7,pain=4 --after stress=3,pain=2 --sore left:arch=6 --goal "
       "relax");
+  add_edit_commands(app, j);
   j.history = app.add_subcommand("history", "The sessions in your journal");
   j.history->add_option("--last", j.history_options.last, "How many of the latest sessions (default 20)")
       ->type_name("N");
+  j.history->footer("Example: plantar history --last 5");
   j.stats =
       app.add_subcommand("stats", "How your ratings changed: per measure, by week, streaks, what helped");
-  j.stats->add_option("--chart", j.stats_options.chart, "Also draw the charts to FILE (.svg, .png or .pdf)")
+  j.stats
+      ->add_option("--chart", j.stats_options.chart,
+                   "Also draw the charts to FILE (.svg, .png or .pdf; - prints the SVG alone)")
       ->type_name("FILE");
+  j.stats->footer("Example: plantar stats --chart progress.svg");
   j.exporter = app.add_subcommand("export", "The whole journal as JSON or CSV");
   j.exporter->add_option("--format", j.export_options.format, "json (default) or csv")->type_name("FORMAT");
   j.exporter->add_option("-o,--output", j.export_options.output, "Write to FILE (default: standard output)")
       ->type_name("FILE");
+  j.exporter->footer(
+      "The CSV has one row per session; the routine each session followed is in the JSON export.\n"
+      "Example: plantar export --format csv -o journal.csv");
   j.importer = app.add_subcommand("import", "Add the sessions of an export (JSON or CSV): all or nothing");
   j.importer->add_option("file", j.import_options.file, "The file written by 'plantar export'")->required();
+  j.importer->footer("Example: plantar import journal.json");
   j.remind = app.add_subcommand("remind", "A calendar file (.ics) that reminds you to rub your feet");
   j.remind->add_option("--at", j.remind_options.at, "The time, HH:MM (default 21:30)")->type_name("TIME");
   j.remind
@@ -145,6 +266,7 @@ void add_journal_commands(CLI::App& app, JournalCommands& j) {
   j.remind->add_option("--text", j.remind_options.text, "What the reminder says")->type_name("TEXT");
   j.remind->add_option("--minutes", j.remind_options.minutes, "How long the event is (default 5)")
       ->type_name("N");
+  j.remind->footer("Example: plantar remind --at 21:30 --every mon,wed,fri -o feet.ics");
   j.map = app.add_subcommand("map", "Draw the foot map with your sore spots (SVG, PNG or PDF)");
   j.map->add_option("-o,--output", j.map_options.output, "The file: .svg, .png or .pdf (- prints SVG)")
       ->type_name("FILE")
@@ -156,20 +278,28 @@ void add_journal_commands(CLI::App& app, JournalCommands& j) {
       ->take_all();
   j.map->add_option("--days", j.map_options.days, "Sore spots from the journal's last N days (default 30)")
       ->type_name("N");
+  j.map->footer("Example: plantar map --zones -o map.pdf");
   j.card = app.add_subcommand("card", "A one-page card for your massage therapist (PDF or HTML)");
-  j.card->add_option("-o,--output", j.card_options.output, "The file: .pdf, .html, .svg or .png")
+  j.card
+      ->add_option("-o,--output", j.card_options.output,
+                   "The file: .pdf, .html, .svg or .png (- prints the HTML)")
       ->type_name("FILE")
       ->required();
   j.card
       ->add_option("--input", j.card_options.input, "A plan request as JSON (goals, minutes, conditions...)")
       ->type_name("FILE|-");
   add_condition_option(j.card, j.card_options.conditions);
-  j.card->add_option("--goal", j.card_options.goals, "A goal (default: your journal's most frequent ones)")
+  j.card
+      ->add_option("--goal", j.card_options.goals,
+                   "A goal, or a comma list (default: your journal's most frequent ones)")
       ->type_name("GOAL")
-      ->take_all();
-  j.card->add_option("--tool", j.card_options.tools, "A tool you have, for the home routine")
+      ->take_all()
+      ->delimiter(',');
+  j.card
+      ->add_option("--tool", j.card_options.tools, "A tool you have, for the home routine (or a comma list)")
       ->type_name("TOOL")
-      ->take_all();
+      ->take_all()
+      ->delimiter(',');
   j.card->add_option("--minutes", j.card_options.minutes, "The home routine's length (default 10)")
       ->type_name("N");
   j.card->add_option("--name", j.card_options.name, "Your name on the card")->type_name("NAME");
@@ -179,11 +309,14 @@ void add_journal_commands(CLI::App& app, JournalCommands& j) {
       ->type_name("LIST");
   j.card->add_option("--days", j.card_options.days, "Sore spots from the last N days (default 30)")
       ->type_name("N");
+  j.card->footer("Example: plantar card --name Sam --goal plantar_fasciitis -o card.pdf");
 }
 
 int run_journal_commands(const Context& context, const JournalCommands& j) {
   if (j.log->parsed()) return run_log(context, j.log_options);
   if (j.history->parsed()) return run_history(context, j.history_options);
+  if (j.edit->parsed()) return run_edit(context, j.edit_options);
+  if (j.remove->parsed()) return run_delete(context, j.delete_options);
   if (j.stats->parsed()) return run_stats(context, j.stats_options);
   if (j.exporter->parsed()) return run_export(context, j.export_options);
   if (j.importer->parsed()) return run_import(context, j.import_options);
@@ -197,12 +330,14 @@ int run(int argc, char** argv) {
   CLI::App app{description, "plantar"};
   app.fallthrough();  // global options work after the subcommand too
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("plantar ") + version);
+  app.set_version_flag("-V,--version", std::string("plantar ") + version);
   std::string data_dir;
   bool json = false;
   app.add_option("--data", data_dir, "Load the knowledge files from DIR instead of the built-in ones")
       ->type_name("DIR");
   app.add_flag("--json", json, "Print JSON instead of text");
+  bool quiet = false;
+  app.add_flag("--quiet", quiet, "No confirmations on standard error (what was written where)");
   std::string db_path;
   app.add_option("--db", db_path,
                  "Where plantar keeps its databases: a folder holding journal.db and places.db, or a "
@@ -238,6 +373,7 @@ int run(int argc, char** argv) {
   learn_cmd->add_option("--pictures", pictures.pictures,
                         "Write every technique's picture (SVG and PNG) and contact-sheet.png into DIR");
   learn_cmd->add_option("--foot", pictures.foot, "The foot the pictures show: left or right (default left)");
+  learn_cmd->footer("Example: plantar learn technique thumb_heel_press");
 
   JournalCommands journal_cmds;
   add_journal_commands(app, journal_cmds);
@@ -264,7 +400,8 @@ int run(int argc, char** argv) {
   places_cmd->require_subcommand(1);
   places_cmd->footer(
       "Download an extract of your region (e.g. from download.geofabrik.de), import it once,\n"
-      "then search offline. Data (c) OpenStreetMap contributors, ODbL.");
+      "then search offline. Data (c) OpenStreetMap contributors, ODbL.\n"
+      "Example: plantar places near Vaduz --kind reflexology");
   auto* import_cmd =
       places_cmd->add_subcommand("import", "Read an OpenStreetMap file into the places database");
   import_cmd->add_option("FILE", places_import.file, "An extract: .osm.pbf, .osm or .osm.bz2")->required();
@@ -273,14 +410,19 @@ int run(int argc, char** argv) {
                    "The region's name (default: the file name without -latest or a date); "
                    "importing a region again replaces it")
       ->type_name("NAME");
+  import_cmd->footer("Example: plantar places import liechtenstein-latest.osm.pbf");
+  auto* list_cmd = places_cmd->add_subcommand("list", "The imported regions, with their date and counts");
+  list_cmd->footer("Example: plantar places list");
   auto* near_cmd = places_cmd->add_subcommand("near", "Places near a town or a position, nearest first");
   near_cmd->add_option("WHERE", places_near.where, "A place name (e.g. Vaduz) or LAT,LON (e.g. 47.14,9.52)")
       ->required();
   near_cmd
       ->add_option("--kind", places_near.kinds,
-                   "reflexology, podiatrist, massage, physiotherapist, spa or sauna (repeatable)")
+                   "reflexology, podiatrist, massage, physiotherapist, spa or sauna (repeatable, or a "
+                   "comma list)")
       ->type_name("KIND")
-      ->take_all();
+      ->take_all()
+      ->delimiter(',');
   near_cmd->add_flag("--open-now", places_near.open_now, "Only places whose opening hours say open now");
   near_cmd->add_option("--radius", places_near.radius_km, "How far to look, in km (default 25)")
       ->type_name("KM");
@@ -314,7 +456,9 @@ int run(int argc, char** argv) {
   auto* audio_cmd =
       app.add_subcommand("audio", "The guided session as an audio file (WAV, FLAC or Ogg Opus)");
   add_session_options(audio_cmd, audio.session);
-  audio_cmd->add_option("-o,--output", audio.output, "The file to write: .wav, .flac, .ogg or .opus")
+  audio_cmd
+      ->add_option("-o,--output", audio.output,
+                   "The file to write: .wav, .flac, .ogg or .opus (- writes WAV to standard output)")
       ->type_name("FILE");
   audio_cmd->add_option("--rate", audio.rate, "Speaking rate, 0.5 to 2 (default 1)")->type_name("R");
   audio_cmd->footer(
@@ -339,11 +483,16 @@ int run(int argc, char** argv) {
       "Without --lan only this computer can reach it. Press Ctrl-C to stop.\n"
       "Example: plantar serve --lan");
 
+  app.add_subcommand("help", "The help of a command: plantar help COMMAND")
+      ->footer("Example: plantar help plan");
+  add_global_flags_to_help(app);
+  std::vector<std::string> words(argv + 1, argv + argc);
+  if (!words.empty() && words[0] == "help") return print_help(app, {words.begin() + 1, words.end()});
+
   if (argc > 1 && argv[1][0] != '-') {
     std::string command = argv[1];
-    std::vector<std::string> commands{"check",  "plan", "learn",   "guide", "audio",  "serve",
-                                      "ask",    "log",  "history", "stats", "export", "import",
-                                      "remind", "map",  "card",    "places"};
+    std::vector<std::string> commands;
+    for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) commands.push_back(sub->get_name());
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
       std::cerr << "plantar: " << unknown_word_message("command", command, commands)
                 << "\nRun 'plantar --help' for usage.\n";
@@ -359,8 +508,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "plantar: " << e.what()
-              << "\nRun 'plantar --help' (or 'plantar COMMAND --help') for usage.\n";
+    std::cerr << "plantar: " << printable(plain_parse_message(problem_for(app, e, words))) << "\n";
     return 2;
   }
 
@@ -373,9 +521,24 @@ int run(int argc, char** argv) {
       loaded = kb::load(kb::read_files(data_dir));
       base = &loaded;
     }
-    Context context{*base, std::cout, std::cerr, json, isatty(0) && isatty(1), &std::cin, db_path};
+    set_style(style_from_environment());
+    // People's text in ASCII when the locale is not UTF-8; JSON and file
+    // contents (-o -) stay as they are.
+    AsciiText ascii(std::cout.rdbuf());
+    std::ostream ascii_out(&ascii);
+    bool plain = !json && !style().utf8;
+    Context context{*base,
+                    plain ? ascii_out : std::cout,
+                    std::cerr,
+                    json,
+                    isatty(0) && isatty(1),
+                    &std::cin,
+                    db_path,
+                    quiet,
+                    &std::cout};
     if (import_cmd->parsed()) return run_places_import(context, places_import);
     if (near_cmd->parsed()) return run_places_near(context, places_near);
+    if (list_cmd->parsed()) return run_places_list(context);
     if (int status = run_journal_commands(context, journal_cmds); status >= 0) return status;
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);
@@ -388,14 +551,14 @@ int run(int argc, char** argv) {
       serve.data = data_dir;
       return run_serve(context, serve);
     }
-  } catch (const BadInput& e) {
-    std::cerr << "plantar: " << e.what() << "\n";
+  } catch (const BadInput& e) {  // messages quote files and OSM data: printable()
+    std::cerr << "plantar: " << printable(with_flag_names(e.where(), e.what(), words)) << "\n";
     return 2;
   } catch (const Failure& e) {
-    std::cerr << "plantar: " << e.what() << "\n";
+    std::cerr << "plantar: " << printable(e.what()) << "\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "plantar: unexpected error: " << e.what() << "\n";
+    std::cerr << "plantar: unexpected error: " << printable(e.what()) << "\n";
     return 1;
   }
   return 2;

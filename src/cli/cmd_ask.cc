@@ -93,7 +93,7 @@ int run_ask(const Context& context, const AskOptions& options) {
     context.out << json_io::dump(json_io::to_json(result));
   else
     print_text(context, result);
-  return 0;
+  return result.answers.empty() ? 1 : 0;  // like grep: 1 when nothing was found (docs/cli.md)
 }
 
 }  // namespace plantar::cli

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <thread>
@@ -9,21 +11,43 @@
 #include "plantar/audio.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
+#include "plantar/render.h"
+#include "remove_on_signal.h"
 #include "session_input.h"
 
 namespace plantar::cli {
 namespace {
 
-// A progress bar on stderr, redrawn in place; only on a terminal.
-audio::Progress progress_bar(const Context& context, bool show, const std::string& output) {
+// A progress bar on stderr, redrawn in place; only on a terminal. `what`
+// names the phase and `unit` what is counted ("spoken cues", "seconds").
+audio::Progress progress_bar(const Context& context, bool show, const std::string& what,
+                             const std::string& unit) {
   if (!show) return {};
-  return [&err = context.err, output](int done, int total) {
+  return [&err = context.err, what, unit](int done, int total) {
     constexpr int width = 30;
     int filled = total > 0 ? done * width / total : width;
-    err << fmt::format("\rspeaking the cues [{}{}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
-                       std::string(static_cast<std::size_t>(width - filled), '.'), done, total)
-        << (done == total ? "\nwriting " + output + " ...\n" : "") << std::flush;
+    err << fmt::format("\r{} [{}{}] {}/{} {}", what, std::string(static_cast<std::size_t>(filled), '#'),
+                       std::string(static_cast<std::size_t>(width - filled), '.'), done, total, unit)
+        << (done == total ? "\n" : "") << std::flush;
   };
+}
+
+// `-o -`: the file is made beside nothing the person owns, then copied to
+// standard output and removed.
+std::string stdout_temporary() {
+  return (std::filesystem::temp_directory_path() / fmt::format("plantar-audio-{}.wav", getpid())).string();
+}
+
+void copy_to(std::ostream& out, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  out << in.rdbuf();
+  out.flush();
+}
+
+int spoken_cues(const session::Timeline& timeline) {
+  int n = 0;
+  for (const auto& cue : timeline.cues) n += !cue.chime() && !cue.text.empty();
+  return n;
 }
 
 std::string format_name(audio::Format format) {
@@ -39,34 +63,48 @@ std::string format_name(audio::Format format) {
 
 int run_audio(const Context& context, const AudioOptions& options) {
   if (options.output.empty()) throw BadInput("-o", "give the file to write, e.g. -o session.ogg");
-  if (!audio::format_for(options.output))
+  bool to_stdout = options.output == "-";
+  if (!to_stdout && !audio::format_for(options.output))
     throw BadInput("-o",
                    "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + options.output + "'");
   if (!(options.rate >= 0.5 && options.rate <= 2.0))
     throw BadInput("--rate", "expected a number from 0.5 to 2");
+  render::check_output_path(options.output);  // before minutes of work
   auto input = session_input(context, options.session);
   if (!input) return 3;
   auto timeline = session::timeline(context.kb, input->routine, input->giver);
   int workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   constexpr int long_session_ms = 3 * 60 * 1000;
   bool show = isatty(STDERR_FILENO) && timeline.total_ms >= long_session_ms;
-  auto summary = audio::render(timeline, context.kb.cues.chime_seconds * 1000, options.output,
-                               {options.rate, 1.0}, workers, progress_bar(context, show, options.output));
+  std::string file = to_stdout ? stdout_temporary() : options.output;
+  // Ctrl-C or SIGTERM leave nothing half-written behind.
+  RemoveOnSignal cleanup({file + ".partial", to_stdout ? file : std::string()});
+  auto summary = audio::render(timeline, context.kb.cues.chime_seconds * 1000, file, {options.rate, 1.0},
+                               workers, progress_bar(context, show, "speaking", "spoken cues"),
+                               progress_bar(context, show, "writing ", "seconds"));
+  if (to_stdout) {
+    copy_to(context.raw != nullptr ? *context.raw : context.out, file);
+    std::filesystem::remove(file);
+    return 0;
+  }
+  int spoken = spoken_cues(timeline);
   if (context.json) {
     json_io::Json json = {{"file", options.output},
                           {"format", std::string(audio::name(summary.format))},
                           {"seconds", summary.seconds},
                           {"cues", summary.cues},
+                          {"spoken_cues", spoken},
+                          {"chimes", summary.cues - spoken},
                           {"bytes", summary.bytes},
                           {"sample_rate", audio::sample_rate},
                           {"synthesized", summary.synthesized},
                           {"cached", summary.cached}};
     context.out << json_io::dump(json);
-  } else {
+  } else if (!context.quiet) {
     int seconds = static_cast<int>(summary.seconds + 0.5);
-    context.out << fmt::format("Wrote {}: {}:{:02}, {} cues, {}, {:.1f} MB.\n", options.output, seconds / 60,
-                               seconds % 60, summary.cues, format_name(summary.format),
-                               static_cast<double>(summary.bytes) / 1e6);
+    context.err << fmt::format("Wrote {}: {}:{:02}, {} spoken cues and {} chimes, {}, {:.1f} MB.\n",
+                               options.output, seconds / 60, seconds % 60, spoken, summary.cues - spoken,
+                               format_name(summary.format), static_cast<double>(summary.bytes) / 1e6);
   }
   return 0;
 }

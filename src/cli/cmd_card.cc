@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "confirm.h"
 #include "input.h"
 #include "journal_place.h"
 #include "plantar/errors.h"
@@ -164,18 +165,25 @@ CardContent card_content(const kb::KnowledgeBase& kb, const CardOptions& options
 
 int run_card(const Context& context, const CardOptions& options) {
   if (options.output.empty()) throw BadInput("-o", "say where to write the card: -o card.pdf or card.html");
-  std::string ext = std::filesystem::path(options.output).extension().string();
+  // "-" prints the HTML page.
+  std::string ext =
+      options.output == "-" ? ".html" : std::filesystem::path(options.output).extension().string();
   if (ext != ".pdf" && ext != ".html" && ext != ".svg" && ext != ".png")
     throw BadInput("-o",
-                   "expected a file name ending in .pdf, .html, .svg or .png, got '" + options.output + "'");
+                   "expected a file name ending in .pdf, .html, .svg or .png (or - to print the HTML), "
+                   "got '" +
+                       options.output + "'");
+  render::check_output_path(options.output);
   std::string plan_json = options.input.empty() ? "" : read_input(options.input);
   auto content = card_content(context.kb, options, plan_json, read_sessions(context));
-  if (ext == ".html")
-    render::write_text_file(render::card_html(context.kb, content.card), options.output);
-  else
-    render::write_image(render::card_svg(context.kb, content.card), options.output);
-  if (!context.json) context.out << "Card written to " << options.output << ".\n";
-  return content.verdict == Verdict::stop ? 3 : 0;
+  std::string bytes = ext == ".html"
+                          ? render::card_html(context.kb, content.card)
+                          : render::image_bytes(render::card_svg(context.kb, content.card), options.output);
+  int status = content.verdict == Verdict::stop ? 3 : 0;
+  if (!write_output(context, bytes, options.output)) return status;
+  confirm_written(context, options.output, "Card written to " + options.output + ".",
+                  {{"verdict", std::string(name(content.verdict))}});
+  return status;
 }
 
 }  // namespace plantar::cli

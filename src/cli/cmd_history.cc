@@ -3,11 +3,13 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 
 #include "commands.h"
 #include "journal_place.h"
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
+#include "text.h"
 
 namespace plantar::cli {
 namespace {
@@ -27,7 +29,10 @@ std::string ratings_text(const journal::Session& s) {
   return out.empty() ? "no ratings" : out;
 }
 
-void print_session(std::ostream& out, const journal::Session& s) {
+// The session's lines; notes are the person's own text, printed through
+// printable() so no terminal escape in them is obeyed.
+void print_session(std::ostream& terminal, const journal::Session& s) {
+  std::ostringstream out;
   std::string minutes = s.minutes ? fmt::format("{} min", *s.minutes) : "";
   out << fmt::format("{:>4}  {} {:02}:{:02}  {:>6}  {}\n", s.id, format_date(s.start), s.start.hour,
                      s.start.minute, minutes, ratings_text(s));
@@ -46,6 +51,7 @@ void print_session(std::ostream& out, const journal::Session& s) {
   if (!s.finished)
     out << "        stopped early" << (s.stop_reason.empty() ? "" : ": " + s.stop_reason) << "\n";
   if (!s.note.empty()) out << "        note: " << s.note << "\n";
+  terminal << printable(out.str());
 }
 
 }  // namespace

@@ -9,9 +9,11 @@
 #include "commands.h"
 #include "input.h"
 #include "journal_place.h"
+#include "log_flags.h"
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
 #include "plantar/json_io.h"
+#include "prompt.h"
 
 namespace plantar::cli {
 namespace {
@@ -25,7 +27,7 @@ bool nothing_given(const LogOptions& o) {
 
 // The goals and techniques of a routine printed by `plantar plan --json`.
 void read_routine(const std::string& file, Session& session) {
-  std::string text = read_input(file);
+  std::string text = read_input(file, "--routine");
   json_io::check_depth(text, "--routine");
   auto body = nlohmann::ordered_json::parse(text, nullptr, false);
   if (body.is_discarded() || !body.is_object() || !body.contains("steps") || !body["steps"].is_array())
@@ -49,40 +51,27 @@ void read_routine(const std::string& file, Session& session) {
   session.routine_json = body.dump();
 }
 
-Timestamp start_time(const LogOptions& o) {
-  if (o.at.empty()) return now_local();
-  auto at = parse_timestamp(o.at);
-  if (!at) throw BadInput("--at", "expected a date and time like \"2026-11-20 21:30\", got '" + o.at + "'");
-  return *at;
+void add_missing(std::vector<std::string>& list, const std::vector<std::string>& items) {
+  for (const auto& item : items)
+    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+void merge(journal::Ratings& into, const journal::Ratings& given) {
+  for (const auto& [measure, value] : given) into[measure] = value;
 }
 
 Session from_flags(const Context& context, const LogOptions& o) {
   Session s;
   s.start = start_time(o);
-  if (!o.routine.empty()) read_routine(o.routine, s);
-  for (const auto& goal : o.goals)
-    if (std::find(s.goals.begin(), s.goals.end(), goal) == s.goals.end()) s.goals.push_back(goal);
-  for (const auto& t : o.techniques)
-    if (std::find(s.techniques.begin(), s.techniques.end(), t) == s.techniques.end())
-      s.techniques.push_back(t);
-  if (o.minutes) s.minutes = *o.minutes;
-  if (s.minutes) s.end = add_minutes(s.start, *s.minutes);
-  if (!o.before.empty()) s.before = journal::parse_ratings(o.before, journal::session_measures, "--before");
-  if (!o.after.empty()) s.after = journal::parse_ratings(o.after, journal::session_measures, "--after");
-  for (const auto& spot : o.sore) s.sore.push_back(journal::parse_sore_spot(spot, "--sore"));
-  s.note = o.note;
-  s.finished = o.stopped.empty();
-  s.stop_reason = o.stopped;
-  journal::check_known_ids(context.kb, s, "--goal", "--technique");
-  journal::validate(s, "");
+  apply_log_flags(context, o, s, false);
   return s;
 }
 
-// One answer on a terminal; empty means skipped.
+// One answer on a terminal; empty means skipped. The end of input throws
+// EndOfInput: nothing is saved.
 std::string ask(const Context& context, const std::string& question) {
   context.out << question << std::flush;
-  std::string line;
-  if (!std::getline(*context.in, line)) return "";
+  std::string line = read_answer(*context.in, context.out);
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
   return line;
 }
@@ -135,27 +124,119 @@ std::string summary(const Session& s) {
   return out;
 }
 
+// The session a morning belongs to: --session ID, else the latest one that
+// started before --at (a morning written down later), else the latest one.
+Session& morning_target(std::vector<Session>& sessions, const LogOptions& o) {
+  if (sessions.empty()) throw BadInput("--morning", "there is no session yet to add the morning to");
+  if (o.session) {
+    for (auto& s : sessions)
+      if (s.id == *o.session) return s;
+    throw BadInput("--session", fmt::format("there is no session {} (see 'plantar history')", *o.session));
+  }
+  if (!o.at.empty()) {
+    Timestamp at = start_time(o);
+    for (auto it = sessions.rbegin(); it != sessions.rend(); ++it)
+      if (it->start <= at) return *it;
+    throw BadInput("--at", "there is no session before " + o.at + " to add the morning to");
+  }
+  return sessions.back();
+}
+
+std::string ratings_words(const journal::Ratings& ratings) {
+  std::string out;
+  for (const auto& [measure, value] : ratings)
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", measure, value);
+  return out;
+}
+
+// Asks on a terminal before replacing morning ratings already saved; says so
+// on standard error otherwise. Returns false when the person says no.
+bool may_overwrite(const Context& context, const Session& target, const journal::Ratings& morning) {
+  journal::Ratings replaced;
+  for (const auto& [measure, value] : morning)
+    if (auto it = target.morning.find(measure); it != target.morning.end() && it->second != value)
+      replaced[measure] = it->second;
+  if (replaced.empty()) return true;
+  context.err << fmt::format(
+      "Warning: session {} of {} already has a morning entry ({}); this replaces it.\n", target.id,
+      format_date(target.start), ratings_words(replaced));
+  if (!context.interactive || context.in == nullptr) return true;
+  context.out << "Replace it? [y/N] " << std::flush;
+  std::string answer = read_answer(*context.in, context.out);
+  return !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+}
+
 int record_morning(const Context& context, const LogOptions& o) {
   auto morning = journal::parse_ratings(o.morning, journal::morning_measures, "--morning");
   auto store = open_journal(context);
   auto sessions = store->sessions();
-  if (sessions.empty()) throw BadInput("--morning", "there is no session yet to add the morning to");
-  store->record_morning(sessions.back().id, morning);
+  Session& target = morning_target(sessions, o);
+  if (!may_overwrite(context, target, morning)) {
+    context.err << "Nothing changed.\n";
+    return 1;
+  }
+  store->record_morning(target.id, morning);
+  merge(target.morning, morning);
   if (context.json) {
-    sessions.back().morning = morning;
-    context.out << journal_io::to_json(sessions.back()).dump(2) << "\n";
+    context.out << journal_io::to_json(target).dump(2) << "\n";
   } else {
-    context.out << fmt::format("Saved the morning after the session of {}.\n",
-                               format_date(sessions.back().start));
+    context.out << fmt::format("Saved the morning after session {} of {}.\n", target.id,
+                               format_date(target.start));
   }
   return 0;
 }
 
 }  // namespace
 
+Timestamp start_time(const LogOptions& o) {
+  Timestamp now = now_local();
+  if (o.at.empty()) return now;
+  auto at = parse_timestamp(o.at);
+  if (!at) throw BadInput("--at", "expected a date and time like \"2026-11-20 21:30\", got '" + o.at + "'");
+  // A typo in the year must not become the latest session for good.
+  if (*at > add_minutes(now, 24 * 60))
+    throw BadInput("--at", "'" + o.at + "' is more than a day in the future; give the time it happened");
+  return *at;
+}
+
+void apply_log_flags(const Context& context, const LogOptions& o, Session& s, bool editing) {
+  if (editing && !o.at.empty()) s.start = start_time(o);
+  if (!o.routine.empty()) {
+    if (editing) {
+      s.goals.clear();
+      s.techniques.clear();
+    }
+    read_routine(o.routine, s);
+  }
+  if (editing && !o.goals.empty()) s.goals.clear();
+  if (editing && !o.techniques.empty()) s.techniques.clear();
+  add_missing(s.goals, o.goals);
+  add_missing(s.techniques, o.techniques);
+  if (o.minutes) s.minutes = *o.minutes;
+  if (s.minutes && (o.minutes || !o.at.empty() || !editing)) s.end = add_minutes(s.start, *s.minutes);
+  if (!o.before.empty())
+    merge(s.before, journal::parse_ratings(o.before, journal::session_measures, "--before"));
+  if (!o.after.empty()) merge(s.after, journal::parse_ratings(o.after, journal::session_measures, "--after"));
+  if (!o.morning.empty())
+    merge(s.morning, journal::parse_ratings(o.morning, journal::morning_measures, "--morning"));
+  if (!o.sore.empty()) s.sore.clear();
+  for (const auto& spot : o.sore) s.sore.push_back(journal::parse_sore_spot(spot, "--sore"));
+  if (!o.note.empty() || !editing) s.note = o.note;
+  if (!o.stopped.empty() || !editing) {
+    s.finished = o.stopped.empty();
+    s.stop_reason = o.stopped;
+  }
+  journal::check_known_ids(context.kb, s, "--goal", "--technique");
+  journal::validate(s, "");
+}
+
 int run_log(const Context& context, const LogOptions& options) {
   bool morning_only = !options.morning.empty() && options.before.empty() && options.after.empty() &&
-                      options.sore.empty() && options.note.empty() && options.at.empty();
+                      options.sore.empty() && options.note.empty() && options.goals.empty() &&
+                      options.techniques.empty() && !options.minutes && options.routine.empty() &&
+                      options.stopped.empty();
+  if (options.session && !morning_only)
+    throw BadInput("--session", "goes with --morning alone; to correct a session use 'plantar edit ID'");
   if (morning_only) return record_morning(context, options);
   Session session;
   if (nothing_given(options)) {
@@ -167,8 +248,6 @@ int run_log(const Context& context, const LogOptions& options) {
     session = from_questions(context, start_time(options));
   } else {
     session = from_flags(context, options);
-    if (!options.morning.empty())
-      session.morning = journal::parse_ratings(options.morning, journal::morning_measures, "--morning");
   }
   session.id = open_journal(context)->record_session(session);
   if (context.json) {

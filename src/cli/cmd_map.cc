@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "confirm.h"
 #include "journal_place.h"
 #include "plantar/errors.h"
 #include "plantar/render.h"
@@ -13,20 +14,20 @@ int run_map(const Context& context, const MapOptions& options) {
   if (options.output.empty())
     throw BadInput("-o", "say where to write the map: -o map.svg, map.png or map.pdf");
   if (options.days < 1) throw BadInput("--days", "expected 1 or more");
+  render::check_output_path(options.output);
   render::MapOptions map;
   map.zones = options.zones;
   for (const auto& spot : options.sore) map.sore.push_back(journal::parse_sore_spot(spot, "--sore"));
   for (const auto& spot : insights::recent_sore_spots(read_sessions(context), now_local(), options.days))
     map.sore.push_back(spot);
   std::string svg = render::foot_map_svg(context.kb, map);
-  if (options.output == "-") {
-    context.out << svg;
+  if (!write_output(context, render::image_bytes(svg, options.output == "-" ? "map.svg" : options.output),
+                    options.output))
     return 0;
-  }
-  render::write_image(svg, options.output);
-  if (!context.json)
-    context.out << "Foot map written to " << options.output << " (" << map.sore.size() << " sore spots"
-                << (map.zones ? ", reflexology zones" : "") << ").\n";
+  confirm_written(context, options.output,
+                  "Foot map written to " + options.output + " (" + std::to_string(map.sore.size()) +
+                      " sore spots" + (map.zones ? ", reflexology zones" : "") + ").",
+                  {{"sore_spots", map.sore.size()}, {"zones", map.zones}});
   return 0;
 }
 

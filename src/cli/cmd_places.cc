@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -126,7 +127,7 @@ void print_near(const Context& context, const places::Store& store, const Center
   what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
   std::string open = query.open_now ? " open now" : "";
   static constexpr const char* days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  context.out << fmt::format("{}{} near {}\nat {} {} local time{}\n\n", what, open, where,
+  context.out << fmt::format("{}{} near {}\nat {} {} local time{}\n\n", what, open, printable(where, false),
                              days[places::weekday(now)], places::format_wall_time(now),
                              zone.empty() ? "" : " (" + zone + ")");
   if (hits.empty()) {
@@ -179,6 +180,33 @@ int run_places_import(const Context& context, const PlacesImportOptions& options
   return 0;
 }
 
+int run_places_list(const Context& context) {
+  std::string db = data_file(context, "places.db");
+  std::vector<places::RegionSummary> regions;
+  if (std::filesystem::exists(db)) regions = places::Store(db, false).regions();
+  if (context.json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& r : regions)
+      list.push_back({{"region", r.name},
+                      {"source", r.source},
+                      {"imported_at", r.imported_at},
+                      {"places", r.places},
+                      {"named_places", r.named}});
+    context.out << nlohmann::ordered_json{{"database", db}, {"regions", list}}.dump(2) << "\n";
+    return 0;
+  }
+  if (regions.empty()) {
+    context.out << "No regions yet. Import an OpenStreetMap extract first: plantar places import FILE\n";
+    return 0;
+  }
+  for (const auto& r : regions)
+    context.out << printable(
+        fmt::format("{}  imported {} from {}\n    {} places, {} named places to search near\n", r.name,
+                    r.imported_at, r.source, r.places, r.named));
+  context.out << "In " << db << ". Data " << places::attribution << "\n";
+  return 0;
+}
+
 int run_places_near(const Context& context, const PlacesNearOptions& options) {
   validate(context.kb.places, options);
   std::optional<places::WallTime> given;
@@ -210,7 +238,7 @@ int run_places_near(const Context& context, const PlacesNearOptions& options) {
         json_io::near_answer(center.at, center.name, now, query, hits, context.kb.places));
   else
     print_near(context, store, center, query, hits, now, zone);
-  return 0;
+  return hits.empty() ? 1 : 0;  // like grep: 1 when nothing was found (docs/cli.md)
 }
 
 }  // namespace plantar::cli

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "confirm.h"
 #include "journal_place.h"
 #include "plantar/errors.h"
 #include "plantar/reminder.h"
@@ -27,18 +28,14 @@ int run_remind(const Context& context, const RemindOptions& options) {
   r.text = options.text;
   r.minutes = options.minutes;
   reminder::validate(r);
+  render::check_output_path(options.output);
   std::string ical = reminder::to_ical(r, now_local(), now_utc());
-  if (options.output == "-") {
-    context.out << ical;
-    return 0;
-  }
-  render::write_text_file(ical, options.output);
-  if (!context.json)
-    context.out << "Reminder written to " << options.output
-                << ". Open it with your calendar app (or import it) to get \"" << r.text << "\" at "
-                << options.at << ", every " << r.every << ".\n";
-  else
-    context.out << "{\"written\": \"" << options.output << "\"}\n";
+  if (!write_output(context, ical, options.output)) return 0;
+  confirm_written(context, options.output,
+                  "Reminder written to " + options.output +
+                      ". Open it with your calendar app (or import it) " + "to get \"" + r.text + "\" at " +
+                      options.at + ", every " + r.every + ".",
+                  {{"at", options.at}, {"every", r.every}});
   return 0;
 }
 

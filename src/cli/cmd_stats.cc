@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "confirm.h"
 #include "journal_place.h"
 #include "plantar/journal_io.h"
 #include "plantar/render.h"
@@ -95,9 +96,17 @@ void print_stats(std::ostream& out, const std::vector<journal::Session>& session
 }  // namespace
 
 int run_stats(const Context& context, const StatsOptions& options) {
+  if (!options.chart.empty()) render::check_output_path(options.chart);
   auto sessions = read_sessions(context);
   auto stats = insights::compute(sessions, now_local());
-  if (!options.chart.empty()) render::write_image(render::stats_chart_svg(sessions, stats), options.chart);
+  if (options.chart == "-") {  // the chart alone, as SVG
+    write_output(context, render::stats_chart_svg(sessions, stats), "-");
+    return 0;
+  }
+  if (!options.chart.empty()) {
+    render::write_image(render::stats_chart_svg(sessions, stats), options.chart);
+    if (!context.quiet) context.err << "Chart written to " << options.chart << ".\n";
+  }
   if (context.json) {
     context.out << journal_io::to_json(stats).dump(2) << "\n";
     return 0;
@@ -107,7 +116,6 @@ int run_stats(const Context& context, const StatsOptions& options) {
     return 0;
   }
   print_stats(context.out, sessions, stats);
-  if (!options.chart.empty()) context.out << "Chart written to " << options.chart << "\n";
   return 0;
 }
 

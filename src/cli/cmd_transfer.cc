@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "confirm.h"
 #include "input.h"
 #include "journal_place.h"
 #include "plantar/errors.h"
@@ -17,15 +18,14 @@ namespace plantar::cli {
 int run_export(const Context& context, const ExportOptions& options) {
   if (options.format != "json" && options.format != "csv")
     throw BadInput("--format", "expected csv or json, got '" + options.format + "'");
+  render::check_output_path(options.output);
   auto sessions = read_sessions(context);
   std::string text =
       options.format == "csv" ? journal_io::export_csv(sessions) : journal_io::export_json(sessions);
-  if (options.output == "-") {
-    context.out << text;
-    return 0;
-  }
-  render::write_text_file(text, options.output);
-  context.err << fmt::format("Exported {} sessions to {}.\n", sessions.size(), options.output);
+  if (!write_output(context, text, options.output)) return 0;
+  confirm_written(context, options.output,
+                  fmt::format("Exported {} sessions to {}.", sessions.size(), options.output),
+                  {{"format", options.format}, {"sessions", sessions.size()}});
   return 0;
 }
 
@@ -33,7 +33,7 @@ int run_import(const Context& context, const ImportOptions& options) {
   if (options.file != "-" && !std::filesystem::is_regular_file(options.file))
     throw BadInput("FILE", "cannot read '" + options.file + "'");
   // Everything is read and checked before the journal is opened.
-  auto sessions = journal_io::read_export(read_input(options.file), options.file);
+  auto sessions = journal_io::read_export(read_input(options.file, "FILE"), options.file);
   for (const auto& s : sessions) {
     for (const auto& goal : s.goals)
       if (context.kb.goal(goal) == nullptr) throw BadInput(options.file, "unknown goal '" + goal + "'");

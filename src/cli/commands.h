@@ -23,7 +23,9 @@ struct Context {
   bool json = false;
   bool interactive = false;  // stdin and stdout are terminals
   std::istream* in = nullptr;
-  std::string db;  // --db PATH: the databases' folder, or the journal file itself (*.db); see data_dir.h
+  std::string db;      // --db PATH: the databases' folder, or the journal file itself (*.db); see data_dir.h
+  bool quiet = false;  // --quiet: no confirmations on stderr
+  std::ostream* raw = nullptr;  // standard output for file contents (-o -); nullptr: `out`
 };
 
 struct CheckOptions {
@@ -52,9 +54,20 @@ struct LogOptions {
   std::string note;
   std::vector<std::string> goals, techniques;
   std::optional<int> minutes;
-  std::string at;       // "YYYY-MM-DD HH:MM"; empty: now
-  std::string routine;  // FILE with `plantar plan --json` output
-  std::string stopped;  // why the session stopped early
+  std::string at;                    // "YYYY-MM-DD HH:MM"; empty: now
+  std::string routine;               // FILE with `plantar plan --json` output
+  std::string stopped;               // why the session stopped early
+  std::optional<long long> session;  // --session ID: the session a --morning belongs to
+};
+
+struct EditOptions {
+  long long id = 0;
+  LogOptions log;  // only the flags given change the session
+};
+
+struct DeleteOptions {
+  long long id = 0;
+  bool yes = false;  // --yes: do not ask
 };
 
 struct HistoryOptions {
@@ -101,6 +114,8 @@ struct CardOptions {
 
 int run_log(const Context& context, const LogOptions& options);
 int run_history(const Context& context, const HistoryOptions& options);
+int run_edit(const Context& context, const EditOptions& options);
+int run_delete(const Context& context, const DeleteOptions& options);
 int run_stats(const Context& context, const StatsOptions& options);
 int run_export(const Context& context, const ExportOptions& options);
 int run_import(const Context& context, const ImportOptions& options);
@@ -142,6 +157,8 @@ struct PlacesNearOptions {
 
 int run_places_import(const Context& context, const PlacesImportOptions& options);
 int run_places_near(const Context& context, const PlacesNearOptions& options);
+/// The imported regions, with their date and counts.
+int run_places_list(const Context& context);
 /// The session commands take the plan flags, or a routine saved by
 /// `plantar plan --json`.
 struct SessionOptions {

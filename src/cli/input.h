@@ -10,8 +10,8 @@
 namespace plantar::cli {
 
 /// The text of FILE, or of standard input for "-". Throws BadInput naming
-/// --input when it cannot be read.
-std::string read_input(const std::string& path);
+/// `flag` (the flag the person typed) when it cannot be read.
+std::string read_input(const std::string& path, const std::string& flag = "--input");
 
 /// Parses `--condition` values such as `bruise=severe@left:heel,left:arch`.
 std::vector<safety::ConditionReport> parse_condition_flags(const std::vector<std::string>& flags);

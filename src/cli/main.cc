@@ -12,5 +12,5 @@ int main(int argc, char** argv) {
   // (places::settle_local_time_zone, written out here so that the light
   // program does not link the opening-hours library).
   if (std::getenv("TZ") == nullptr) setenv("TZ", ":/etc/localtime", 0);
-  return plantar::cli::run(argc, argv);
+  return plantar::cli::finish_output(plantar::cli::run(argc, argv));
 }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <ostream>
+#include <sstream>
 
 #include "plantar/places.h"
 #include "text.h"
@@ -69,8 +70,11 @@ std::string plain_hours(const places::Hours& hours, const places::WallTime& quer
   return "no opening hours given";
 }
 
-void print_hits(std::ostream& out, const std::vector<places::Hit>& hits, const kb::PlaceTagging& tagging,
+// Names, addresses and hours come from OpenStreetMap, written by anyone:
+// everything goes through printable() so no terminal escape is obeyed.
+void print_hits(std::ostream& terminal, const std::vector<places::Hit>& hits, const kb::PlaceTagging& tagging,
                 const places::WallTime& now) {
+  std::ostringstream out;
   int number = 0;
   for (const auto& hit : hits) {
     const auto& p = hit.place;
@@ -90,6 +94,7 @@ void print_hits(std::ostream& out, const std::vector<places::Hit>& hits, const k
     if (!p.website.empty()) contact += (contact.empty() ? "" : "  ") + p.website;
     if (!contact.empty()) out << "    " << contact << "\n";
   }
+  terminal << printable(out.str());
 }
 
 ProgressBar::ProgressBar(std::ostream& err)

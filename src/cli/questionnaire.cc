@@ -9,6 +9,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "prompt.h"
 #include "text.h"
 
 namespace plantar::cli {
@@ -43,13 +44,16 @@ void print_list(const kb::KnowledgeBase& kb, std::ostream& out) {
   out << "\n   0  None of these\n";
 }
 
-// Reads the ticked numbers; returns false at the end of input. An unknown
+// Reads the ticked numbers; the end of input throws EndOfInput. An unknown
 // number is said, and the list asked again.
 bool read_ticks(std::istream& in, std::ostream& out, std::size_t count, std::vector<std::size_t>& ticks) {
   for (;;) {
     out << "\nType the numbers that apply, like 3 12, or 0 for none of these: > " << std::flush;
-    std::string line;
-    if (!std::getline(in, line)) return false;
+    std::string line = read_answer(in, out);
+    if (lowercase_trimmed(line).empty()) {  // Enter alone is not "none of these"
+      out << "  Type 0 if none of these apply.\n";
+      continue;
+    }
     std::replace(line.begin(), line.end(), ',', ' ');
     std::istringstream words(lowercase_trimmed(line));
     ticks.clear();
@@ -81,8 +85,7 @@ std::string ask_severity(const kb::Condition& c, std::istream& in, std::ostream&
   out << "  " << levels.size() + 1 << "  Not sure\n";
   for (;;) {
     out << "  > " << std::flush;
-    std::string line;
-    if (!std::getline(in, line)) return "";
+    std::string line = read_answer(in, out);
     auto answer = lowercase_trimmed(line);
     for (std::size_t i = 0; i < levels.size(); ++i)
       if (answer == std::to_string(i + 1) || answer == levels[i]) return levels[i];
@@ -100,9 +103,7 @@ std::vector<Place> ask_places(const kb::Condition& c, std::istream& in, std::ost
     out << "  Type places like left:heel right:arch, or left:* for a whole foot.\n"
            "  Press Enter if you are not sure: > "
         << std::flush;
-    std::string line;
-    if (!std::getline(in, line)) return {};
-    std::istringstream words(lowercase_trimmed(line));
+    std::istringstream words(lowercase_trimmed(read_answer(in, out)));
     std::vector<Place> places;
     std::string word;
     bool ok = true;
@@ -128,7 +129,7 @@ std::vector<safety::ConditionReport> ask_conditions(const kb::KnowledgeBase& kb,
   auto conditions = listed(kb);
   print_list(kb, out);
   std::vector<std::size_t> ticks;
-  if (!read_ticks(in, out, conditions.size(), ticks)) ticks.clear();
+  read_ticks(in, out, conditions.size(), ticks);
   // Follow-ups in safety.toml's order: the urgent ones first.
   std::vector<safety::ConditionReport> reports;
   for (const auto& condition : kb.conditions) {

@@ -13,6 +13,8 @@ namespace plantar::cli {
 /// or take care, grouped as in safety.toml, answered with numbers or 0 for
 /// "none of these"; then, only for what was ticked, how bad (in plain
 /// words, with "not sure") and where. A healthy person answers once.
+/// The end of input throws EndOfInput (prompt.h): an unfinished screening
+/// gives no verdict.
 std::vector<safety::ConditionReport> ask_conditions(const kb::KnowledgeBase& kb, std::istream& in,
                                                     std::ostream& out);
 

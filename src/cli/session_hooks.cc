@@ -8,19 +8,20 @@
 
 #include "journal_place.h"
 #include "plantar/json_io.h"
+#include "prompt.h"
 
 namespace plantar::cli {
 namespace {
 
 enum class Answer { rated, skipped, stop_asking };
 
-// One rating 0..10 from a line; Enter skips it, "s" skips the rest.
+// One rating 0..10 from a line; Enter skips it, "s" skips the rest. The end
+// of input throws EndOfInput (exit 2, nothing saved).
 Answer ask_rating(const Context& context, const std::string& measure, int& rating) {
   for (;;) {
     context.out << "  " << measure_word(measure)
                 << ", 0 to 10 (Enter to skip, s to stop asking): " << std::flush;
-    std::string line;
-    if (!std::getline(*context.in, line)) return Answer::stop_asking;
+    std::string line = read_answer(*context.in, context.out);
     line.erase(std::remove(line.begin(), line.end(), ' '), line.end());
     if (line.empty()) return Answer::skipped;
     if (line == "s" || line == "S") return Answer::stop_asking;

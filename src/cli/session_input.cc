@@ -31,8 +31,8 @@ SessionInput from_file(const Context& context, const SessionOptions& options) {
   if (has_plan_flags(options.plan))
     throw BadInput("--routine", "give either --routine or the plan flags (--goal, --minutes, ...), not both");
   SessionInput input;
-  input.routine =
-      json_io::read_routine(context.kb, json_io::parse(read_input(options.routine), options.routine));
+  input.routine = json_io::read_routine(
+      context.kb, json_io::parse(read_input(options.routine, "--routine"), options.routine));
   input.giver = json_io::giver_of(context.kb, input.routine);
   if (!options.plan.giver.empty()) {
     auto giver = parse_giver(options.plan.giver);

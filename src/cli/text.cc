@@ -6,6 +6,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "terminal_style.h"
+
 namespace plantar::cli {
 
 std::string wrap(const std::string& text, const std::string& indent, const std::string& first) {
@@ -13,7 +15,7 @@ std::string wrap(const std::string& text, const std::string& indent, const std::
   std::string word, out, line = first.empty() ? indent : first;
   std::size_t start = line.size();
   while (words >> word) {
-    if (line.size() > start && line.size() + 1 + word.size() > text_width) {
+    if (line.size() > start && line.size() + 1 + word.size() > style().width) {
       out += line + "\n";
       line = indent;
       start = line.size();
@@ -22,6 +24,28 @@ std::string wrap(const std::string& text, const std::string& indent, const std::
     line += word;
   }
   return out + line + "\n";
+}
+
+std::string printable(std::string_view text, bool keep_lines) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (keep_lines && (c == '\n' || c == '\t')) {
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      out += '^';
+      out += static_cast<char>(c ^ 0x40);
+    } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      // U+0080..U+009F, the C1 controls (CSI is U+009B).
+      out += fmt::format("<U+{:04X}>", static_cast<unsigned char>(text[i + 1]));
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 std::string plain_region(Region region) {
@@ -87,7 +111,12 @@ std::string headline(const safety::Screening& s) {
 }  // namespace
 
 void print_screening(std::ostream& out, const kb::KnowledgeBase& kb, const safety::Screening& s) {
-  out << headline(s) << "\n";
+  // Colour on a terminal only; the words say the same without it.
+  std::string head = headline(s);
+  out << (s.verdict == Verdict::stop      ? red(head)
+          : s.verdict == Verdict::caution ? yellow(head)
+                                          : head)
+      << "\n";
   bool stop = s.verdict == Verdict::stop;
   if (stop) {
     // What to do comes first, the most urgent reason first of all, each once.

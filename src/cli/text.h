@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plantar/kb.h"
@@ -11,11 +12,15 @@
 
 namespace plantar::cli {
 
-inline constexpr std::size_t text_width = 78;
-
-/// `text` wrapped at text_width, every line starting with `indent`, the first
-/// line with `first` instead when given (for bullets).
+/// `text` wrapped at the terminal's width (terminal_style.h; 78 off a terminal), every line starting with
+/// `indent`, the first line with `first` instead when given (for bullets).
 std::string wrap(const std::string& text, const std::string& indent, const std::string& first = "");
+
+/// `text` safe to print on a terminal: control characters (ESC, BEL, CR,
+/// DEL, the C1 range...) are shown in caret notation like `cat -v` ("^[" for
+/// ESC) so a note or a place name cannot move the cursor, change colours or
+/// the window title. Newlines and tabs stay when `keep_lines`.
+std::string printable(std::string_view text, bool keep_lines = true);
 
 /// "inner edge".
 std::string plain_region(Region region);

@@ -1,6 +1,7 @@
 // The small foot diagram: a sole seen from below with the area of the step
 // lit, and the leg areas (top, ankle, Achilles, calf) as labels beside it.
 #include <algorithm>
+#include <cstdlib>
 
 #include "screen.h"
 
@@ -33,7 +34,9 @@ char code_of(Region region) {
   }
 }
 
-constexpr const char* bright = "\x1b[1;33m";
+// Yellow for the lit region; bold alone with NO_COLOR (no-color.org).
+const char* const bright =
+    std::getenv("NO_COLOR") != nullptr && *std::getenv("NO_COLOR") != '\0' ? "\x1b[1m" : "\x1b[1;33m";
 constexpr const char* dim = "\x1b[2m";
 constexpr const char* plain = "\x1b[0m";
 

@@ -52,6 +52,11 @@ class FullScreen {
   Result run() {
     for (;;) {
       std::int64_t now = now_ms();
+      if (auto stopped_ms = RawTerminal::continued()) {
+        // Back from Ctrl-Z and fg: paused where it was stopped, not further on.
+        if (!clock_.paused()) clock_.pause(now - *stopped_ms);
+        speaker_.clear();
+      }
       fire_due_cues(clock_.position(now));
       if (RawTerminal::resized()) last_frame_.clear();
       draw(now);

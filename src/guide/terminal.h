@@ -1,5 +1,7 @@
 // The terminal for the full-screen guide: raw keys, the alternate screen, its
-// size, and putting everything back on exit, on Ctrl-C and on SIGTERM.
+// size, and putting everything back on exit, on Ctrl-C and on SIGTERM. Job
+// control works: Ctrl-Z (SIGTSTP) puts the terminal back before stopping,
+// and `fg` (SIGCONT) enters the guide's mode again.
 #pragma once
 
 #include <optional>
@@ -24,6 +26,9 @@ class RawTerminal {
   static Size size();
   /// True once after the terminal was resized.
   static bool resized();
+  /// After the guide was stopped (Ctrl-Z) and continued (fg): how long it was
+  /// stopped, in milliseconds of the steady clock; nullopt otherwise. Once.
+  static std::optional<long long> continued();
 
   /// Waits up to `timeout_ms` for a key; nullopt when none came.
   std::optional<char> read_key(int timeout_ms);

@@ -1,8 +1,9 @@
-// The journal as CSV (one row per session) and the strict import of both
-// export formats.
+// The journal as CSV (one row per session, plain cells: the routine itself is
+// in the JSON export) and the strict import of both export formats.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
@@ -18,7 +19,27 @@ const std::vector<std::string> columns{
     "start",        "end",        "minutes",       "goals",         "techniques",        "steps_total",
     "steps_done",   "finished",   "stop_reason",   "before_stress", "before_pain",       "before_tension",
     "after_stress", "after_pain", "after_tension", "morning_sleep", "morning_heel_pain", "sore",
-    "note",         "routine"};
+    "note"};
+// Exports before the routine moved out of the CSV had this last column: still read.
+const std::string old_routine_column = "routine";
+
+// A cell a spreadsheet would run as a formula starts with one of these
+// (OWASP, CSV injection). Such a cell is written with a ' in front, and
+// import takes exactly one ' off again, so the text round-trips: the rule
+// covers cells that start with any number of ' before one of these too.
+constexpr std::string_view formula_starts = "=+-@\t\r";
+
+bool formula_like(std::string_view cell) {
+  auto first = cell.find_first_not_of('\'');
+  return first != std::string_view::npos && formula_starts.find(cell[first]) != std::string_view::npos;
+}
+
+std::string neutralized(const std::string& cell) { return formula_like(cell) ? "'" + cell : cell; }
+
+std::string restored(const std::string& cell) {
+  return !cell.empty() && cell[0] == '\'' && formula_like(std::string_view(cell).substr(1)) ? cell.substr(1)
+                                                                                            : cell;
+}
 
 std::string quote(const std::string& field) {
   if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
@@ -61,8 +82,7 @@ std::vector<std::string> row(const Session& s) {
           rating(s.morning, "sleep"),
           rating(s.morning, "heel_pain"),
           join(sore, ';'),
-          s.note,
-          s.routine_json};
+          s.note};
 }
 
 // Splits CSV text into rows of fields (RFC 4180); each row keeps its line number.
@@ -101,7 +121,8 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& what) 
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       end_field();
-      rows.push_back(std::move(current));
+      // Blank lines (a spreadsheet may add them at the end) are not rows.
+      if (current.fields.size() > 1 || !current.fields.front().empty()) rows.push_back(std::move(current));
       current = CsvRow{++line, {}};
     } else if (was_quoted) {
       throw BadInput(fmt::format("{}:{}", what, line), "text after a closing quote");
@@ -128,11 +149,12 @@ std::optional<int> csv_int(const std::string& text, const std::string& where) {
   throw BadInput(where, "expected a whole number, got '" + text + "'");
 }
 
-Session session_from_row(const CsvRow& r, const std::string& what) {
+// `width`: the header's number of columns (with or without the old routine).
+Session session_from_row(const CsvRow& r, const std::string& what, std::size_t width) {
   std::string at = fmt::format("{}:{}", what, r.line);
-  if (r.fields.size() != columns.size())
-    throw BadInput(at, fmt::format("expected {} columns, found {}", columns.size(), r.fields.size()));
-  auto f = [&](int i) { return r.fields[static_cast<std::size_t>(i)]; };
+  if (r.fields.size() != width)
+    throw BadInput(at, fmt::format("expected {} columns, found {}", width, r.fields.size()));
+  auto f = [&](int i) { return restored(r.fields[static_cast<std::size_t>(i)]); };
   auto where = [&](int i) { return at + " " + columns[static_cast<std::size_t>(i)]; };
   Session s;
   auto start = parse_timestamp(f(0));
@@ -160,18 +182,23 @@ Session session_from_row(const CsvRow& r, const std::string& what) {
   }
   for (const auto& spot : split(f(17), ';')) s.sore.push_back(journal::parse_sore_spot(spot, where(17)));
   s.note = f(18);
-  s.routine_json = f(19);
+  if (width > columns.size()) s.routine_json = f(19);
   journal::validate(s, at);
   return s;
 }
 
 std::vector<Session> read_csv(const std::string& text, const std::string& what) {
-  auto rows = parse_csv(text, what);
-  if (rows.empty() || rows.front().fields != columns)
+  // A spreadsheet may save the file with a byte order mark and CRLF line ends.
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  auto rows = parse_csv(text.starts_with(bom) ? text.substr(bom.size()) : text, what);
+  auto old_columns = columns;
+  old_columns.push_back(old_routine_column);
+  if (rows.empty() || (rows.front().fields != columns && rows.front().fields != old_columns))
     throw BadInput(what + ":1",
                    "expected the header row of 'plantar export --format csv': " + join(columns, ','));
   std::vector<Session> sessions;
-  for (std::size_t i = 1; i < rows.size(); ++i) sessions.push_back(session_from_row(rows[i], what));
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    sessions.push_back(session_from_row(rows[i], what, rows.front().fields.size()));
   return sessions;
 }
 
@@ -197,7 +224,7 @@ std::string export_csv(const std::vector<Session>& sessions) {
   std::string out = join(columns, ',') + "\r\n";
   for (const auto& s : sessions) {
     std::vector<std::string> fields;
-    for (const auto& field : row(s)) fields.push_back(quote(field));
+    for (const auto& field : row(s)) fields.push_back(quote(neutralized(field)));
     out += join(fields, ',') + "\r\n";
   }
   return out;

@@ -87,6 +87,35 @@ class SqliteJournal final : public Journal {
     });
   }
 
+  bool replace_session(const Session& session) override {
+    return guarded([&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement update(db_,
+                               "UPDATE sessions SET started = ?, ended = ?, minutes = ?, goals = ?, "
+                               "techniques = ?, routine = ?, steps_total = ?, steps_done = ?, finished = ?, "
+                               "stop_reason = ?, note = ? WHERE id = ?");
+      bind_fields(update, session);
+      update.bind(12, session.id);
+      if (update.exec() == 0) return false;
+      delete_details(session.id);
+      insert_details(session.id, session);
+      transaction.commit();
+      return true;
+    });
+  }
+
+  bool delete_session(std::int64_t session_id) override {
+    return guarded([&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      delete_details(session_id);  // also without relying on ON DELETE CASCADE
+      SQLite::Statement remove(db_, "DELETE FROM sessions WHERE id = ?");
+      remove.bind(1, session_id);
+      bool removed = remove.exec() > 0;
+      transaction.commit();
+      return removed;
+    });
+  }
+
   void record_morning(std::int64_t session_id, const Ratings& morning) override {
     guarded([&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -135,6 +164,15 @@ class SqliteJournal final : public Journal {
                                 "INSERT INTO sessions (started, ended, minutes, goals, techniques, routine, "
                                 "steps_total, steps_done, finished, stop_reason, note) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_fields(statement, s);
+    statement.exec();
+    std::int64_t id = db_.getLastInsertRowid();
+    insert_details(id, s);
+    return id;
+  }
+
+  // The 11 columns of `sessions` after the id, in the order of insert().
+  static void bind_fields(SQLite::Statement& statement, const Session& s) {
     statement.bind(1, format_timestamp(s.start));
     bind_optional(statement, 2, s.end ? std::optional(format_timestamp(*s.end)) : std::nullopt);
     bind_optional(statement, 3, s.minutes);
@@ -146,13 +184,21 @@ class SqliteJournal final : public Journal {
     statement.bind(9, s.finished ? 1 : 0);
     statement.bind(10, s.stop_reason);
     statement.bind(11, s.note);
-    statement.exec();
-    std::int64_t id = db_.getLastInsertRowid();
+  }
+
+  void insert_details(std::int64_t id, const Session& s) {
     insert_ratings(id, "before", s.before);
     insert_ratings(id, "after", s.after);
     insert_ratings(id, "morning", s.morning);
     for (const auto& spot : s.sore) insert_spot(id, spot);
-    return id;
+  }
+
+  void delete_details(std::int64_t id) {
+    for (const char* table : {"ratings", "sore_spots"}) {
+      SQLite::Statement remove(db_, fmt::format("DELETE FROM {} WHERE session_id = ?", table));
+      remove.bind(1, id);
+      remove.exec();
+    }
   }
 
   void insert_ratings(std::int64_t id, const char* phase, const Ratings& ratings) {

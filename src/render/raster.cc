@@ -1,17 +1,14 @@
-// SVG to PNG and PDF through librsvg and cairo, and safe file writing:
-// everything goes to a temporary file that is renamed into place.
+// SVG to PNG and PDF through librsvg and cairo, in memory; output_file.cc
+// writes the bytes.
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fmt/format.h>
 #include <librsvg/rsvg.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
-#include "file_write.h"
 #include "plantar/errors.h"
 #include "plantar/render.h"
 
@@ -60,7 +57,12 @@ void render(RsvgHandle* handle, cairo_surface_t* surface, double width, double h
   }
 }
 
-void write_png(const std::string& svg, const std::string& temp) {
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+std::string png_bytes(const std::string& svg) {
   double width = 0, height = 0;
   auto handle = load(svg, width, height);
   cairo_surface_t* surface =
@@ -72,15 +74,12 @@ void write_png(const std::string& svg, const std::string& temp) {
     cairo_surface_destroy(surface);
     throw;
   }
-  cairo_status_t status = cairo_surface_write_to_png(surface, temp.c_str());
+  std::string png;
+  cairo_status_t status = cairo_surface_write_to_png_stream(surface, append, &png);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS)
-    throw Failure(std::string("cannot write the PNG: ") + cairo_status_to_string(status));
-}
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
+    throw Failure(std::string("cannot make the PNG: ") + cairo_status_to_string(status));
+  return png;
 }
 
 }  // namespace
@@ -104,30 +103,17 @@ std::string pdf_bytes(const std::string& svg) {
   return pdf;
 }
 
-namespace {
-
-void write_pdf(const std::string& svg, const std::string& temp) {
-  std::ofstream out(temp, std::ios::binary);
-  out << pdf_bytes(svg);
-  if (!out.flush()) throw Failure("cannot write the PDF to " + temp);
+std::string image_bytes(const std::string& svg, const std::string& path) {
+  std::string ext = extension(path);
+  if (ext == ".svg") return svg;
+  if (ext == ".png") return png_bytes(svg);
+  if (ext == ".pdf") return pdf_bytes(svg);
+  throw BadInput("-o", fmt::format("expected a file name ending in .svg, .png or .pdf, got '{}'", path));
 }
 
-}  // namespace
 
 void write_image(const std::string& svg, const std::string& path) {
-  std::string ext = extension(path);
-  if (ext == ".svg") return write_text_file(svg, path);
-  if (ext != ".png" && ext != ".pdf")
-    throw BadInput("-o", fmt::format("expected a file name ending in .svg, .png or .pdf, got '{}'", path));
-  std::string temp = temp_name(path);
-  try {
-    ext == ".png" ? write_png(svg, temp) : write_pdf(svg, temp);
-  } catch (...) {
-    std::error_code error;
-    fs::remove(temp, error);
-    throw;
-  }
-  commit(temp, path);
+  write_file(image_bytes(svg, path), path);
 }
 
 }  // namespace plantar::render

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -90,10 +91,38 @@ Reply record(const Api& api, const Request& request) {
   return {201, journal_io::to_json(session).dump(2) + "\n", "application/json"};
 }
 
+// The ID of /api/journal/ID: digits only, 1 to 18 of them (no overflow).
+std::optional<std::int64_t> session_id(const std::string& part) {
+  if (part.empty() || part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(part);
+}
+
+// PUT /api/journal/ID replaces the session with the body (the same fields as
+// a POST); DELETE /api/journal/ID removes it. 404 when there is no such session.
+Reply correct(const Api& api, const Request& request) {
+  auto id = session_id(request.parts[1]);
+  if (!id) return error_reply(400, "expected a session number, got '" + request.parts[1] + "'", "id");
+  if (request.method != "PUT" && request.method != "DELETE")
+    return error_reply(405, "use PUT or DELETE for /api/journal/ID");
+  if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
+  auto store = journal::open_sqlite_journal(api.journal);
+  std::string missing = "there is no session " + request.parts[1] + " in the journal";
+  if (request.method == "DELETE") {
+    if (!store->delete_session(*id)) return error_reply(404, missing);
+    return {200, Json{{"deleted", *id}}.dump(2) + "\n", "application/json"};
+  }
+  journal::Session session = read_session(api.kb, request.body);
+  session.id = *id;
+  if (!store->replace_session(session)) return error_reply(404, missing);
+  return {200, journal_io::to_json(session).dump(2) + "\n", "application/json"};
+}
+
 }  // namespace
 
 Reply journal_api(const Api& api, const Request& request) {
   const auto& parts = request.parts;
+  if (parts.size() == 2 && parts[0] == "journal") return correct(api, request);
   if (parts.size() != 1) return not_found(request);
   if (parts[0] == "stats") {
     if (!request.get()) return error_reply(405, "use GET for /api/stats");

@@ -87,6 +87,18 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
   return reply<T>(response);
 }
 
+/// PUT or DELETE with the CSRF token, like post().
+export async function change<T>(method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const send = async () => fetch('/api/' + path, {
+    method, credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-Plantar-Token': await sessionToken() },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  let response = await send();
+  if (response.status === 403) { token = null; response = await send(); }  // the server restarted
+  return reply<T>(response);
+}
+
 export const check = (conditions: ConditionReport[]) => post<Screening>('check', { conditions });
 export const plan = (request: PlanRequest) => post<Routine>('plan', request);
 

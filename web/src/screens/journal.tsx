@@ -7,6 +7,7 @@ import { FootMap } from '../footmap';
 import { RatingSliders, measureName, ratingsText } from '../ratings';
 import { history, localStamp, pending, record, savePending, type JournalSession, type Ratings, type SoreSpot } from '../session';
 import { Pending as Loading, Title, useLoad, words } from '../ui';
+import { SessionFix } from './journal_fix';
 
 export function Journal() {
   const regions = useLoad(() => learn<Region[]>('regions'));
@@ -138,7 +139,8 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void })
 }
 
 function History() {
-  const list = useLoad(() => history(30));
+  const [changes, setChanges] = useState(0);
+  const list = useLoad(() => history(30), [changes]);
   if (!list.value) return <Loading error={list.error} />;
   const sessions = [...list.value.sessions].reverse();
   return (
@@ -148,7 +150,7 @@ function History() {
         <p>Nothing recorded yet. After a <a href="#/plan/bedtime">guided session</a>, rate how you feel and it shows up here.</p>
       ) : (
         <ul class="sessions">
-          {sessions.map((s) => <SessionItem key={s.id} session={s} />)}
+          {sessions.map((s) => <SessionItem key={s.id} session={s} onChanged={() => setChanges(changes + 1)} />)}
         </ul>
       )}
       {sessions.length > 0 && <p><a href="#/insights">Insights: what your sessions add up to</a></p>}
@@ -156,7 +158,7 @@ function History() {
   );
 }
 
-function SessionItem({ session: s }: { session: JournalSession }) {
+function SessionItem({ session: s, onChanged }: { session: JournalSession; onChanged: () => void }) {
   const when = new Date(s.start);
   const date = Number.isNaN(when.getTime()) ? s.start : when.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return (
@@ -166,6 +168,7 @@ function SessionItem({ session: s }: { session: JournalSession }) {
       {s.sore.length > 0 && <div class="small">Sore: {s.sore.map((p) => `${p.foot} ${words(p.region)} ${p.intensity}/10`).join(', ')}</div>}
       {!s.finished && <div class="small">Stopped early</div>}
       {s.note && <div class="small">“{s.note}”</div>}
+      <SessionFix session={s} onChanged={onChanged} />
     </li>
   );
 }
