@@ -9,10 +9,11 @@ namespace plantar::server {
 /// 404 naming the request's path.
 Reply not_found(const Request& request);
 
-Reply session_api(const Api& api, const Request& request);  // /api/timeline, /api/audio
-Reply journal_api(const Api& api, const Request& request);  // /api/journal, /api/stats
-Reply card_api(const Api& api, const Request& request);     // /api/card, /api/map
-Reply ask_api(const Api& api, const Request& request);      // /api/ask
-Reply places_api(const Api& api, const Request& request);   // /api/places
+Reply session_api(const Api& api, const Request& request);     // /api/timeline, /api/audio
+Reply journal_api(const Api& api, const Request& request);     // /api/journal, /api/stats
+Reply card_api(const Api& api, const Request& request);        // /api/card, /api/map
+Reply ask_api(const Api& api, const Request& request);         // /api/ask
+Reply places_api(const Api& api, const Request& request);      // /api/places
+Reply places_get_api(const Api& api, const Request& request);  // /api/places/get, /api/places/regions
 
 }  // namespace plantar::server
