@@ -143,17 +143,48 @@ std::pair<std::string, std::string> split_url(const std::string& url) {
   return {url.substr(0, path), url.substr(path + 1, url.size() - suffix.size() - path - 1)};
 }
 
-// Draws the download and import bars on a terminal.
-GetFn terminal_steps(const Context& context, DownloadBar& download, ProgressBar& import) {
-  bool show = isatty(2) != 0 && !context.json;
-  return [&context, &download, &import, show](const GetStep& step) {
-    if (!show) return;
-    if (step.stage == "download") download.update(step.download);
-    if (step.stage == "import") {
-      download.clear();
-      import.update(step.import);
-    }
-  };
+// The download bar, then the import bar, on a terminal (not with --json).
+class TerminalSteps {
+ public:
+  explicit TerminalSteps(const Context& context)
+      : download_(context.err), import_(context.err), show_(isatty(2) != 0 && !context.json) {}
+  GetFn callback() {
+    return [this](const GetStep& step) {
+      if (!show_) return;
+      if (step.stage == "download") download_.update(step.download);
+      if (step.stage != "import") return;
+      download_.clear();
+      importing_ = true;
+      last_ = step.import;
+      import_.update(step.import);
+    };
+  }
+  /// Clears the bars; after a good import, says how much was read.
+  void end(bool imported) {
+    download_.clear();
+    if (show_ && importing_ && imported) import_.finish(last_);
+  }
+
+ private:
+  DownloadBar download_;
+  ProgressBar import_;
+  bool show_;
+  bool importing_ = false;
+  places::ImportProgress last_;
+};
+
+// get_region with the bars; they are cleared however it ends.
+GotRegion get_on_terminal(const Context& context, const std::string& source, const std::string& region,
+                          const std::string& where) {
+  TerminalSteps steps(context);
+  try {
+    GotRegion got = get_region(context, source, region, where, steps.callback());
+    steps.end(true);
+    return got;
+  } catch (...) {
+    steps.end(false);
+    throw;
+  }
 }
 
 void print_got(const Context& context, const GotRegion& got, const std::string& db) {
@@ -215,18 +246,10 @@ GotRegion get_region(const Context& context, const std::string& source, const st
 
 int run_places_get(const Context& context, const PlacesGetOptions& options) {
   std::string source = places::osm_source(options.source, "--source");
+  places::check_region_path(options.region, "REGION");  // before anything is printed
   std::string db = data_file(context, "places.db");
-  DownloadBar download(context.err);
-  ProgressBar import(context.err);
   if (!context.json) context.out << "Getting " << options.region << " from " << source << "\n" << std::flush;
-  GotRegion got;
-  try {
-    got = get_region(context, source, options.region, "REGION", terminal_steps(context, download, import));
-  } catch (...) {
-    download.clear();
-    throw;
-  }
-  download.clear();
+  GotRegion got = get_on_terminal(context, source, options.region, "REGION");
   if (!context.json) {
     print_got(context, got, db);
     return 0;
@@ -289,10 +312,7 @@ int run_places_update(const Context& context) {
         context.out << fmt::format("{}: up to date (imported {}).\n", region.name, region.imported_at);
         continue;
       }
-      DownloadBar download(context.err);
-      ProgressBar import(context.err);
-      GotRegion got = get_region(context, source, path, path, terminal_steps(context, download, import));
-      download.clear();
+      GotRegion got = get_on_terminal(context, source, path, path);
       context.out << fmt::format("{}: a newer file, imported: {} places, {} named places.\n", region.name,
                                  got.region.places, got.region.named);
       ++downloaded;
