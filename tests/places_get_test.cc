@@ -341,6 +341,19 @@ TEST_F(PlacesGet, UpdateFetchesOnlyRegionsWithANewerFile) {
   ASSERT_EQ(newer.status, 0) << newer.err;
   EXPECT_NE(newer.out.find("liechtenstein: a newer file, imported"), std::string::npos) << newer.out;
   EXPECT_EQ(plantar({"places", "near", "Neudorf"}).status, 0);
+
+  // A region that the source no longer has fails with exit 2; the others go on.
+  fs::remove(root / "europe/liechtenstein-latest.osm.pbf.md5");
+  ASSERT_EQ(plantar({"places", "import", (root / "europe/liechtenstein-latest.osm.pbf").string(), "--region",
+                     "local"})
+                .status,
+            0);
+  auto gone = plantar({"places", "update", "--json"});
+  EXPECT_EQ(gone.status, 2);
+  auto answer = nlohmann::json::parse(gone.out);
+  ASSERT_EQ(answer["regions"].size(), 2u) << gone.out;
+  for (const auto& region : answer["regions"])
+    EXPECT_EQ(region["state"], region["region"] == "local" ? "from_file" : "failed") << gone.out;
 }
 
 // The web app's way: POST /api/places/get (guarded like every POST), then

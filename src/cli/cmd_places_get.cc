@@ -289,39 +289,53 @@ int run_places_regions(const Context& context, const PlacesRegionsOptions& optio
   return 0;
 }
 
+// What `places update` did with one region: "up_to_date", "updated",
+// "from_file" (left alone) or "failed".
+struct Updated {
+  std::string region, state, detail;
+};
+
+Updated update_region(const Context& context, const places::RegionSummary& region) {
+  auto [url, md5] = recorded(region.source);
+  auto [source, path] = split_url(url);
+  if (url.empty() || source.empty())
+    return {region.name, "from_file",
+            fmt::format("imported from a file ({}); import a newer file with 'plantar places import'",
+                        region.source)};
+  try {
+    if (checksum_of(source, path, url, path) == md5)
+      return {region.name, "up_to_date", "up to date (imported " + region.imported_at + ")"};
+    GotRegion got = get_on_terminal(context, source, path, path);
+    return {region.name, "updated",
+            fmt::format("a newer file, imported: {} places, {} named places", got.region.places,
+                        got.region.named)};
+  } catch (const BadInput& e) {
+    return {region.name, "failed", e.what()};
+  }
+}
+
 int run_places_update(const Context& context) {
-  std::string db = data_file(context, "places.db");
   std::vector<places::RegionSummary> regions;
   {
-    places::Store store(db, false);
+    places::Store store(data_file(context, "places.db"), false);
     regions = store.regions();
   }
-  int status = 0, downloaded = 0;
+  int status = 0;
+  Json list = Json::array();
   for (const auto& region : regions) {
-    auto [url, md5] = recorded(region.source);
-    auto [source, path] = split_url(url);
-    if (url.empty() || source.empty()) {
-      context.out << fmt::format(
-          "{}: imported from a file ({}); import a newer file with 'plantar places import'.\n", region.name,
-          region.source);
-      continue;
-    }
-    try {
-      std::string now = checksum_of(source, path, url, path);
-      if (now == md5) {
-        context.out << fmt::format("{}: up to date (imported {}).\n", region.name, region.imported_at);
-        continue;
-      }
-      GotRegion got = get_on_terminal(context, source, path, path);
-      context.out << fmt::format("{}: a newer file, imported: {} places, {} named places.\n", region.name,
-                                 got.region.places, got.region.named);
-      ++downloaded;
-    } catch (const BadInput& e) {
-      context.err << "plantar: " << e.what() << "\n";
+    Updated done = update_region(context, region);
+    if (done.state == "failed") {
       status = 2;
+      if (!context.json) context.err << "plantar: " << done.detail << "\n";
+    } else if (!context.json) {
+      context.out << done.region << ": " << done.detail << ".\n";
     }
+    list.push_back({{"region", done.region}, {"state", done.state}, {"detail", done.detail}});
   }
-  if (regions.empty()) context.out << "No regions imported yet: run 'plantar places get REGION'.\n";
+  if (context.json)
+    context.out << json_io::dump(Json{{"regions", list}});
+  else if (regions.empty())
+    context.out << "No regions imported yet: run 'plantar places get REGION'.\n";
   return status;
 }
 
