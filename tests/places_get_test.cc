@@ -6,6 +6,8 @@
 #include <httplib.h>
 #include <stdlib.h>
 
+#include <cstdlib>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -426,6 +428,31 @@ TEST_F(PlacesGet, OnTheLanOnlyAPairedDeviceMayStartADownload) {
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_FALSE(fs::exists(db / "places.db"));
   unsetenv("PLANTAR_OSM_SOURCE");
+}
+
+// HTTPS: a server whose certificate no authority signed is refused, and
+// nothing is downloaded or imported.
+TEST_F(PlacesGet, AnHttpsServerWithASelfSignedCertificateIsRefused) {
+  if (std::system("command -v openssl > /dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl command";
+  fs::path key = dir / "key.pem", certificate = dir / "cert.pem";
+  std::string make =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext "
+      "subjectAltName=IP:127.0.0.1 -keyout " +
+      key.string() + " -out " + certificate.string() + " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(make.c_str()), 0);
+  httplib::SSLServer https(certificate.c_str(), key.c_str());
+  ASSERT_TRUE(https.is_valid());
+  https.set_mount_point("/", root.string());
+  int secure = https.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(secure, 0);
+  std::thread serving([&] { https.listen_after_bind(); });
+  while (!https.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto got = get("europe/liechtenstein", "https://127.0.0.1:" + std::to_string(secure));
+  https.stop();
+  serving.join();
+  EXPECT_EQ(got.status, 2);
+  EXPECT_NE(got.err.find("SSL certificate"), std::string::npos) << got.err;
+  EXPECT_FALSE(fs::exists(db / "places.db"));
 }
 
 TEST(RegionIndex, FindsTheSmallestRegionAroundAPosition) {
