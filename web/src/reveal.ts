@@ -6,6 +6,9 @@ import { useEffect, useRef } from 'preact/hooks';
 export function reveal(heading: HTMLElement | null) {
   if (!heading) return;
   heading.focus({ preventScroll: true });
+  // Already high on the screen, with room for what follows: the page stays where it is.
+  const top = heading.getBoundingClientRect().top;
+  if (top >= 0 && top <= innerHeight * 0.4) return;
   heading.scrollIntoView({ block: 'start' });
 }
 

@@ -17,6 +17,7 @@ const fixTheMap = 'https://www.openstreetmap.org/fixthemap';
 
 const distance = (km: number) => (km < 1 ? `${Math.round(km * 100) * 10} m` : `${km < 10 ? km.toFixed(1) : Math.round(km)} km`);
 const time = (stamp?: string) => stamp?.slice(11) ?? '';
+const capital = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 const megabytes = (bytes = 0) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -104,7 +105,7 @@ function NothingFound({ answer, info, filters, change }: {
   answer: NearAnswer; info: PlacesInfo; filters: Filters; change: (f: Partial<Filters>) => void;
 }) {
   const total = info.regions.reduce((n, r) => n + r.places, 0);
-  const regions = info.regions.map((r) => r.name).join(', ');
+  const regions = info.regions.map((r) => capital(r.name)).join(', ');
   return (
     <>
       {total === 0 ? (
@@ -156,7 +157,7 @@ interface Problem { title: string; text: string; choices?: NamedPlace[]; suggest
 
 /// An error of /api/places/near in the words of this screen.
 function problemOf(e: unknown, typed: string, info: PlacesInfo): Problem {
-  const regions = info.regions.map((r) => r.name).join(', ');
+  const regions = info.regions.map((r) => capital(r.name)).join(', ');
   if (e instanceof ChoicesError) return { title: `“${typed}” could be several places`, text: 'Which one do you mean?', choices: e.choices };
   if (e instanceof UnknownPlaceError)
     return {
@@ -419,7 +420,7 @@ export function Places() {
       {!info.value ? <Pending error={info.error} /> : info.value.regions.length === 0 ? <GetRegion first onDone={got} /> : (
         <>
           <Search key={loads} info={info.value} start={start} />
-          <p class="small">Data on this computer: {info.value.regions.map((r) => `${r.name} (${r.imported_at})`).join(', ')}.</p>
+          <p class="small">Data on this computer: {info.value.regions.map((r) => `${capital(r.name)} (${r.imported_at})`).join(', ')}.</p>
           <details class="more-regions">
             <summary>Get data for another area</summary>
             <GetRegion first={false} onDone={got} />
