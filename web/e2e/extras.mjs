@@ -77,11 +77,11 @@ await new Promise((resolve) => osmServer.listen(0, '127.0.0.1', resolve));
 process.env.PLANTAR_OSM_SOURCE = `http://127.0.0.1:${osmServer.address().port}`;
 process.env.XDG_CACHE_HOME = join(osmRoot, 'cache');
 
-/// Fails unless `locator`'s box is inside the phone screen, above the tab bar.
-async function inView(p, locator, what) {
+/// Fails unless the top `need` px of `locator` (all of it when smaller) are on the phone screen, above the tab bar.
+async function inView(p, locator, what, need = 40) {
   const box = await locator.boundingBox();
   const bottom = await p.evaluate(() => innerHeight - (document.querySelector('header nav')?.getBoundingClientRect().height ?? 0));
-  if (!box || box.y < 0 || box.y + Math.min(box.height, 40) > bottom) throw new Error(`${what} is not in view: ${JSON.stringify(box)}, visible down to ${bottom}`);
+  if (!box || box.y < 0 || box.y + Math.min(box.height, need) > bottom) throw new Error(`${what} is not in view: ${JSON.stringify(box)}, visible down to ${bottom}`);
 }
 const focusedText = (p) => p.evaluate(() => document.activeElement?.textContent ?? '');
 
@@ -104,7 +104,7 @@ const tests = {
     await p.getByRole('button', { name: 'Ask', exact: true }).click();
     await p.locator('.answer').first().waitFor();
     if (!(await p.locator('.answer .badge').count())) throw new Error('no evidence grade on the answers');
-    await inView(p, p.locator('.answer h2').first(), 'the first answer');
+    await inView(p, p.locator('.answer').first(), 'the first answer', 240);
     if ((await focusedText(p)) !== (await p.locator('.answer h2').first().innerText())) throw new Error('focus is not on the first answer: ' + (await focusedText(p)));
     await look(p, shots, 'ask-answer');
     await p.getByRole('link', { name: 'Is it OK with diabetes?' }).click();
@@ -169,7 +169,7 @@ const tests = {
     await p.getByRole('button', { name: 'Schaan', exact: true }).click();
     await p.getByRole('heading', { name: /near Schaan/ }).waitFor();
     problems.push(...problems.splice(again).filter((s) => !/status of 400/.test(s)));
-    await inView(p, p.locator('.places li').first(), 'the first place near Schaan');
+    await inView(p, p.locator('.places li').first(), 'the first place near Schaan', 200);
   },
 
   async 'card: choose parts, preview, download the PDF'() {
@@ -244,7 +244,7 @@ const tests = {
       await p.getByRole('button', { name: /Get Liechtenstein/ }).click();
       await p.locator('.places li').first().waitFor({ timeout: 60000 });
       await inView(p, p.locator('.near h2'), 'the results heading');
-      await inView(p, p.locator('.places li').first(), 'the first place');
+      await inView(p, p.locator('.places li').first(), 'the first place', 200);
       const first = await p.locator('.places li').first().innerText();
       if (!/Fuss & Hand Massage/.test(first)) throw new Error('nearest after the download: ' + first);
       for (const name of [/Call/, /Directions/]) if (!(await p.getByRole('link', { name }).count())) throw new Error('no link ' + name);
