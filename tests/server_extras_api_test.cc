@@ -223,7 +223,7 @@ TEST_F(PlacesApi, BeforeAnyImportSaysHowToImport) {
   auto res = get(live, "/api/places/near?at=Vaduz");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 409);
-  EXPECT_NE(res->body.find("plantar places import FILE.osm.pbf"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("plantar places get REGION"), std::string::npos) << res->body;
   EXPECT_FALSE(std::filesystem::exists(dir.file("places.db"))) << "asking created places.db";
   auto regions = nlohmann::json::parse(get_body(live, "/api/places"));
   EXPECT_TRUE(regions["regions"].empty());

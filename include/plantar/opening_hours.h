@@ -32,6 +32,10 @@ struct Hours {
   std::optional<WallTime> local;
   std::string time_zone;
   std::string note;
+  /// The opening times on the local date and the next one, in words:
+  /// "09:00-12:00, 14:00-18:00", "closed", "open all day", or "" when the
+  /// expression does not say (filled by add_day_hours).
+  std::string today, tomorrow;
 };
 
 /// "2024-05-06 14:30" as a time; throws BadInput naming `where` otherwise.
@@ -64,6 +68,10 @@ std::optional<WallTime> wall_time_in(const std::string& zone, std::int64_t unix_
 Hours hours_at_place(const Place& place, std::int64_t unix_seconds);
 /// The hours of `place` at a wall-clock time given at the place (`--at`).
 Hours hours_at_place(const Place& place, const WallTime& local);
+
+/// Fills hours.today and hours.tomorrow for `place`, on the dates of
+/// hours.local (nothing when it is not known). Never throws.
+void add_day_hours(const Place& place, Hours& hours);
 
 /// glibc reads /etc/localtime again at every local-time conversion while TZ
 /// is unset, and Qt converts often: this sets TZ=":/etc/localtime" (the same

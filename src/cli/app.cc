@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "learn_pictures.h"
 #include "parse_errors.h"
+#include "places_get.h"
 #include "plantar/errors.h"
 #include "plantar/suggest.h"
 #include "plantar/version.h"
@@ -399,8 +400,8 @@ int run(int argc, char** argv) {
       app.add_subcommand("places", "Find massage, reflexology and foot care near you (OpenStreetMap)");
   places_cmd->require_subcommand(1);
   places_cmd->footer(
-      "Download an extract of your region (e.g. from download.geofabrik.de), import it once,\n"
-      "then search offline. Data (c) OpenStreetMap contributors, ODbL.\n"
+      "Get your region's data once (plantar places get europe/liechtenstein; find its name with\n"
+      "plantar places regions NAME), then search offline. Data (c) OpenStreetMap contributors, ODbL.\n"
       "Example: plantar places near Vaduz --kind reflexology");
   auto* import_cmd =
       places_cmd->add_subcommand("import", "Read an OpenStreetMap file into the places database");
@@ -435,6 +436,27 @@ int run(int argc, char** argv) {
       "approximation near zone borders in large countries), public holidays (PH) those of\n"
       "its country (KHolidays; without a calendar such hours show as unknown, with a note).\n"
       "Example: plantar places near Vaduz --kind reflexology --open-now");
+  PlacesGetOptions places_get;
+  PlacesRegionsOptions places_regions;
+  auto* get_cmd = places_cmd->add_subcommand(
+      "get", "Download a region's OpenStreetMap extract, check its checksum and import it");
+  get_cmd
+      ->add_option("REGION", places_get.region,
+                   "A region path, e.g. europe/liechtenstein (see 'places regions')")
+      ->required();
+  get_cmd
+      ->add_option("--source", places_get.source,
+                   "The download server (default: $PLANTAR_OSM_SOURCE, else https://download.geofabrik.de)")
+      ->type_name("URL");
+  get_cmd->footer(
+      "An interrupted download goes on where it stopped when you run the same command again.\n"
+      "Example: plantar places get europe/liechtenstein");
+  auto* regions_cmd = places_cmd->add_subcommand("regions", "The regions the download server offers");
+  regions_cmd->add_option("FILTER", places_regions.filter, "Part of a region's name, e.g. liecht");
+  regions_cmd->add_option("--source", places_regions.source, "The download server (as for 'places get')")
+      ->type_name("URL");
+  auto* update_cmd =
+      places_cmd->add_subcommand("update", "Download again every region whose server has a newer file");
 
   GuideOptions guide;
   auto* guide_cmd = app.add_subcommand("guide", "A hands-free guided session in the terminal");
@@ -539,6 +561,9 @@ int run(int argc, char** argv) {
     if (import_cmd->parsed()) return run_places_import(context, places_import);
     if (near_cmd->parsed()) return run_places_near(context, places_near);
     if (list_cmd->parsed()) return run_places_list(context);
+    if (get_cmd->parsed()) return run_places_get(context, places_get);
+    if (regions_cmd->parsed()) return run_places_regions(context, places_regions);
+    if (update_cmd->parsed()) return run_places_update(context);
     if (int status = run_journal_commands(context, journal_cmds); status >= 0) return status;
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);

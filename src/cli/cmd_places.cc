@@ -223,6 +223,7 @@ int run_places_near(const Context& context, const PlacesNearOptions& options) {
       [&](const places::Place& place) {
         return given ? places::hours_at_place(place, *given) : places::hours_at_place(place, instant);
       });
+  for (auto& hit : hits) places::add_day_hours(hit.place, hit.hours);  // "today 09:00-18:00"
   // The time shown: at the search centre, in the zone of the nearest place's country.
   std::string zone;
   places::WallTime now = given ? *given : local_now();

@@ -33,6 +33,8 @@ Json to_json(const places::Hours& hours) {
   if (hours.local) out["local_time"] = places::format_wall_time(*hours.local);
   if (!hours.time_zone.empty()) out["time_zone"] = hours.time_zone;
   if (!hours.note.empty()) out["note"] = hours.note;
+  if (!hours.today.empty()) out["today"] = hours.today;
+  if (!hours.tomorrow.empty()) out["tomorrow"] = hours.tomorrow;
   return out;
 }
 

@@ -159,6 +159,54 @@ Hours hours_at_place(const Place& place, const WallTime& local) {
   return hours;
 }
 
+namespace {
+
+std::string clock_text(const QDateTime& at, const QDateTime& day_end) {
+  return at >= day_end ? "24:00" : at.time().toString("HH:mm").toStdString();
+}
+
+// The open intervals of one day, in words; "" when some part is unknown.
+std::string day_words(OpeningHours& hours, const QDate& date) {
+  QDateTime begin(date, QTime(0, 0), QTimeZone::utc());
+  QDateTime end = begin.addDays(1);
+  Interval interval = hours.interval(begin);
+  std::string out;
+  for (int step = 0; step < 48 && interval.isValid() && hours.error() == OpeningHours::NoError; ++step) {
+    if (state_of(interval) == HoursState::unknown) return "";
+    if (state_of(interval) == HoursState::open) {
+      QDateTime from = interval.begin().isValid() && interval.begin() > begin ? interval.begin() : begin;
+      QDateTime to =
+          interval.hasOpenEnd() || !interval.end().isValid() || interval.end() > end ? end : interval.end();
+      if (from == begin && to == end) return "open all day";
+      out += (out.empty() ? "" : ", ") + clock_text(from, end) + "-" + clock_text(to, end);
+    }
+    if (interval.hasOpenEnd() || !interval.end().isValid() || interval.end() >= end) break;
+    interval = hours.nextInterval(interval);
+  }
+  if (hours.error() != OpeningHours::NoError) return "";
+  return out.empty() ? "closed" : out;
+}
+
+}  // namespace
+
+void add_day_hours(const Place& place, Hours& hours) {
+  if (!hours.local || place.opening_hours.empty() ||
+      (hours.state != HoursState::open && hours.state != HoursState::closed))
+    return;
+  try {
+    std::string country = country_code(place.country);
+    OpeningHours& parsed_hours = parsed(place.opening_hours, country);
+    parsed_hours.setLocation(static_cast<float>(place.at.lat), static_cast<float>(place.at.lon));
+    if (parsed_hours.error() != OpeningHours::NoError) return;
+    QDate date(hours.local->year, hours.local->month, hours.local->day);
+    hours.today = day_words(parsed_hours, date);
+    hours.tomorrow = day_words(parsed_hours, date.addDays(1));
+  } catch (...) {
+    hours.today.clear();
+    hours.tomorrow.clear();
+  }
+}
+
 void settle_local_time_zone() {
   if (std::getenv("TZ") == nullptr) setenv("TZ", ":/etc/localtime", 0);
 }

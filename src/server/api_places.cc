@@ -13,6 +13,7 @@
 #include "plantar/json_io.h"
 #include "plantar/places_json.h"
 #include "plantar/places_store.h"
+#include "plantar/suggest.h"
 #include "query_params.h"
 #include "routes.h"
 
@@ -25,9 +26,9 @@ bool imported(const Api& api) { return !api.places.empty() && std::filesystem::e
 
 Reply nothing_imported() {
   Json out = {{"error",
-               "no places imported yet: download a region's .osm.pbf extract and run "
-               "'plantar places import FILE.osm.pbf' on this computer"},
-              {"import", "plantar places import FILE.osm.pbf"}};
+               "no places imported yet: get your region's data (POST /api/places/get, or "
+               "'plantar places get REGION' on this computer)"},
+              {"import", "plantar places get REGION"}};
   return {409, json_io::dump(out), "application/json"};
 }
 
@@ -59,6 +60,17 @@ Reply ambiguous(const Api& api, const std::string& where, const BadInput& error)
   return {400, json_io::dump(out), "application/json"};
 }
 
+// A name not in the imported data: 400 naming "at", with the closest name
+// the web app offers as a button ("" when none is close).
+Reply unknown_place(const Api& api, const std::string& where, const BadInput& error) {
+  places::Store store(api.places, false);
+  Json out = {{"error", error.what()},
+              {"field", "at"},
+              {"reason", "unknown_place"},
+              {"suggestion", closest(where, store.names())}};
+  return {400, json_io::dump(out), "application/json"};
+}
+
 // GET /api/places/near?at=LAT,LON|NAME&kind=a,b&open_now=1&radius=KM&limit=N&when=YYYY-MM-DD HH:MM
 Reply near(const Api& api, const Request& request) {
   cli::PlacesNearOptions options;
@@ -83,6 +95,8 @@ Reply near(const Api& api, const Request& request) {
                              {"--at", "when"}});
     if (named.where() == "at" && std::string(e.what()).find(" could be ") != std::string::npos)
       return ambiguous(api, where, named);
+    if (named.where() == "at" && std::string(e.what()).find("no place called") != std::string::npos)
+      return unknown_place(api, where, named);
     throw named;
   }
   return {200, out.str(), "application/json"};
@@ -91,6 +105,8 @@ Reply near(const Api& api, const Request& request) {
 }  // namespace
 
 Reply places_api(const Api& api, const Request& request) {
+  if (request.parts.size() == 2 && (request.parts[1] == "get" || request.parts[1] == "regions"))
+    return places_get_api(api, request);
   bool top = request.parts.size() == 1;
   bool near_path = request.parts.size() == 2 && request.parts[1] == "near";
   if (!top && !near_path) return not_found(request);

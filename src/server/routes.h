@@ -9,11 +9,12 @@ namespace plantar::server {
 /// 404 naming the request's path.
 Reply not_found(const Request& request);
 
-Reply session_api(const Api& api, const Request& request);  // /api/timeline, /api/audio
-Reply journal_api(const Api& api, const Request& request);  // /api/journal, /api/stats
-Reply card_api(const Api& api, const Request& request);     // /api/card, /api/map
-Reply ask_api(const Api& api, const Request& request);      // /api/ask
-Reply places_api(const Api& api, const Request& request);   // /api/places
+Reply session_api(const Api& api, const Request& request);     // /api/timeline, /api/audio
+Reply journal_api(const Api& api, const Request& request);     // /api/journal, /api/stats
+Reply card_api(const Api& api, const Request& request);        // /api/card, /api/map
+Reply ask_api(const Api& api, const Request& request);         // /api/ask
+Reply places_api(const Api& api, const Request& request);      // /api/places
+Reply places_get_api(const Api& api, const Request& request);  // /api/places/get, /api/places/regions
 
 /// /api/pictures/ID.svg, answered through knowledge_api (pure, so remembered).
 Reply pictures_api(const Api& api, const Request& request);

@@ -5,9 +5,13 @@
 // list, the plot and the OSM attribution, the card previews and downloads
 // as a PDF; axe serious/critical = 0 in light and dark, screenshots at phone
 // and desktop sizes, no console errors, nothing fetched from elsewhere.
+// First run: a server with no data gets Liechtenstein from a download
+// server that this test runs on 127.0.0.1 (PLANTAR_OSM_SOURCE).
 // Usage: node e2e/extras.mjs PLANTAR_BINARY SCREENSHOT_DIR
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,16 +25,19 @@ const extract = fileURLToPath(new URL('../../../shared/data/osm/liechtenstein-20
 const haveExtract = existsSync(extract);
 if (!haveExtract) console.log(`note: no ${extract}; Vaduz comes from the made-up places`);
 
+const towns = ` <node id="5" lat="47.1416" lon="9.5215"><tag k="place" v="town"/><tag k="name" v="Vaduz"/></node>
+ <node id="6" lat="47.1650" lon="9.5090"><tag k="place" v="town"/><tag k="name" v="Schaan"/></node>`;
 // Places for massage near Vaduz (the extract has none); one is always open.
 const places = `<?xml version="1.0" encoding="UTF-8"?>
 <osm version="0.6" generator="plantar-e2e">
  <node id="1" lat="47.1400" lon="9.5220"><tag k="shop" v="massage"/><tag k="name" v="Fuss &amp; Hand Massage"/>
-  <tag k="addr:street" v="Städtle"/><tag k="addr:housenumber" v="12"/><tag k="addr:city" v="Vaduz"/><tag k="opening_hours" v="24/7"/></node>
+  <tag k="addr:street" v="Städtle"/><tag k="addr:housenumber" v="12"/><tag k="addr:city" v="Vaduz"/><tag k="opening_hours" v="24/7"/>
+  <tag k="phone" v="+423 000 00 00"/><tag k="website" v="www.example.org"/><tag k="wheelchair" v="yes"/></node>
  <node id="2" lat="47.1500" lon="9.5100"><tag k="healthcare" v="alternative"/><tag k="healthcare:speciality" v="reflexology"/>
   <tag k="name" v="Reflex Praxis"/><tag k="opening_hours" v="Mo,We 14:00-20:00"/></node>
  <node id="3" lat="47.1660" lon="9.5100"><tag k="healthcare" v="podiatrist"/><tag k="name" v="Podologie Schaan"/></node>
  <node id="4" lat="47.1200" lon="9.5400"><tag k="healthcare" v="physiotherapist"/><tag k="name" v="Physio am Berg"/><tag k="opening_hours" v="Mo-Fr 08:00-12:00"/></node>
-${haveExtract ? '' : ' <node id="5" lat="47.1416" lon="9.5215"><tag k="place" v="town"/><tag k="name" v="Vaduz"/></node>'}
+${haveExtract ? '' : towns}
 </osm>
 `;
 const db = mkdtempSync(join(tmpdir(), 'plantar-e2e-'));
@@ -41,6 +48,42 @@ for (const args of imports) {
   const run = spawnSync(binary, ['--db', db, ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`plantar ${args.join(' ')}: ${run.stderr}`);
 }
+
+// The download server: europe/liechtenstein-latest.osm.pbf (the made-up
+// places and towns, written as PBF by osmium), its .md5 and an index-v1.json.
+const osmRoot = mkdtempSync(join(tmpdir(), 'plantar-e2e-osm-'));
+mkdirSync(join(osmRoot, 'europe'));
+writeFileSync(join(osmRoot, 'region.osm'), haveExtract ? places.replace('</osm>', towns + '\n</osm>') : places);
+const pbf = join(osmRoot, 'europe', 'liechtenstein-latest.osm.pbf');
+const converted = spawnSync('osmium', ['cat', join(osmRoot, 'region.osm'), '-o', pbf, '--overwrite'], { encoding: 'utf8' });
+if (converted.status !== 0) throw new Error('osmium cat: ' + converted.stderr);
+writeFileSync(pbf + '.md5', createHash('md5').update(readFileSync(pbf)).digest('hex') + '  liechtenstein-latest.osm.pbf\n');
+const square = [[[9.47, 47.04], [9.64, 47.04], [9.64, 47.28], [9.47, 47.28], [9.47, 47.04]]];
+writeFileSync(join(osmRoot, 'index-v1.json'), JSON.stringify({
+  type: 'FeatureCollection',
+  features: [{
+    type: 'Feature',
+    properties: { id: 'liechtenstein', parent: 'europe', name: 'Liechtenstein', urls: { pbf: 'https://download.geofabrik.de/europe/liechtenstein-latest.osm.pbf' } },
+    geometry: { type: 'MultiPolygon', coordinates: [square] },
+  }],
+}));
+const osmServer = createServer((req, res) => {
+  const file = join(osmRoot, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (!file.startsWith(osmRoot + '/') || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { 'Content-Length': statSync(file).size });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => osmServer.listen(0, '127.0.0.1', resolve));
+process.env.PLANTAR_OSM_SOURCE = `http://127.0.0.1:${osmServer.address().port}`;
+process.env.XDG_CACHE_HOME = join(osmRoot, 'cache');
+
+/// Fails unless the top `need` px of `locator` (all of it when smaller) are on the phone screen, above the tab bar.
+async function inView(p, locator, what, need = 40) {
+  const box = await locator.boundingBox();
+  const bottom = await p.evaluate(() => innerHeight - (document.querySelector('header nav')?.getBoundingClientRect().height ?? 0));
+  if (!box || box.y < 0 || box.y + Math.min(box.height, need) > bottom) throw new Error(`${what} is not in view: ${JSON.stringify(box)}, visible down to ${bottom}`);
+}
+const focusedText = (p) => p.evaluate(() => document.activeElement?.textContent ?? '');
 
 const browser = await launch();
 const local = await serve(binary, { before: ['--db', db] });
@@ -61,6 +104,8 @@ const tests = {
     await p.getByRole('button', { name: 'Ask', exact: true }).click();
     await p.locator('.answer').first().waitFor();
     if (!(await p.locator('.answer .badge').count())) throw new Error('no evidence grade on the answers');
+    await inView(p, p.locator('.answer').first(), 'the first answer', 240);
+    if ((await focusedText(p)) !== (await p.locator('.answer h2').first().innerText())) throw new Error('focus is not on the first answer: ' + (await focusedText(p)));
     await look(p, shots, 'ask-answer');
     await p.getByRole('link', { name: 'Is it OK with diabetes?' }).click();
     await p.locator('.answer.safety').first().waitFor();
@@ -110,11 +155,21 @@ const tests = {
     await p.getByLabel('Or a town or village').fill('Atlantis');
     await p.getByRole('button', { name: 'Search' }).click();
     await p.getByRole('alert').filter({ hasText: 'Atlantis' }).waitFor();
+    await inView(p, p.getByRole('heading', { name: /Atlantis/ }), 'the error');
+    if (/LAT,LON|WHERE|at:/.test(await p.getByRole('alert').innerText())) throw new Error('the error speaks like the CLI');
     // Chromium logs the expected 400 answer as a console error: that one is no problem.
     const logged = problems.splice(before);
     problems.push(...logged.filter((s) => !/status of 400/.test(s)));
     if (logged.length !== 1) throw new Error('expected one 400 in the console, got: ' + logged.join('; '));
     await look(p, shots, 'places-unknown');
+    // A misspelt town: "did you mean" is a button that searches.
+    const again = problems.length;
+    await p.getByLabel('Or a town or village').fill('Schan');
+    await p.getByRole('button', { name: 'Search' }).click();
+    await p.getByRole('button', { name: 'Schaan', exact: true }).click();
+    await p.getByRole('heading', { name: /near Schaan/ }).waitFor();
+    problems.push(...problems.splice(again).filter((s) => !/status of 400/.test(s)));
+    await inView(p, p.locator('.places li').first(), 'the first place near Schaan', 200);
   },
 
   async 'card: choose parts, preview, download the PDF'() {
@@ -170,16 +225,40 @@ const tests = {
     await p.locator('.places li').first().waitFor();
   },
 
-  async 'places with nothing imported says how to import'() {
+  async 'places, first run: get the region for my position, results in view'() {
     const empty = mkdtempSync(join(tmpdir(), 'plantar-e2e-empty-'));
     const other = await serve(binary, { before: ['--db', empty] });
     try {
       origins.add(other.url);
-      const p = await page();
+      const p = await page({ geolocation: { latitude: 47.1410, longitude: 9.5210 }, permissions: ['geolocation'] });
       await p.goto(other.url + '/#/places');
-      await p.getByRole('heading', { name: 'No places imported yet' }).waitFor();
-      if (!/plantar places import FILE.osm.pbf/.test(await p.locator('main').innerText())) throw new Error('no import hint');
-      await look(p, shots, 'places-empty');
+      await p.getByRole('heading', { name: 'Get places for your area' }).waitFor();
+      await look(p, shots, 'places-first-run');
+      // A typed name finds it too.
+      await p.getByLabel('Or your country or region').fill('liecht');
+      await p.getByRole('button', { name: 'Find', exact: true }).click();
+      await p.getByRole('heading', { name: 'Regions with that name' }).waitFor();
+      await p.getByRole('button', { name: /Get Liechtenstein/ }).waitFor();
+      await p.getByRole('button', { name: 'Find my area' }).click();
+      await p.getByRole('heading', { name: 'Your area' }).waitFor();
+      await p.getByRole('button', { name: /Get Liechtenstein/ }).click();
+      await p.locator('.places li').first().waitFor({ timeout: 60000 });
+      await inView(p, p.locator('.near h2'), 'the results heading');
+      await inView(p, p.locator('.places li').first(), 'the first place', 200);
+      const first = await p.locator('.places li').first().innerText();
+      if (!/Fuss & Hand Massage/.test(first)) throw new Error('nearest after the download: ' + first);
+      for (const name of [/Call/, /Directions/]) if (!(await p.getByRole('link', { name }).count())) throw new Error('no link ' + name);
+      if (!/^tel:\+?\d+$/.test(await p.getByRole('link', { name: /Call/ }).first().getAttribute('href'))) throw new Error('bad tel: link');
+      if (!/Today: /.test(first) || !/Wheelchair/.test(first)) throw new Error('no hours for today or wheelchair access: ' + first);
+      await look(p, shots, 'places-after-get');
+      // Nothing of the chosen kinds: said plainly, with a wider radius and the way to add a place.
+      await p.getByRole('button', { name: 'Saunas' }).click();
+      await p.getByRole('heading', { name: /No saunas within 25 km/ }).waitFor();
+      await inView(p, p.getByRole('heading', { name: /No saunas/ }), 'the empty answer');
+      await p.getByRole('link', { name: 'Add it to OpenStreetMap' }).waitFor();
+      await p.getByRole('button', { name: 'Look within 50 km' }).click();
+      await p.getByRole('heading', { name: /No saunas within 50 km/ }).waitFor();
+      await look(p, shots, 'places-none-of-kind');
     } finally {
       await stop(other.child);
       rmSync(empty, { recursive: true, force: true });
@@ -190,5 +269,7 @@ const tests = {
 await runTests(tests, problems, async () => {
   await browser.close();
   await stop(local.child);
+  osmServer.close();
   rmSync(db, { recursive: true, force: true });
+  rmSync(osmRoot, { recursive: true, force: true });
 });

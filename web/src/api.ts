@@ -111,7 +111,10 @@ export interface AskAnswer {
 export interface AskResult {
   query: string; answers: AskAnswer[]; suggestions: string[]; corrections: { typed: string; read_as: string }[];
 }
-export interface PlaceHours { state: 'open' | 'closed' | 'unknown' | 'not_given'; closes_at?: string; opens_at?: string; opening_hours: string }
+export interface PlaceHours {
+  state: 'open' | 'closed' | 'unknown' | 'not_given'; closes_at?: string; opens_at?: string; opening_hours: string;
+  today?: string; tomorrow?: string;  // "09:00-12:00, 14:00-18:00", "closed", "open all day"
+}
 export interface Place {
   name: string; kind: string; kind_name: string; lat: number; lon: number; distance_km: number;
   direction: string; bearing: number; address: string; phone: string; website: string; wheelchair: string;
@@ -140,6 +143,13 @@ export class ChoicesError extends ApiError {
   }
 }
 
+/// A place name that is not in the imported data, with the closest one ("" when none is close).
+export class UnknownPlaceError extends ApiError {
+  constructor(message: string, readonly suggestion: string) {
+    super(message, 400, 'at');
+  }
+}
+
 export const ask = (q: string) => get<AskResult>('ask', { q });
 export const placesInfo = () => get<PlacesInfo>('places');
 export async function placesNear(query: Record<string, string>): Promise<NearAnswer> {
@@ -147,7 +157,20 @@ export async function placesNear(query: Record<string, string>): Promise<NearAns
   if (response.status === 400) {
     const body = await response.json().catch(() => ({}));
     if (Array.isArray(body.choices)) throw new ChoicesError(body.error, 400, body.field, body.choices);
+    if (body.reason === 'unknown_place') throw new UnknownPlaceError(body.error, body.suggestion ?? '');
     throw new ApiError(body.error ?? 'bad request', 400, body.field);
   }
   return reply<NearAnswer>(response);
 }
+
+// Getting a region's data (`plantar places get`), done by the server.
+export interface OfferedRegion { path: string; name: string; parent: string }
+export interface RegionsAnswer { source: string; offline: boolean; suggested: OfferedRegion | null; regions: OfferedRegion[] }
+export interface GetState {
+  state: 'idle' | 'checksum' | 'download' | 'import' | 'done' | 'failed';
+  region?: string; done?: number; total?: number; read?: number; size?: number;
+  name?: string; places?: number; named?: number; error?: string;
+}
+export const offeredRegions = (query: Record<string, string>) => get<RegionsAnswer>('places/regions', query);
+export const getState = () => get<GetState>('places/get');
+export const startGet = (region: string) => post<GetState>('places/get', { region });

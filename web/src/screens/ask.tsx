@@ -2,8 +2,9 @@
 // `plantar ask` does: safety guidance first, evidence grades and sources on
 // every answer, and an honest "no good answer" instead of a guess. The
 // question lives in the address (#/ask/QUESTION), so Back works.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, learn, type AskAnswer, type AskResult, type Source } from '../api';
+import { reveal } from '../reveal';
 import { go } from '../router';
 import { GradeBadge, Pending, Title, useLoad } from '../ui';
 
@@ -60,8 +61,16 @@ function AnswerCard({ answer, sources }: { answer: AskAnswer; sources: Source[] 
 
 function Answers({ result }: { result: AskResult }) {
   const sources = useLoad(() => learn<Source[]>('learn/sources'));
+  // The first answer's heading comes into view and takes focus (below the fold on a phone otherwise).
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const first = box.current?.querySelector<HTMLElement>('h2');
+    if (!first) return;
+    first.tabIndex = -1;
+    reveal(first);
+  }, [result]);
   return (
-    <>
+    <div ref={box}>
       {result.corrections.map((c) => (
         <p class="small" key={c.typed}>Reading “{c.typed}” as “{c.read_as}”.</p>
       ))}
@@ -90,13 +99,26 @@ function Answers({ result }: { result: AskResult }) {
         <p class="small">This is general information, not a diagnosis: when in doubt, see a doctor, nurse,
           podiatrist or physiotherapist.</p>
       )}
-    </>
+    </div>
+  );
+}
+
+function AskProblem({ error }: { error: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => reveal(heading.current), [error]);
+  const field = /^(q|question|limit): /.exec(error);
+  return (
+    <div class="notice error" role="alert">
+      <h2 tabIndex={-1} ref={heading}>{field ? 'Please ask another way' : 'No answer from plantar'}</h2>
+      <p>{field ? error.slice(field[0].length) : 'plantar on this computer did not answer. Is it still running?'}</p>
+    </div>
   );
 }
 
 function Result({ question }: { question: string }) {
   const result = useLoad(() => ask(question), [question]);
-  if (!result.value) return <Pending error={result.error} />;
+  if (result.error) return <AskProblem error={result.error} />;
+  if (!result.value) return <Pending />;
   return <Answers result={result.value} />;
 }
 
