@@ -284,10 +284,12 @@ TEST(Pictures, LiveServerSendsThePicture) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "image/svg+xml");
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "public, max-age=86400");
   EXPECT_NE(res->body.find("<title>Tennis ball roll</title>"), std::string::npos);
   auto missing = live.client().Get("/api/pictures/nothing.svg");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(missing->get_header_value("Cache-Control"), "no-store");
 }
 
 }  // namespace

@@ -208,6 +208,33 @@ struct Cues {
   Origin origin;
 };
 
+// A technique's picture (pictures.toml): what it shows, in the regions' unit
+// coordinates (the left foot; the right mirrors x). Drawn by render/technique_picture.
+struct PictureHand {
+  std::string pose;   // thumb, knuckles, palm or fingers
+  Point at;           // where the working part touches
+  double turn = 0;    // degrees clockwise; 0 = fingers up, wrist below
+  bool flip = false;  // the other hand (mirrored)
+};
+
+struct PictureTool {
+  std::string id;  // a tool of the technique: tennis_ball or towel
+  Point at;
+};
+
+struct Picture {
+  std::string technique;
+  View view = View::sole;
+  std::string frame = "foot";  // side view: foot (ankle down) or leg (knee down)
+  std::string motion;          // press, circle, glide, walk, roll, stretch, pump or knead
+  double seconds = 3;          // the loop's length in the web app, 2 to 4
+  double radius = 0.05;        // circle: the loop's radius, as a share of the picture's width
+  Polygon path;                // the way the working part moves (circle: its centre if no hand)
+  std::vector<PictureHand> hands;
+  std::vector<PictureTool> tools;
+  Origin origin;
+};
+
 struct KnowledgeBase {
   std::vector<Tool> tools;
   std::vector<RegionInfo> regions;
@@ -225,6 +252,7 @@ struct KnowledgeBase {
   std::vector<std::string> stop_words;  // words `plantar ask` ignores
   PlaceTagging places;
   Cues cues;
+  std::vector<Picture> pictures;  // one per technique
 
   const Tool* tool(const std::string& id) const;
   const RegionInfo& region(Region id) const;

@@ -26,6 +26,7 @@ struct Options {
   std::string places;                // places.db, from `plantar places import`
   std::string program;  // the plantar executable, run to render session audio; "": render in-process
   std::string data;     // --data DIR the knowledge came from, passed on to that program ("": built in)
+  bool warm_audio = false;  // render the built-in routines' audio in the background (plantar serve)
   /// Called (on a server thread) after a device paired, with the next code.
   std::function<void(const std::string& next_code)> on_paired;
 };

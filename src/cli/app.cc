@@ -501,6 +501,9 @@ int run(int argc, char** argv) {
   serve_cmd->add_flag("--no-auth", serve.no_auth,
                       "For tests only: without --lan, let every program and user on this computer "
                       "use the API with no secret address");
+  serve_cmd->add_flag("--no-warm-up", serve.no_warm_up,
+                      "Do not prepare the built-in routines' spoken audio in the background at start "
+                      "(their first session then waits for the voice)");
   serve_cmd->footer(
       "Without --lan only this computer can reach it. Press Ctrl-C to stop.\n"
       "Example: plantar serve --lan");

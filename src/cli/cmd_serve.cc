@@ -91,6 +91,7 @@ int run_serve(const Context& context, const ServeOptions& options) {
   std::error_code no_path;  // then audio renders in-process
   server_options.program = std::filesystem::read_symlink("/proc/self/exe", no_path).string();
   server_options.data = options.data;
+  server_options.warm_audio = !options.no_warm_up;
   const std::string& host = server_options.host;
   bool loopback = host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
   if (!options.lan && !loopback)

@@ -193,6 +193,7 @@ struct ServeOptions {
   int port = 8080;
   bool lan = false;
   bool no_auth = false;  // local mode without the secret (tests)
+  bool no_warm_up = false;  // no audio rendering in the background at start (tests)
   std::string data;      // the global --data DIR ("": the built-in knowledge)
 };
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "places_get.h"
 #include "plantar/errors.h"
 #include "plantar/render.h"
 
@@ -53,6 +54,10 @@ int run_map(const Context&, const MapOptions&) { run_full(); }
 int run_card(const Context&, const CardOptions&) { run_full(); }
 int run_places_import(const Context&, const PlacesImportOptions&) { run_full(); }
 int run_places_near(const Context&, const PlacesNearOptions&) { run_full(); }
+int run_places_list(const Context&) { run_full(); }
+int run_places_get(const Context&, const PlacesGetOptions&) { run_full(); }
+int run_places_regions(const Context&, const PlacesRegionsOptions&) { run_full(); }
+int run_places_update(const Context&) { run_full(); }
 
 }  // namespace plantar::cli
 

@@ -111,7 +111,6 @@ std::string image_bytes(const std::string& svg, const std::string& path) {
   throw BadInput("-o", fmt::format("expected a file name ending in .svg, .png or .pdf, got '{}'", path));
 }
 
-
 void write_image(const std::string& svg, const std::string& path) {
   write_file(image_bytes(svg, path), path);
 }

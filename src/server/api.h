@@ -20,6 +20,7 @@ struct Reply {
   std::string body;
   std::string type = "application/json";
   std::string download;  // a file name: the browser saves the body under it (Content-Disposition)
+  std::string cache_control = "no-store";  // personal answers are never kept
 };
 
 /// What the API answers from: the knowledge base and the databases' files

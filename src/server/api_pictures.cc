@@ -24,6 +24,8 @@ Reply pictures_api(const Api& api, const Request& request) {
     return error_reply(404, "no picture for technique '" + id + "'", "id");
   render::PictureOptions options{right ? Foot::right : Foot::left, true};
   Reply reply{200, render::technique_picture_svg(api.kb, *technique, options), "image/svg+xml"};
+  // Knowledge, not a person's data: the phone may keep it for a day.
+  reply.cache_control = "public, max-age=86400";
   return reply;
 }
 

@@ -17,11 +17,13 @@
 #include <condition_variable>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <vector>
 
 #include "api.h"
+#include "audio_warmup.h"
 #include "assets.h"
 #include "http_rules.h"
 #include "pairing.h"
@@ -82,7 +84,7 @@ struct HttpAnswer {
 
 HttpAnswer from_reply(const Reply& reply) {
   HttpAnswer answer{
-      reply.status, {{"Cache-Control", "no-store"}, {"Content-Type", reply.type}}, reply.body, {}, false};
+      reply.status, {{"Cache-Control", reply.cache_control}, {"Content-Type", reply.type}}, reply.body, {}, false};
   if (!reply.download.empty())
     answer.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
   return answer;
@@ -152,6 +154,7 @@ HttpAnswer send_asset(const HttpRequest& req) {
 struct Server::Impl {
   Options options;
   Api sources;  // what the API answers from, made once
+  std::unique_ptr<AudioWarmup> warmup;  // after sources, so it stops before they go
   Pairing pairing;
   ReplyCache replies;
   std::string csrf = random_hex(16);
@@ -167,7 +170,9 @@ struct Server::Impl {
 
   Impl(const kb::KnowledgeBase& base, Options opts)
       : options(std::move(opts)),
-        sources{base, options.journal, options.places, options.program, options.data} {}
+        sources{base, options.journal, options.places, options.program, options.data} {
+    if (options.warm_audio) warmup = std::make_unique<AudioWarmup>(sources);
+  }
 
   bool needs_session() const { return options.lan || options.auth; }
 
