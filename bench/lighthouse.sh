@@ -12,7 +12,7 @@ if [[ ! -x $tools/node_modules/.bin/lighthouse ]]; then
   npm install --prefix "$tools" --no-audit --no-fund --loglevel=error lighthouse@13.5.0 >/dev/null
 fi
 work=$(mktemp -d)
-"$plantar" serve --port 0 --no-auth >"$work/serve.log" 2>&1 &
+"$plantar" serve --port 0 --no-auth --no-warm-up >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q "Ctrl-C" "$work/serve.log" && break; sleep 0.1; done

@@ -9,16 +9,9 @@ set -euo pipefail
 plantar=${1:-build/release/plantar}
 seconds=${2:-5}
 here=$(dirname "$0")
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/background.sh"
 
-"$plantar" --db "$work/db" serve --port 0 >"$work/serve.log" 2>&1 &
+"$plantar" --db "$work/db" serve --port 0 --no-warm-up >"$work/serve.log" 2>&1 &
 server=$!
 pids+=($server)
 for _ in $(seq 100); do grep -q "Ctrl-C" "$work/serve.log" && break; sleep 0.1; done

@@ -8,19 +8,12 @@ set -euo pipefail
 plantar=${1:-build/release/plantar}
 seconds=${2:-5}
 dist=$(realpath "$(dirname "$plantar")/web-dist")
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/background.sh"
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # plantar
-"$plantar" serve --port 0 >"$work/serve.log" 2>&1 &
+"$plantar" serve --port 0 --no-warm-up >"$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do grep -q "Ctrl-C" "$work/serve.log" && break; sleep 0.1; done
 # Sign in with the secret address it printed, as a browser would.
