@@ -308,10 +308,19 @@ TEST(CliTerminal, StopIsRedOnATerminalButNotWithNoColor) {
 // questions gives no verdict and exit status 2.
 TEST(CliTerminal, CtrlDInTheCheckGivesNoVerdict) {
   Tmux tmux("", "check");
-  auto asked = tmux.wait_for_text("[y/n] >");
-  ASSERT_TRUE(has(asked, "[y/n] >")) << asked;
-  tmux.keys("n Enter");
-  tmux.wait_for([](const std::string& s) { return count(s, "[y/n] >") >= 2; });
+  auto asked = tmux.wait_for_text("for none of these: >");
+  ASSERT_TRUE(has(asked, "for none of these: >")) << asked;
+  // Tick nerve damage (its number as the list shows it), then end the input
+  // at its follow-up question.
+  auto at = asked.find("Nerve damage");
+  ASSERT_NE(at, std::string::npos) << asked;
+  auto line = asked.rfind('\n', at);
+  std::string number = asked.substr(line + 1, at - line - 1);
+  number.erase(0, number.find_first_not_of(' '));
+  number.erase(number.find_last_not_of(' ') + 1);
+  tmux.keys(number + " Enter");
+  auto follow_up = tmux.wait_for_text("Not sure");
+  ASSERT_TRUE(has(follow_up, "Not sure")) << follow_up;
   tmux.keys("C-d");
   auto after = tmux.wait_for_text("EXIT=");
   EXPECT_TRUE(has(after, "EXIT=2")) << after;

@@ -45,13 +45,14 @@ void print_next(std::ostream& out, const safety::Screening& s,
   out << "\nNext:\n";
   if (s.verdict == Verdict::stop) {
     if (s.urgent) {  // urgent care comes first; a directory of therapists would distract
-      out << "  Do what it says above first. No foot massage until a health professional says it is safe.\n";
+      out << wrap("Do what it says above first. No foot massage until a health professional says it is safe.",
+                  "  ");
       return;
     }
     out << "  No foot massage until this has cleared. If you are unsure, ask a doctor, nurse,\n"
            "  podiatrist or physiotherapist.\n";
     out << "  plantar places near YOUR_TOWN --kind podiatrist --kind physiotherapist\n"
-           "    finds one near you, offline (import your region first: plantar places import FILE)\n";
+           "    finds one near you, offline (get your region first: plantar places get REGION)\n";
     return;
   }
   out << "  A routine that respects these limits (change the goal and minutes as you like):\n";

@@ -26,7 +26,7 @@ const tests = {
   async 'the gallery has a picture for every technique'() {
     await p.goto(base + '/#/learn/techniques');
     await p.locator('.gallery-card').first().waitFor();
-    const techniques = await (await fetch(base + '/api/learn/techniques')).json();
+    const techniques = await p.evaluate(async () => (await fetch('/api/learn/techniques')).json());  // with the page's cookie
     if ((await p.locator('.gallery-card').count()) !== techniques.length) fail('not one card per technique');
     await p.waitForFunction((n) => document.querySelectorAll('.gallery-card .picture svg').length === n, techniques.length);
     const titles = await p.locator('.gallery-card .picture svg title').evaluateAll((all) => all.map((t) => t.textContent));
@@ -72,9 +72,13 @@ const tests = {
   },
 
   async 'the API sends the picture as SVG'() {
-    const res = await fetch(base + '/api/pictures/arch_knead.svg');
-    if (res.status !== 200 || !res.headers.get('content-type').startsWith('image/svg+xml')) fail(`got ${res.status}`);
-    if ((await fetch(base + '/api/pictures/nothing.svg')).status !== 404) fail('a picture for nothing');
+    // From the page, with its cookie: the API answers only the signed-in browser.
+    const [status, type, missing] = await p.evaluate(async () => {
+      const res = await fetch('/api/pictures/arch_knead.svg');
+      return [res.status, res.headers.get('content-type'), (await fetch('/api/pictures/nothing.svg')).status];
+    });
+    if (status !== 200 || !type.startsWith('image/svg+xml')) fail(`got ${status}`);
+    if (missing !== 404) fail('a picture for nothing');
   },
 };
 
