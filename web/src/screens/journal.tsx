@@ -4,19 +4,25 @@
 import { useMemo, useState } from 'preact/hooks';
 import { learn, type Region } from '../api';
 import { FootMap } from '../footmap';
+import { MorningCheckIn } from '../morning';
 import { RatingSliders, measureName, ratingsText } from '../ratings';
-import { history, localStamp, pending, record, savePending, type JournalSession, type Ratings, type SoreSpot } from '../session';
+import { history, localStamp, pending, record, savePending, stats, type JournalSession, type Ratings, type SoreSpot } from '../session';
 import { Pending as Loading, Title, useLoad, words } from '../ui';
 import { SessionFix } from './journal_fix';
 
 export function Journal() {
   const regions = useLoad(() => learn<Region[]>('regions'));
   const [saved, setSaved] = useState(0);
+  const [last, setLast] = useState<JournalSession | null>(null);
+  const guided = useMemo(pending, [saved]);
+  const latest = useLoad(() => history(1), [saved]);
+  const newest = latest.value?.sessions[latest.value.sessions.length - 1];
   return (
     <section class="screen journal">
       <Title>Journal</Title>
-      {saved > 0 && <p class="notice saved" role="status">Saved. <a href="#/insights">See how your sessions add up</a></p>}
-      {regions.value ? <Entry regions={regions.value} onSaved={() => setSaved(saved + 1)} key={saved} /> : <Loading error={regions.error} />}
+      {saved > 0 && last && <SavedNote session={last} />}
+      {!guided && !last && newest && <MorningCheckIn latest={newest} onSaved={() => setSaved(saved + 1)} key={`m${newest.id}`} />}
+      {regions.value ? <Entry regions={regions.value} onSaved={(s) => { setLast(s); setSaved(saved + 1); }} key={saved} /> : <Loading error={regions.error} />}
       <History key={`h${saved}`} />
     </section>
   );
@@ -53,7 +59,25 @@ function spotAt(event: MouseEvent, regions: Region[], intensity: number): SoreSp
   return { foot, region: region.id, x: unit(x, Math.min(...xs), Math.max(...xs)), y: unit(y, Math.min(...ys), Math.max(...ys)), intensity };
 }
 
-function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void }) {
+/// After a save: this session's change, the streak, and tomorrow's check-in.
+function SavedNote({ session }: { session: JournalSession }) {
+  const sums = useLoad(stats, [session.id]);
+  const changes = Object.entries(session.after).flatMap(([m, v]) => {
+    const b = session.before[m as keyof Ratings];
+    return b === undefined || v === undefined ? [] : [`${m} ${b} → ${v} (${v - b > 0 ? '+' : ''}${v - b})`];
+  });
+  const streak = sums.value?.streaks.current ?? 0;
+  return (
+    <div class="notice saved" role="status">
+      <p><strong>Saved.</strong> {changes.length ? `This session: ${changes.join(', ')}.` : ''}</p>
+      {streak > 0 && <p>You have done a session {streak} {streak === 1 ? 'day' : 'days in a row'}.</p>}
+      <p>Tomorrow morning, before or just after your first steps, come back here: two sliders for your sleep and your heel pain.</p>
+      <p><a href="#/insights">See how your sessions add up</a></p>
+    </div>
+  );
+}
+
+function Entry({ regions, onSaved }: { regions: Region[]; onSaved: (s: JournalSession) => void }) {
   const guided = useMemo(pending, []);
   const [before, setBefore] = useState<Ratings>(guided?.before ?? {});
   const [after, setAfter] = useState<Ratings>({});
@@ -77,9 +101,9 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void })
         ...(guided.finished ? {} : { stop_reason: 'ended early in the web guide' }),
       } : { start: localStamp() }),
     };
-    record(session).then(() => {
+    record(session).then((s) => {
       savePending(null);
-      onSaved();
+      onSaved(s);
     }, (err: Error & { field?: string }) => setState({ error: err.message, field: err.field }));
   };
 
