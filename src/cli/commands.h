@@ -192,9 +192,9 @@ struct ServeOptions {
   std::string host;  // empty: 127.0.0.1, or 0.0.0.0 with --lan
   int port = 8080;
   bool lan = false;
-  bool no_auth = false;     // local mode without the secret (tests)
+  bool no_auth = false;  // local mode without the secret (tests)
   bool no_warm_up = false;  // no audio rendering in the background at start (tests)
-  std::string data;         // the global --data DIR ("": the built-in knowledge)
+  std::string data;      // the global --data DIR ("": the built-in knowledge)
 };
 
 int run_check(const Context& context, const CheckOptions& options);

@@ -23,8 +23,8 @@
 #include <vector>
 
 #include "api.h"
-#include "assets.h"
 #include "audio_warmup.h"
+#include "assets.h"
 #include "http_rules.h"
 #include "pairing.h"
 #include "plantar/errors.h"
@@ -83,11 +83,8 @@ struct HttpAnswer {
 };
 
 HttpAnswer from_reply(const Reply& reply) {
-  HttpAnswer answer{reply.status,
-                    {{"Cache-Control", reply.cache_control}, {"Content-Type", reply.type}},
-                    reply.body,
-                    {},
-                    false};
+  HttpAnswer answer{
+      reply.status, {{"Cache-Control", reply.cache_control}, {"Content-Type", reply.type}}, reply.body, {}, false};
   if (!reply.download.empty())
     answer.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
   return answer;
@@ -156,7 +153,7 @@ HttpAnswer send_asset(const HttpRequest& req) {
 
 struct Server::Impl {
   Options options;
-  Api sources;                          // what the API answers from, made once
+  Api sources;  // what the API answers from, made once
   std::unique_ptr<AudioWarmup> warmup;  // after sources, so it stops before they go
   Pairing pairing;
   ReplyCache replies;
