@@ -21,7 +21,7 @@ export function Journal() {
     <section class="screen journal">
       <Title>Journal</Title>
       {saved > 0 && last && <SavedNote session={last} />}
-      {!guided && !last && newest && <MorningCheckIn latest={newest} onSaved={() => setSaved(saved + 1)} key={`m${newest.id}`} />}
+      {!guided && !last && newest && morningDue(newest) && <MorningCheckIn latest={newest} onSaved={() => setSaved(saved + 1)} key={`m${newest.id}`} />}
       {regions.value ? <Entry regions={regions.value} onSaved={(s) => { setLast(s); setSaved(saved + 1); }} key={saved} /> : <Loading error={regions.error} />}
       <History key={`h${saved}`} />
     </section>
@@ -59,6 +59,10 @@ function spotAt(event: MouseEvent, regions: Region[], intensity: number): SoreSp
   return { foot, region: region.id, x: unit(x, Math.min(...xs), Math.max(...xs)), y: unit(y, Math.min(...ys), Math.max(...ys)), intensity };
 }
 
+/// The morning check-in is offered from the day after the latest session
+/// until its morning is recorded.
+const morningDue = (s: JournalSession) => s.start.slice(0, 10) < localStamp().slice(0, 10) && Object.keys(s.morning).length === 0;
+
 /// After a save: this session's change, the streak, and tomorrow's check-in.
 function SavedNote({ session }: { session: JournalSession }) {
   const sums = useLoad(stats, [session.id]);
@@ -70,7 +74,8 @@ function SavedNote({ session }: { session: JournalSession }) {
   return (
     <div class="notice saved" role="status">
       <p><strong>Saved.</strong> {changes.length ? `This session: ${changes.join(', ')}.` : ''}</p>
-      {streak > 0 && <p>You have done a session {streak} {streak === 1 ? 'day' : 'days in a row'}.</p>}
+      {streak > 1 && <p>That makes {streak} days in a row with a session.</p>}
+      {streak === 1 && <p>A new streak starts today: one more session tomorrow makes two days in a row.</p>}
       <p>Tomorrow morning, before or just after your first steps, come back here: two sliders for your sleep and your heel pain.</p>
       <p><a href="#/insights">See how your sessions add up</a></p>
     </div>
