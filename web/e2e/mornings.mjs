@@ -34,7 +34,7 @@ const problems = [];
 const p = await watchedPage(browser, new Set([base]), problems);
 const fail = (message) => { throw new Error(message); };
 const look = (name) => lookAt(p, shots, `mornings-${name}`);
-const journal = async () => (await (await fetch(base + '/api/journal')).json()).sessions;
+const journal = async () => (await (await p.request.get(base + '/api/journal')).json()).sessions;  // signed in
 
 const tests = {
   async 'the journal offers the morning check-in and saves it to the latest session'() {
@@ -84,6 +84,7 @@ const tests = {
     await p.getByRole('button', { name: 'Save to my journal' }).click();
     const note = p.getByRole('status').filter({ hasText: 'Saved.' });
     await note.waitFor();
+    await note.getByText(/streak|days in a row/).waitFor({ timeout: 10000 }).catch(() => {});  // the streak loads after the save
     const text = await note.textContent();
     if (!text.includes('stress 7 → 3 (-4)')) fail('no change in: ' + text);
     if (!/streak starts today/.test(text)) fail('no streak in: ' + text);  // the last session was days ago

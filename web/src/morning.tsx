@@ -12,18 +12,14 @@ const hints: Record<string, string> = {
 
 export function MorningCheckIn({ latest, onSaved }: { latest: JournalSession; onSaved: () => void }) {
   const [value, setValue] = useState<Morning>({});
-  const [state, setState] = useState<{ busy?: boolean; error?: string; done?: boolean }>({});
+  const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
   const when = new Date(latest.start).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'short' });
   const save = (e: Event) => {
     e.preventDefault();
     if (Object.keys(value).length === 0) return setState({ error: 'Move at least one slider first.' });
     setState({ busy: true });
-    recordMorning({ ...value, session: latest.id }).then(() => {
-      setState({ done: true });
-      onSaved();
-    }, (err: Error) => setState({ error: err.message }));
+    recordMorning({ ...value, session: latest.id }).then(onSaved, (err: Error) => setState({ error: err.message }));
   };
-  if (state.done) return <p class="notice saved" role="status" id="morning">Morning saved. <a href="#/insights">See it on Insights</a></p>;
   return (
     <form class="journal-entry morning" id="morning" onSubmit={save}>
       <h2>This morning</h2>

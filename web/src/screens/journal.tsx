@@ -14,6 +14,7 @@ export function Journal() {
   const regions = useLoad(() => learn<Region[]>('regions'));
   const [saved, setSaved] = useState(0);
   const [last, setLast] = useState<JournalSession | null>(null);
+  const [morningDone, setMorningDone] = useState(false);
   const guided = useMemo(pending, [saved]);
   const latest = useLoad(() => history(1), [saved]);
   const newest = latest.value?.sessions[latest.value.sessions.length - 1];
@@ -21,8 +22,9 @@ export function Journal() {
     <section class="screen journal">
       <Title>Journal</Title>
       {saved > 0 && last && <SavedNote session={last} />}
-      {!guided && !last && newest && morningDue(newest) && <MorningCheckIn latest={newest} onSaved={() => setSaved(saved + 1)} key={`m${newest.id}`} />}
-      {regions.value ? <Entry regions={regions.value} onSaved={(s) => { setLast(s); setSaved(saved + 1); }} key={saved} /> : <Loading error={regions.error} />}
+      {morningDone && <p class="notice saved" role="status">Morning saved. <a href="#/insights">See it on Insights</a></p>}
+      {!guided && !last && newest && morningDue(newest) && <MorningCheckIn latest={newest} onSaved={() => { setMorningDone(true); setSaved(saved + 1); }} key={`m${newest.id}`} />}
+      {regions.value ? <Entry regions={regions.value} onSaved={(s) => { setLast(s); setMorningDone(false); setSaved(saved + 1); }} key={saved} /> : <Loading error={regions.error} />}
       <History key={`h${saved}`} />
     </section>
   );
