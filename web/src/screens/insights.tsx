@@ -148,7 +148,7 @@ function Trend({ measures: shown, sessions }: { measures: (typeof measures)[numb
   const strokes = (c: ReturnType<typeof colors>) => [c.after, c.lit, c.stop];
   return (
     <figure class="chart-figure">
-      <figcaption><h2>The change each session</h2><p class="small">After minus before: below zero means it eased. {shown.map((m, i) => `${['Green', 'Orange', 'Red'][i]}: ${m}`).join('. ')}.</p></figcaption>
+      <figcaption><h2>The change each session, by date</h2><p class="small">After minus before: below zero means it eased. {shown.map((m, i) => `${['Green', 'Orange', 'Red'][i]}: ${m}`).join('. ')}.</p></figcaption>
       <Chart data={data} options={(c) => ({
         scales: { x: { time: true }, y: { range: [-10, 10] } },
         axes: axes(c, 'change (points)'),
@@ -185,7 +185,7 @@ function Mornings({ sessions }: { sessions: JournalSession[] }) {
   const dayOf = (s: JournalSession) => new Date(morningOf(s) * 1000).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
   return (
     <figure class="chart-figure mornings">
-      <figcaption><h2>Mornings: sleep and heel pain</h2><p class="small">0 to 10, by the morning after a session. Blue: sleep (higher is better). Red: heel pain on the first steps (lower is better).</p></figcaption>
+      <figcaption><h2>Mornings: sleep and heel pain</h2><p class="small">0 to 10, by the morning after a session. Grey: sleep (higher is better). Red: heel pain on the first steps (lower is better).</p></figcaption>
       <Chart data={data} options={(c) => ({
         scales: { x: { time: true }, y: { range: [0, 10] } },
         axes: axes(c, 'morning (0–10)'),

@@ -197,6 +197,7 @@ function SessionItem({ session: s, onChanged }: { session: JournalSession; onCha
       <strong>{date}</strong>{s.minutes ? ` · ${s.minutes} min` : ''}{s.goals.length ? ` · ${s.goals.map(words).join(', ')}` : ''}
       <div>{ratingsText(s.before, s.after)}</div>
       {s.sore.length > 0 && <div class="small">Sore: {s.sore.map((p) => `${p.foot} ${words(p.region)} ${p.intensity}/10`).join(', ')}</div>}
+      {Object.keys(s.morning).length > 0 && <div class="small">Next morning: {Object.entries(s.morning).map(([m, v]) => `${words(m).toLowerCase()} ${v}/10`).join(', ')}</div>}
       {!s.finished && <div class="small">Stopped early</div>}
       {s.note && <div class="small">“{s.note}”</div>}
       <SessionFix session={s} onChanged={onChanged} />
