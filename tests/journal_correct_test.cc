@@ -5,6 +5,9 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "journal_test_support.h"
 #include "output_support.h"
@@ -210,6 +213,44 @@ TEST(JournalCorrectApi, PutReplacesAndDeleteRemoves) {
   EXPECT_EQ(removed->status, 200) << removed->body;
   EXPECT_EQ(sessions(dir.path.string()).size(), 1u);
   EXPECT_EQ(live.client().Delete("/api/journal/1", token, "", "application/json")->status, 404);
+}
+
+// The web's morning check-in stores what `plantar log --morning` stores.
+TEST(JournalMorningApi, JoinsTheLatestOrTheGivenSessionAndRefusesBadInput) {
+  test::TempDir dir;
+  test::LiveServer live(false, {}, dir.path.string());
+  auto none = live.post("/api/journal/morning", R"({"sleep": 7})");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 400) << none->body;  // no session yet
+  EXPECT_EQ(Json::parse(none->body)["field"], "session") << none->body;
+  ASSERT_EQ(live.post("/api/journal", R"({"start": "2026-11-20T21:30:00", "before": {"stress": 7}})")->status,
+            201);
+  ASSERT_EQ(live.post("/api/journal", R"({"start": "2026-11-21T21:30:00", "before": {"stress": 5}})")->status,
+            201);
+  auto latest = live.post("/api/journal/morning", R"({"sleep": 8, "heel_pain": 3})");
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(latest->status, 200) << latest->body;
+  EXPECT_EQ(Json::parse(latest->body)["id"], 2) << latest->body;
+  auto first = live.post("/api/journal/morning", R"({"heel_pain": 6, "session": 1})");
+  EXPECT_EQ(first->status, 200) << first->body;
+  auto stored = sessions(dir.path.string());
+  EXPECT_EQ(stored[0]["morning"], Json({{"heel_pain", 6}}));
+  EXPECT_EQ(stored[1]["morning"], Json({{"sleep", 8}, {"heel_pain", 3}}));
+
+  for (auto [body, field] :
+       std::vector<std::pair<std::string, std::string>>{{R"({"sleep": 11})", "sleep"},
+                                                        {R"({"heel_pain": 2.5})", "heel_pain"},
+                                                        {R"({"mood": 3, "sleep": 2})", "mood"},
+                                                        {R"({})", "sleep"},
+                                                        {R"({"sleep": 2, "session": 9})", "session"},
+                                                        {R"({"sleep": 2, "session": "x"})", "session"}}) {
+    auto bad = live.post("/api/journal/morning", body);
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400) << body << " " << bad->body;
+    EXPECT_EQ(Json::parse(bad->body)["field"], field) << body << " " << bad->body;
+  }
+  EXPECT_EQ(sessions(dir.path.string())[1]["morning"]["sleep"], 8);  // nothing half-written
+  EXPECT_EQ(live.client().Get("/api/journal/morning")->status, 405);
 }
 
 }  // namespace

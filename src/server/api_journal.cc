@@ -118,10 +118,47 @@ Reply correct(const Api& api, const Request& request) {
   return {200, journal_io::to_json(session).dump(2) + "\n", "application/json"};
 }
 
+// POST /api/journal/morning {"sleep": 7, "heel_pain": 3, "session": 12}: the
+// next morning's check-in, as `plantar log --morning` stores it (the same
+// code). Without "session" it joins the latest session. Fields are checked
+// before anything is written, and errors name the request's own fields.
+Reply morning(const Api& api, const Request& request) {
+  if (request.method != "POST") return error_reply(405, "use POST for /api/journal/morning");
+  if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
+  Json body = json_io::parse(request.body, "body");
+  if (!body.is_object()) throw BadInput("body", "expected {\"sleep\": 7, \"heel_pain\": 3}");
+  cli::LogOptions options;
+  for (const auto& [key, value] : body.items()) {
+    if (key == "session") {
+      if (value.is_null()) continue;
+      if (!json_io::whole_in(value, 1, 999999999999999999LL))
+        throw BadInput("session", "expected a session number (see /api/journal)");
+      options.session = value.get<long long>();
+    } else if (std::find(journal::morning_measures.begin(), journal::morning_measures.end(), key) !=
+               journal::morning_measures.end()) {
+      if (value.is_null()) continue;
+      if (!json_io::whole_in(value, journal::min_rating, journal::max_rating))
+        throw BadInput(key, "expected a whole number from 0 to 10");
+      options.morning += (options.morning.empty() ? "" : ",") + key + "=" + std::to_string(value.get<int>());
+    } else {
+      throw BadInput(key, "unknown field: expected \"sleep\", \"heel_pain\" or \"session\"");
+    }
+  }
+  if (options.morning.empty()) throw BadInput("sleep", "give \"sleep\" or \"heel_pain\" (0 to 10)");
+  try {
+    return run_cli(api, cli::run_log, options);
+  } catch (const BadInput& e) {
+    // The CLI names its flags: "--session" and "--morning" become the fields here.
+    std::string message = std::string(e.what()).substr(e.where().size() + 2);
+    throw BadInput("session", message);
+  }
+}
+
 }  // namespace
 
 Reply journal_api(const Api& api, const Request& request) {
   const auto& parts = request.parts;
+  if (parts.size() == 2 && parts[0] == "journal" && parts[1] == "morning") return morning(api, request);
   if (parts.size() == 2 && parts[0] == "journal") return correct(api, request);
   if (parts.size() != 1) return not_found(request);
   if (parts[0] == "stats") {

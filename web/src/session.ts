@@ -74,3 +74,9 @@ export function testSpeed(): number {
   const speed = Number(read<number>('testSpeed') ?? 1);
   return Number.isFinite(speed) && speed > 0 ? Math.min(speed, 1000) : 1;
 }
+
+/// The next morning's check-in (sleep, first-step heel pain), as `plantar log --morning`.
+export const morningMeasures = ['sleep', 'heel_pain'] as const;
+export type Morning = Partial<Record<(typeof morningMeasures)[number], number>>;
+export const recordMorning = (morning: Morning & { session?: number }) =>
+  post<JournalSession>('journal/morning', morning);

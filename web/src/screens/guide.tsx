@@ -243,6 +243,7 @@ function Done({ finished, minutes }: { finished: boolean; minutes: number }) {
         <a class="big primary" href="#/journal"><strong>How do you feel now?</strong><span>Rate it in your journal (30 seconds)</span></a>
         <a class="big" href="#/"><strong>Back home</strong></a>
       </div>
+      <p class="small">Tomorrow morning, note your sleep and how your heel feels on the first steps: open the Journal, it takes ten seconds.</p>
     </section>
   );
 }

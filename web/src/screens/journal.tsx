@@ -4,19 +4,27 @@
 import { useMemo, useState } from 'preact/hooks';
 import { learn, type Region } from '../api';
 import { FootMap } from '../footmap';
+import { MorningCheckIn } from '../morning';
 import { RatingSliders, measureName, ratingsText } from '../ratings';
-import { history, localStamp, pending, record, savePending, type JournalSession, type Ratings, type SoreSpot } from '../session';
+import { history, localStamp, pending, record, savePending, stats, type JournalSession, type Ratings, type SoreSpot } from '../session';
 import { Pending as Loading, Title, useLoad, words } from '../ui';
 import { SessionFix } from './journal_fix';
 
 export function Journal() {
   const regions = useLoad(() => learn<Region[]>('regions'));
   const [saved, setSaved] = useState(0);
+  const [last, setLast] = useState<JournalSession | null>(null);
+  const [morningDone, setMorningDone] = useState(false);
+  const guided = useMemo(pending, [saved]);
+  const latest = useLoad(() => history(1), [saved]);
+  const newest = latest.value?.sessions[latest.value.sessions.length - 1];
   return (
     <section class="screen journal">
       <Title>Journal</Title>
-      {saved > 0 && <p class="notice saved" role="status">Saved. <a href="#/insights">See how your sessions add up</a></p>}
-      {regions.value ? <Entry regions={regions.value} onSaved={() => setSaved(saved + 1)} key={saved} /> : <Loading error={regions.error} />}
+      {saved > 0 && last && <SavedNote session={last} />}
+      {morningDone && <p class="notice saved" role="status">Morning saved. <a href="#/insights">See it on Insights</a></p>}
+      {!guided && !last && newest && morningDue(newest) && <MorningCheckIn latest={newest} onSaved={() => { setMorningDone(true); setSaved(saved + 1); }} key={`m${newest.id}`} />}
+      {regions.value ? <Entry regions={regions.value} onSaved={(s) => { setLast(s); setMorningDone(false); setSaved(saved + 1); }} key={saved} /> : <Loading error={regions.error} />}
       <History key={`h${saved}`} />
     </section>
   );
@@ -53,7 +61,30 @@ function spotAt(event: MouseEvent, regions: Region[], intensity: number): SoreSp
   return { foot, region: region.id, x: unit(x, Math.min(...xs), Math.max(...xs)), y: unit(y, Math.min(...ys), Math.max(...ys)), intensity };
 }
 
-function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void }) {
+/// The morning check-in is offered from the day after the latest session
+/// until its morning is recorded.
+const morningDue = (s: JournalSession) => s.start.slice(0, 10) < localStamp().slice(0, 10) && Object.keys(s.morning).length === 0;
+
+/// After a save: this session's change, the streak, and tomorrow's check-in.
+function SavedNote({ session }: { session: JournalSession }) {
+  const sums = useLoad(stats, [session.id]);
+  const changes = Object.entries(session.after).flatMap(([m, v]) => {
+    const b = session.before[m as keyof Ratings];
+    return b === undefined || v === undefined ? [] : [`${m} ${b} → ${v} (${v - b > 0 ? '+' : ''}${v - b})`];
+  });
+  const streak = sums.value?.streaks.current ?? 0;
+  return (
+    <div class="notice saved" role="status">
+      <p><strong>Saved.</strong> {changes.length ? `This session: ${changes.join(', ')}.` : ''}</p>
+      {streak > 1 && <p>That makes {streak} days in a row with a session.</p>}
+      {streak === 1 && <p>A new streak starts today: one more session tomorrow makes two days in a row.</p>}
+      <p>Tomorrow morning, before or just after your first steps, come back here: two sliders for your sleep and your heel pain.</p>
+      <p><a href="#/insights">See how your sessions add up</a></p>
+    </div>
+  );
+}
+
+function Entry({ regions, onSaved }: { regions: Region[]; onSaved: (s: JournalSession) => void }) {
   const guided = useMemo(pending, []);
   const [before, setBefore] = useState<Ratings>(guided?.before ?? {});
   const [after, setAfter] = useState<Ratings>({});
@@ -77,9 +108,9 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: () => void })
         ...(guided.finished ? {} : { stop_reason: 'ended early in the web guide' }),
       } : { start: localStamp() }),
     };
-    record(session).then(() => {
+    record(session).then((s) => {
       savePending(null);
-      onSaved();
+      onSaved(s);
     }, (err: Error & { field?: string }) => setState({ error: err.message, field: err.field }));
   };
 
@@ -166,6 +197,7 @@ function SessionItem({ session: s, onChanged }: { session: JournalSession; onCha
       <strong>{date}</strong>{s.minutes ? ` · ${s.minutes} min` : ''}{s.goals.length ? ` · ${s.goals.map(words).join(', ')}` : ''}
       <div>{ratingsText(s.before, s.after)}</div>
       {s.sore.length > 0 && <div class="small">Sore: {s.sore.map((p) => `${p.foot} ${words(p.region)} ${p.intensity}/10`).join(', ')}</div>}
+      {Object.keys(s.morning).length > 0 && <div class="small">Next morning: {Object.entries(s.morning).map(([m, v]) => `${words(m).toLowerCase()} ${v}/10`).join(', ')}</div>}
       {!s.finished && <div class="small">Stopped early</div>}
       {s.note && <div class="small">“{s.note}”</div>}
       <SessionFix session={s} onChanged={onChanged} />
