@@ -72,13 +72,11 @@ const tests = {
   },
 
   async 'the API sends the picture as SVG'() {
-    // From the page, with its cookie: the API answers only the signed-in browser.
-    const [status, type, missing] = await p.evaluate(async () => {
-      const res = await fetch('/api/pictures/arch_knead.svg');
-      return [res.status, res.headers.get('content-type'), (await fetch('/api/pictures/nothing.svg')).status];
-    });
-    if (status !== 200 || !type.startsWith('image/svg+xml')) fail(`got ${status}`);
-    if (missing !== 404) fail('a picture for nothing');
+    // With the page's cookie: the API answers only the signed-in browser.
+    const cookie = (await p.context().cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await fetch(base + '/api/pictures/arch_knead.svg', { headers: { cookie } });
+    if (res.status !== 200 || !res.headers.get('content-type').startsWith('image/svg+xml')) fail(`got ${res.status}`);
+    if ((await fetch(base + '/api/pictures/nothing.svg', { headers: { cookie } })).status !== 404) fail('a picture for nothing');
   },
 };
 

@@ -129,6 +129,8 @@ const tests = {
     const p = await page();
     await p.goto(base + '/#/check');
     await expectHeading(p, 'Safety check');
+    // The list arrives after the first heading: its screen's heading takes the focus then.
+    await p.getByText('None of these', { exact: true }).first().waitFor();
     await p.keyboard.press('Tab');  // focus starts on the heading
     const focused = await p.evaluate(() => document.activeElement?.textContent?.trim());
     if (focused !== 'None of these') throw new Error('Tab from the heading should reach None of these, reached ' + focused);
