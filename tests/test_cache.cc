@@ -5,6 +5,8 @@
 
 namespace {
 
-[[maybe_unused]] const bool cache_in_build_folder = [] { return setenv("XDG_CACHE_HOME", PLANTAR_TEST_CACHE, 1) == 0; }();
+[[maybe_unused]] const bool cache_in_build_folder = [] {
+  return setenv("XDG_CACHE_HOME", PLANTAR_TEST_CACHE, 1) == 0;
+}();
 
 }  // namespace
