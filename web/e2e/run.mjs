@@ -68,6 +68,10 @@ const tests = {
     // No check today: the bedtime routine asks the safety check first.
     await p.getByRole('link', { name: /5 minutes before bed/ }).click();
     await p.waitForFunction(() => location.hash === '#/check/bedtime');
+    // "None of these" and Next: the verdict leads on to the bedtime session.
+    await p.getByRole('button', { name: 'None of these' }).click();
+    await p.getByRole('link', { name: 'Start the bedtime routine' }).click();
+    await expectHeading(p, 'Before you start');
     // With today's check saved, it uses it and goes straight to the session.
     await p.evaluate(() => localStorage.setItem('plantar.check', JSON.stringify({ conditions: [], at: Date.now() })));
     await p.goto(base + '/');

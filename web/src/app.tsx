@@ -25,7 +25,7 @@ const nav = [
 
 function Screen({ route }: { route: string[] }) {
   const [name = '', arg] = route;
-  if (name === 'check') return <Check />;
+  if (name === 'check') return <Check then={arg} />;
   if (name === 'plan') return <Plan preset={arg} />;
   if (name === 'learn') return <Learn tab={arg} />;
   if (name === 'guide') return <Guide preset={arg} />;

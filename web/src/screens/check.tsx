@@ -13,10 +13,11 @@ import './check.css';
 type Step = { kind: 'severity' | 'where'; condition: Condition };
 type Stage = { kind: 'list' } | { kind: 'follow'; index: number } | { kind: 'verdict' };
 
-export function Check() {
+/// `then`: where a go or caution leads ("bedtime": Home's one-tap bedtime session).
+export function Check({ then }: { then?: string }) {
   const data = useLoad(() => Promise.all([learn<Condition[]>('learn/conditions'), learn<Region[]>('regions')]));
   if (!data.value) return <section class="screen"><Title>Safety check</Title><Pending error={data.error} /></section>;
-  return <Questions conditions={data.value[0]} regions={data.value[1]} />;
+  return <Questions conditions={data.value[0]} regions={data.value[1]} then={then} />;
 }
 
 interface Group { id: string; title: string; conditions: Condition[] }
@@ -46,7 +47,7 @@ function followUps(conditions: Condition[], ticked: Set<string>): Step[] {
   return steps;
 }
 
-function Questions({ conditions, regions }: { conditions: Condition[]; regions: Region[] }) {
+function Questions({ conditions, regions, then }: { conditions: Condition[]; regions: Region[]; then?: string }) {
   const [stage, setStage] = useState<Stage>({ kind: 'list' });
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [reports, setReports] = useState<Map<string, ConditionReport>>(new Map());
@@ -74,7 +75,7 @@ function Questions({ conditions, regions }: { conditions: Condition[]; regions: 
   };
 
   if (stage.kind === 'verdict') {
-    return <VerdictScreen {...result} onRestart={() => { setTicked(new Set()); setStage({ kind: 'list' }); }} />;
+    return <VerdictScreen {...result} then={then} onRestart={() => { setTicked(new Set()); setStage({ kind: 'list' }); }} />;
   }
   if (stage.kind === 'follow') {
     const step = steps[stage.index];
@@ -169,13 +170,14 @@ export function Chip({ on, onClick, children }: { on: boolean; onClick: () => vo
   return <button type="button" class={on ? 'chip on' : 'chip'} aria-pressed={on} onClick={onClick}>{children}</button>;
 }
 
-function VerdictScreen({ screening, error, onRestart }: { screening?: Screening; error?: string; onRestart: () => void }) {
+function VerdictScreen({ screening, error, then, onRestart }: { screening?: Screening; error?: string; then?: string; onRestart: () => void }) {
   if (!screening) return <section class="screen"><Title>Your answers</Title><Pending error={error} /></section>;
   return (
     <section class={`screen verdict verdict-${screening.verdict}`}>
       <VerdictSummary screening={screening} />
       <div class="actions">
-        {screening.verdict !== 'stop' && <a class="big primary" href="#/plan">Plan a routine that respects this</a>}
+        {screening.verdict !== 'stop' && then === 'bedtime' && <a class="big primary" href="#/guide/bedtime">Start the bedtime routine</a>}
+        {screening.verdict !== 'stop' && <a class={then === 'bedtime' ? 'big' : 'big primary'} href="#/plan">Plan a routine that respects this</a>}
         <button class="big" onClick={onRestart}>Answer again</button>
       </div>
     </section>
