@@ -351,4 +351,26 @@ TEST(CliTerminal, CtrlDInLogSavesNothing) {
   EXPECT_FALSE(has(history.out, "\"stress\"")) << history.out;
 }
 
+// Ctrl-C while an audio file is being made, on a real terminal: the
+// command stops and leaves neither the file nor its partial copy behind.
+TEST(CliTerminal, CtrlCDuringAudioLeavesNoFile) {
+  auto dir = fs::temp_directory_path() / ("plantar_audio_int_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto file = (dir / "session.flac").string();
+  {
+    Tmux tmux("", "audio --goal relax --minutes 30 -o " + file);
+    // The progress bar shows once the render is under way (speaking or writing).
+    auto busy =
+        tmux.wait_for([](const std::string& s) { return has(s, "spoken cues") || has(s, "seconds"); });
+    ASSERT_TRUE(has(busy, "spoken cues") || has(busy, "seconds")) << busy;
+    tmux.keys("C-c");
+    auto after = tmux.wait_for_text("EXIT=");
+    EXPECT_TRUE(has(after, "EXIT=")) << after;
+    EXPECT_FALSE(has(after, "EXIT=0")) << after;
+  }
+  EXPECT_FALSE(fs::exists(file));
+  EXPECT_FALSE(fs::exists(file + ".partial"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
