@@ -12,8 +12,14 @@
 #include "plantar/safety.h"
 #include "server/api.h"
 #include "server/assets.h"
+#include "server/audio_warmup.h"
 
 namespace plantar::server {
+
+// The fuzzed server never warms audio (Options::warm_audio stays false), and
+// the fuzz build has no voice: nothing to start or stop.
+AudioWarmup::AudioWarmup(const Api&) {}
+AudioWarmup::~AudioWarmup() {}
 
 Reply error_reply(int status, const std::string& message, const std::string& field) {
   json_io::Json out = {{"error", message}};
