@@ -240,7 +240,7 @@ const tests = {
       await p.getByRole('heading', { name: 'Regions with that name' }).waitFor();
       await p.getByRole('button', { name: /Get Liechtenstein/ }).waitFor();
       await p.getByRole('button', { name: 'Find my area' }).click();
-      await p.getByRole('heading', { name: 'Your area' }).waitFor();
+      await p.getByRole('heading', { name: 'Your area', exact: true }).waitFor();
       await p.getByRole('button', { name: /Get Liechtenstein/ }).click();
       await p.locator('.places li').first().waitFor({ timeout: 60000 });
       await inView(p, p.locator('.near h2'), 'the results heading');
