@@ -43,3 +43,21 @@ export function GradeBadge({ grade }: { grade: Grade }) {
 
 export const minutes = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 export const words = (id: string) => id.replace(/_/g, ' ');
+
+/// A labelled text box with its button on one row (Ask, Places): `onSubmit`
+/// gets the submit event; `search` marks it as a search landmark.
+export function SearchForm({ id, label, value, onText, button, onSubmit, placeholder, search = false }: {
+  id: string; label: string; value: string; onText: (text: string) => void; button: string;
+  onSubmit: (e: Event) => void; placeholder?: string; search?: boolean;
+}) {
+  return (
+    <form class="ask-form" role={search ? 'search' : undefined} onSubmit={onSubmit}>
+      <label for={id}>{label}</label>
+      <div class="ask-row">
+        <input id={id} type="search" value={value} autocomplete="off" placeholder={placeholder}
+          enterkeyhint={search ? 'search' : undefined} onInput={(e) => onText((e.target as HTMLInputElement).value)} />
+        <button class="button" type="submit">{button}</button>
+      </div>
+    </form>
+  );
+}

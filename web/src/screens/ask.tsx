@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, learn, type AskAnswer, type AskResult, type Source } from '../api';
 import { reveal } from '../reveal';
 import { go } from '../router';
-import { GradeBadge, Pending, Title, useLoad } from '../ui';
+import { GradeBadge, Pending, SearchForm, Title, useLoad } from '../ui';
 
 const examples = [
   'How hard should I press?',
@@ -133,14 +133,7 @@ export function Ask({ question = '' }: { question?: string }) {
       <Title>Ask</Title>
       <p class="lead">Ask about foot massage in your own words. Answers come from what plantar knows, with how good the
         evidence is.</p>
-      <form class="ask-form" role="search" onSubmit={submit}>
-        <label for="question">Your question</label>
-        <div class="ask-row">
-          <input id="question" type="search" value={text} autocomplete="off" enterkeyhint="search"
-            onInput={(e) => setText((e.target as HTMLInputElement).value)} />
-          <button class="button" type="submit">Ask</button>
-        </div>
-      </form>
+      <SearchForm id="question" label="Your question" value={text} onText={setText} button="Ask" onSubmit={submit} search />
       <div class="chips" role="group" aria-label="Example questions">
         <span class="chips-label">For example:</span>
         {examples.map((q) => <a class="chip" key={q} href={'#/ask/' + encodeURIComponent(q)}>{q}</a>)}

@@ -10,7 +10,7 @@ import {
 } from '../api';
 import { PlacePlot } from '../placeplot';
 import { useReveal } from '../reveal';
-import { Pending, Title, useLoad } from '../ui';
+import { Pending, SearchForm, Title, useLoad } from '../ui';
 
 const attribution = <p class="attribution small">Data © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a>, ODbL</p>;
 const fixTheMap = 'https://www.openstreetmap.org/fixthemap';
@@ -247,14 +247,8 @@ function Search({ info, start }: { info: PlacesInfo; start?: string }) {
       <div class="actions">
         <button type="button" class="button" onClick={locate}>Use my location</button>
       </div>
-      <form class="ask-form" role="search" onSubmit={(e) => { e.preventDefault(); if (text.trim()) search(text.trim()); }}>
-        <label for="place">Or a town or village</label>
-        <div class="ask-row">
-          <input id="place" type="search" value={text} autocomplete="off" placeholder="e.g. Vaduz"
-            onInput={(e) => setText((e.target as HTMLInputElement).value)} />
-          <button class="button" type="submit">Search</button>
-        </div>
-      </form>
+      <SearchForm id="place" label="Or a town or village" value={text} onText={setText} button="Search" placeholder="e.g. Vaduz"
+        onSubmit={(e) => { e.preventDefault(); if (text.trim()) search(text.trim()); }} search />
       <div class="chips" role="group" aria-label="Kinds of place">
         <span class="chips-label">Kinds of place (none chosen: all)</span>
         {info.kinds.map((k) => (
@@ -375,14 +369,8 @@ function GetRegion({ onDone, first }: { onDone: (at?: string) => void; first: bo
           <div class="actions">
             <button type="button" class="button" onClick={locate}>Find my area</button>
           </div>
-          <form class="ask-form" onSubmit={byName}>
-            <label for="region">Or your country or region</label>
-            <div class="ask-row">
-              <input id="region" type="search" value={text} autocomplete="off" placeholder="e.g. Liechtenstein"
-                onInput={(e) => setText((e.target as HTMLInputElement).value)} />
-              <button class="button" type="submit">Find</button>
-            </div>
-          </form>
+          <SearchForm id="region" label="Or your country or region" value={text} onText={setText} button="Find"
+            placeholder="e.g. Liechtenstein" onSubmit={byName} />
           {found && (
             <div class="found-regions">
               <h3 tabIndex={-1} ref={shown}>{found.title}</h3>
