@@ -4,7 +4,7 @@ JOBS ?= 2
 RELEASE := build/release
 ASAN := build/asan
 
-.PHONY: all deps release run demo pictures test asan format-check fuzz bench clean
+.PHONY: all deps release run demo pictures test asan format-check fuzz bench package clean
 
 all: release
 
@@ -55,6 +55,14 @@ bench: deps
 	@bench/audio_render.sh $(RELEASE)/plantar
 	@bench/web_load.sh $(RELEASE)/plantar
 	@bench/lighthouse.sh $(RELEASE)/plantar
+
+# The Debian package, from the release build: build/release/package/plantar_VERSION_amd64.deb
+# (then: sudo apt install ./build/release/package/plantar_*.deb).
+package: release
+	@ninja -C $(RELEASE) -j$(JOBS) plantar plantar_docs
+	@rm -f $(RELEASE)/package/plantar_*.deb
+	@cd $(RELEASE) && cpack -G DEB >/dev/null
+	@ls $(RELEASE)/package/plantar_*.deb
 
 clean:
 	rm -rf build

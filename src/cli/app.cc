@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "build_info.h"
+#include "command_doc.h"
 #include "commands.h"
 #include "learn_pictures.h"
 #include "parse_errors.h"
@@ -217,6 +219,49 @@ int print_help(CLI::App& app, const std::vector<std::string>& words) {
   return 0;
 }
 
+// The command and its commands as plain data (command_doc.h); hidden options
+// (CLI11's empty group) are left out as --help leaves them out.
+CommandDoc describe(CLI::App& command) {
+  CommandDoc doc{command.get_name(), command.get_description(), command.get_footer(), {}, {}};
+  if (doc.name.empty()) doc.name = "plantar";
+  for (const auto* option : command.get_options()) {
+    if (option->get_group().empty()) continue;
+    OptionDoc o;
+    o.positional = !option->nonpositional();
+    if (o.positional) o.names.push_back(option->get_name(true));
+    for (const auto& name : option->get_snames()) o.names.push_back("-" + name);
+    for (const auto& name : option->get_lnames()) o.names.push_back("--" + name);
+    if (option->get_type_size_max() > 0) o.value = option->get_type_name();
+    o.description = option->get_description();
+    o.required = option->get_required();
+    doc.options.push_back(o);
+  }
+  for (auto* sub : command.get_subcommands([](CLI::App*) { return true; }))
+    doc.commands.push_back(describe(*sub));
+  return doc;
+}
+
+// The hidden `plantar help --man DIR` and `plantar help --completion SHELL`:
+// the build writes the man pages and completion scripts with them. -1 when
+// the words ask for neither.
+int write_docs(CLI::App& app, const std::vector<std::string>& words) {
+  if (words.size() != 3 || words[0] != "help" || (words[1] != "--man" && words[1] != "--completion"))
+    return -1;
+  try {
+    if (words[1] == "--man")
+      write_man_pages(describe(app), version, words[2]);
+    else
+      std::cout << completion_script(describe(app), kb::embedded(), words[2]);
+    return 0;
+  } catch (const BadInput& e) {
+    std::cerr << "plantar: " << e.what() << "\n";
+    return 2;
+  } catch (const Failure& e) {
+    std::cerr << "plantar: " << e.what() << "\n";
+    return 1;
+  }
+}
+
 }  // namespace
 
 // Binds the options to `j`'s members: `j` must outlive the parse.
@@ -331,7 +376,7 @@ int run(int argc, char** argv) {
   CLI::App app{description, "plantar"};
   app.fallthrough();  // global options work after the subcommand too
   app.require_subcommand(1);
-  app.set_version_flag("-V,--version", std::string("plantar ") + version);
+  app.set_version_flag("-V,--version", std::string("plantar ") + version + " (commit " + git_commit() + ")");
   std::string data_dir;
   bool json = false;
   app.add_option("--data", data_dir, "Load the knowledge files from DIR instead of the built-in ones")
@@ -510,8 +555,9 @@ int run(int argc, char** argv) {
 
   app.add_subcommand("help", "The help of a command: plantar help COMMAND")
       ->footer("Example: plantar help plan");
-  add_global_flags_to_help(app);
   std::vector<std::string> words(argv + 1, argv + argc);
+  if (int status = write_docs(app, words); status >= 0) return status;
+  add_global_flags_to_help(app);
   if (!words.empty() && words[0] == "help") return print_help(app, {words.begin() + 1, words.end()});
 
   if (argc > 1 && argv[1][0] != '-') {

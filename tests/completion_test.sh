@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The shell completions, as the shells themselves run them: bash with the
+# script loaded and its function called as Tab calls it; fish with
+# `complete -C`; zsh and fish parse their files.
+# Usage: completion_test.sh COMPLETIONS_DIR
+set -euo pipefail
+dir=$1
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# What bash offers for LINE (the cursor at its end), sorted, on one line.
+bash_offers() {
+  bash --norc --noprofile -c '
+    source "$1"
+    [[ $(complete -p plantar) == "complete -F _plantar plantar" ]] || exit 9
+    COMP_LINE=$2 COMP_POINT=${#2}
+    read -ra COMP_WORDS <<<"$2"
+    [[ $2 == *" " ]] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    _plantar plantar "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+    printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' _ "$dir/plantar" "$1"
+}
+expect_bash() {
+  local got
+  got=$(bash_offers "$1")
+  [[ $got == "$2" ]] || fail "bash: '$1<TAB>' offers '$got', expected '$2'"
+}
+expect_bash "plantar pl" "places plan "
+expect_bash "plantar plan --goal sl" "sleep "
+expect_bash "plantar plan --goal sleep,re" "sleep,relax "
+expect_bash "plantar plan --fe" "--feet "
+expect_bash "plantar plan --feet " "both left right "
+expect_bash "plantar places n" "near "
+expect_bash "plantar places near Vaduz --kind spa --o" "--open-now "
+expect_bash "plantar --json plan --tool tennis" "tennis_ball "
+expect_bash "plantar check --condition diab" "diabetes diabetic_foot_warning "
+expect_bash "plantar log --sore left:ar" "arch "
+expect_bash "plantar log --technique thumb_heel" "thumb_heel_press "
+expect_bash "plantar help pla" "places plan "
+expect_bash "plantar --db /tmp/x.db hist" "history "
+[[ $(bash_offers "plantar learn ") == *"techniques"*"thumb_heel_press"* ]] || fail "bash: learn offers no kinds and ids"
+# A flag of one command is not offered for another.
+[[ $(bash_offers "plantar check --") != *"--minutes"* ]] || fail "bash: check offers --minutes"
+
+# fish: `complete -C` answers as the Tab key does.
+if command -v fish >/dev/null; then
+  fish -n "$dir/plantar.fish" || fail "fish cannot read plantar.fish"
+  fish_offers() { fish --no-config -c "source $dir/plantar.fish; complete -C '$1'" | cut -f1 | sort | tr '\n' ' '; }
+  [[ $(fish_offers "plantar pl") == "places plan " ]] || fail "fish: 'plantar pl' offers '$(fish_offers "plantar pl")'"
+  [[ $(fish_offers "plantar plan --goal sl") == "sleep " ]] || fail "fish: '--goal sl' offers '$(fish_offers "plantar plan --goal sl")'"
+else
+  echo "fish is not installed: skipped its checks" >&2
+fi
+if command -v zsh >/dev/null; then
+  zsh -n "$dir/_plantar" || fail "zsh cannot read _plantar"
+  [[ $(head -1 "$dir/_plantar") == "#compdef plantar" ]] || fail "_plantar does not start with #compdef plantar"
+else
+  echo "zsh is not installed: skipped its checks" >&2
+fi
+echo "completions: OK"

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The Debian package, as someone would get it: cpack builds it from this
+# build tree, dpkg-deb -x unpacks it into a temporary root, and the unpacked
+# programs run (--version, plan, and serve answering / on 127.0.0.1). The
+# man pages, completions and the user service are where the package says,
+# the service passes systemd-analyze verify, and lintian finds no error.
+# Usage: package_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$(cd "$1" && pwd) source=$2
+fail() { echo "FAIL: $*" >&2; exit 1; }
+tmp=$(mktemp -d)
+server=""
+cleanup() {
+  [[ -z $server ]] || kill "$server" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+version=$(sed -n 's/.*version = "\([0-9.]*\)".*/\1/p' "$source/include/plantar/version.h")
+(cd "$build" && cpack -G DEB -B "$tmp/out" >"$tmp/cpack.log" 2>&1) || { cat "$tmp/cpack.log" >&2; fail "cpack failed"; }
+deb="$tmp/out/plantar_${version}_amd64.deb"
+[[ -f $deb ]] || fail "no $(basename "$deb") in $(ls "$tmp/out")"
+
+# The control fields, Depends read from the linked libraries.
+info=$(dpkg-deb -f "$deb")
+for field in Package Version Architecture Maintainer Section Description Depends; do
+  grep -q "^$field: ." <<<"$info" || fail "the package has no $field field"
+done
+[[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "the package's version is not $version"
+grep -q "^Depends: .*libc6" <<<"$info" || fail "Depends does not name libc6: shlibdeps did not run"
+
+# Where the package says everything is.
+root="$tmp/root"
+dpkg-deb -x "$deb" "$root"
+listed=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|')
+for path in /usr/bin/plantar /usr/bin/plantar-full \
+  /usr/share/man/man1/plantar.1.gz /usr/share/man/man1/plantar-plan.1.gz \
+  /usr/share/man/man1/plantar-places-near.1.gz /usr/share/man/man1/plantar-full.1.gz \
+  /usr/share/bash-completion/completions/plantar /usr/share/zsh/vendor-completions/_plantar \
+  /usr/share/fish/vendor_completions.d/plantar.fish /usr/lib/systemd/user/plantar.service \
+  /usr/share/doc/plantar/copyright /usr/share/doc/plantar/changelog.gz; do
+  grep -qx "$path" <<<"$listed" || fail "the package lists no $path"
+  [[ -e $root$path ]] || fail "$path is not in the unpacked package"
+done
+# Nothing in the package points into the build tree or the sources.
+if grep -rlF -e "$build" -e "$(cd "$source" && pwd)" "$root/usr/share" "$root/usr/lib"; then
+  fail "files above name the build folder"
+fi
+MANWIDTH=80 man -l "$root/usr/share/man/man1/plantar-plan.1.gz" | grep -q -- "--goal" ||
+  fail "plantar-plan(1) does not render from the package"
+zcat "$root/usr/share/doc/plantar/changelog.gz" | head -1 | grep -q "^plantar ($version" ||
+  fail "the packaged changelog does not start with $version"
+
+# The unpacked programs run, from wherever they are (HOME is a fresh folder).
+export HOME="$tmp/home" XDG_DATA_HOME="" XDG_CACHE_HOME=""
+mkdir -p "$HOME"
+plantar="$root/usr/bin/plantar"
+[[ $("$plantar" --version) == "plantar $version (commit "* ]] || fail "--version printed '$("$plantar" --version)'"
+"$plantar" plan --goal sleep --minutes 5 >"$tmp/plan.txt" || fail "plan failed"
+grep -qi "sleep" "$tmp/plan.txt" || fail "plan printed no routine for sleep"
+"$plantar" serve --port 0 --no-auth --no-warm-up >"$tmp/serve.txt" 2>&1 &
+server=$!
+url=""
+for _ in $(seq 1 300); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/serve.txt" || true)
+  [[ -n $url ]] && break
+  kill -0 "$server" 2>/dev/null || { cat "$tmp/serve.txt" >&2; fail "serve stopped"; }
+  sleep 0.1
+done
+[[ -n $url ]] || { cat "$tmp/serve.txt" >&2; fail "serve printed no address"; }
+page=$(curl -sf --max-time 10 "$url") || fail "no answer from $url"
+grep -qi "<html" <<<"$page" || fail "$url answered without the web app"
+kill "$server"
+wait "$server" || true
+server=""
+
+# The user service: systemd reads it (the programs' path put in the unpacked root).
+unit="$root/usr/lib/systemd/user/plantar.service"
+grep -q "^ExecStart=/usr/bin/plantar serve" "$unit" || fail "the service does not run /usr/bin/plantar serve"
+for line in Restart=on-failure NoNewPrivileges=yes ProtectSystem=strict PrivateTmp=yes \
+  "ReadWritePaths=%h/.local/share/plantar %h/.cache/plantar"; do
+  grep -qx "$line" "$unit" || fail "the service lacks '$line'"
+done
+if command -v systemd-analyze >/dev/null; then
+  sed "s|/usr/bin/plantar|$root/usr/bin/plantar|" "$unit" >"$tmp/plantar.service"
+  said=$(systemd-analyze verify --man=no "$tmp/plantar.service" 2>&1) || fail "systemd-analyze: $said"
+  [[ -z $said ]] || fail "systemd-analyze: $said"
+else
+  echo "systemd-analyze is not installed: the service is not verified" >&2
+fi
+
+# lintian: no error (warnings are listed, not failed).
+command -v lintian >/dev/null || fail "lintian is not installed (scripts/install-deps)"
+lintian --tag-display-limit 0 "$deb" >"$tmp/lintian.txt" 2>&1 || true
+cat "$tmp/lintian.txt"
+! grep -q "^E: " "$tmp/lintian.txt" || fail "lintian found errors"
+echo "package $(basename "$deb"): OK"
