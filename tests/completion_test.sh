@@ -17,7 +17,7 @@ bash_offers() {
     [[ $2 == *" " ]] && COMP_WORDS+=("")
     COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
     _plantar plantar "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
-    printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' _ "$dir/plantar" "$1"
+    ((${#COMPREPLY[@]} == 0)) || printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' _ "$dir/plantar" "$1"
 }
 expect_bash() {
   local got
@@ -34,6 +34,8 @@ expect_bash "plantar places near Vaduz --kind spa --o" "--open-now "
 expect_bash "plantar --json plan --tool tennis" "tennis_ball "
 expect_bash "plantar check --condition diab" "diabetes diabetic_foot_warning "
 expect_bash "plantar log --sore left:ar" "arch "
+# A comma is part of a --condition (bruise@left:heel,left:arch): no list there.
+expect_bash "plantar check --condition bruise@left:heel,diab" ""
 expect_bash "plantar log --technique thumb_heel" "thumb_heel_press "
 expect_bash "plantar help pla" "places plan "
 expect_bash "plantar --db /tmp/x.db hist" "history "

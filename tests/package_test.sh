@@ -76,7 +76,7 @@ server=""
 
 # The user service: systemd reads it (the programs' path put in the unpacked root).
 unit="$root/usr/lib/systemd/user/plantar.service"
-grep -q "^ExecStart=/usr/bin/plantar serve" "$unit" || fail "the service does not run /usr/bin/plantar serve"
+grep -qxF 'ExecStart="/usr/bin/plantar" serve --host 127.0.0.1' "$unit" || fail "the service does not run /usr/bin/plantar serve"
 for line in Restart=on-failure NoNewPrivileges=yes ProtectSystem=strict PrivateTmp=yes \
   "ReadWritePaths=%h/.local/share/plantar %h/.cache/plantar"; do
   grep -qx "$line" "$unit" || fail "the service lacks '$line'"
@@ -88,6 +88,22 @@ if command -v systemd-analyze >/dev/null; then
 else
   echo "systemd-analyze is not installed: the service is not verified" >&2
 fi
+
+# cmake --install puts the same files under any prefix, the service naming it.
+prefix="$tmp/prefix with space"
+cmake --install "$build" --prefix "$prefix" >/dev/null || fail "cmake --install failed"
+for path in bin/plantar bin/plantar-full share/man/man1/plantar-serve.1.gz share/bash-completion/completions/plantar \
+  share/zsh/vendor-completions/_plantar share/fish/vendor_completions.d/plantar.fish \
+  lib/systemd/user/plantar.service share/doc/plantar/changelog.gz; do
+  [[ -e $prefix/$path ]] || fail "cmake --install put no $path under the prefix"
+done
+grep -qxF "ExecStart=\"$prefix/bin/plantar\" serve --host 127.0.0.1" "$prefix/lib/systemd/user/plantar.service" ||
+  fail "the service installed under a prefix does not run that prefix's plantar"
+if command -v systemd-analyze >/dev/null; then
+  said=$(systemd-analyze verify --man=no "$prefix/lib/systemd/user/plantar.service" 2>&1) || fail "systemd-analyze: $said"
+  [[ -z $said ]] || fail "systemd-analyze (prefix): $said"
+fi
+"$prefix/bin/plantar" --version >/dev/null || fail "the program installed under a prefix does not run"
 
 # lintian: no error (warnings are listed, not failed).
 command -v lintian >/dev/null || fail "lintian is not installed (scripts/install-deps)"

@@ -234,6 +234,7 @@ CommandDoc describe(CLI::App& command) {
     if (option->get_type_size_max() > 0) o.value = option->get_type_name();
     o.description = option->get_description();
     o.required = option->get_required();
+    o.comma_list = option->get_delimiter() == ',';
     doc.options.push_back(o);
   }
   for (auto* sub : command.get_subcommands([](CLI::App*) { return true; }))

@@ -17,6 +17,7 @@ struct OptionDoc {
   std::string description;
   bool positional = false;
   bool required = false;
+  bool comma_list = false;  // --goal sleep,relax is --goal sleep --goal relax
 };
 
 struct CommandDoc {

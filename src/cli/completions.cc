@@ -81,8 +81,8 @@ std::vector<std::string> every_id(const kb::KnowledgeBase& kb) {
   return {ids.begin(), ids.end()};
 }
 
-// How an option's value completes: "" (a flag), "file", "dir", "any" or
-// "words ID ID ...".
+// How an option's value completes: "" (a flag), "file", "dir", "any",
+// "words ID ID ..." or, when it takes a comma list, "list ID ID ...".
 std::string value_kind(const OptionDoc& option, const kb::KnowledgeBase& kb) {
   if (option.value.empty()) return "";
   const std::string& name = option.names.back();
@@ -93,7 +93,7 @@ std::string value_kind(const OptionDoc& option, const kb::KnowledgeBase& kb) {
   if (name == "--tool") words = ids_of(kb.tools);
   if (name == "--sore") words = sore_spots();
   if (words.empty()) words = listed_words(option.description);
-  if (!words.empty()) return "words " + join(words);
+  if (!words.empty()) return (option.comma_list ? "list " : "words ") + join(words);
   if (option.value.find("FILE") != std::string::npos || option.value == "PATH") return "file";
   if (option.value == "DIR") return "dir";
   return "any";
@@ -194,9 +194,10 @@ _plantar() {
     case $kind in
       file) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
       dir) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
-      words\ *)
+      words\ *) mapfile -t COMPREPLY < <(compgen -W "${kind#words }" -- "$cur") ;;
+      list\ *)
         pre=""; [[ $cur == *,* ]] && pre=${cur%,*},
-        mapfile -t COMPREPLY < <(compgen -P "$pre" -W "${kind#words }" -- "${cur##*,}") ;;
+        mapfile -t COMPREPLY < <(compgen -P "$pre" -W "${kind#list }" -- "${cur##*,}") ;;
     esac
   elif [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$(_plantar_list "flags:$cmdpath")" -- "$cur")
@@ -227,7 +228,8 @@ _plantar() {
     case $kind in
       file) _files ;;
       dir) _files -/ ;;
-      words\ *) compset -P '*,'; compadd -- ${=kind#words } ;;
+      words\ *) compadd -- ${=kind#words } ;;
+      list\ *) compset -P '*,'; compadd -- ${=kind#list } ;;
     esac
     return
   fi
@@ -287,7 +289,8 @@ std::string fish_script(const CommandDoc& program, const kb::KnowledgeBase& kb) 
       if (kind == "file") out << " -r -F";
       if (kind == "dir") out << " -x -a '(__fish_complete_directories)'";
       if (kind == "any") out << " -x";
-      if (kind.rfind("words ", 0) == 0) out << " -x -a " << fish_quote(kind.substr(6));
+      if (auto space = kind.find(' '); space != std::string::npos)
+        out << " -x -a " << fish_quote(kind.substr(space + 1));
       out << " -d " << fish_quote(short_description(option.description)) << "\n";
     }
   }
