@@ -15,8 +15,12 @@ add_custom_target(plantar_build_info
   BYPRODUCTS ${PLANTAR_BUILD_INFO}
   COMMENT "Reading the git commit"
   VERBATIM)
-target_sources(plantar_cli PRIVATE src/cli/man_page.cc src/cli/completions.cc ${PLANTAR_BUILD_INFO})
-add_dependencies(plantar_cli plantar_build_info)
+# A library of its own: a new commit relinks the programs but does not
+# rewrite the large libplantar_cli.a.
+add_library(plantar_version STATIC ${PLANTAR_BUILD_INFO})
+add_dependencies(plantar_version plantar_build_info)
+target_sources(plantar_cli PRIVATE src/cli/man_page.cc src/cli/completions.cc)
+target_link_libraries(plantar_cli PUBLIC plantar_version)
 
 # Man pages, completions and the compressed changelog, written by the built
 # program from its own command-line definition (packaging/generate-docs).

@@ -55,6 +55,32 @@ fi
 if command -v zsh >/dev/null; then
   zsh -n "$dir/_plantar" || fail "zsh cannot read _plantar"
   [[ $(head -1 "$dir/_plantar") == "#compdef plantar" ]] || fail "_plantar does not start with #compdef plantar"
+  # The Tab key in a real zsh, in a tmux server of this test's own.
+  if command -v tmux >/dev/null; then
+    socket="plantar-completion-$$"
+    trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
+    tmux -L "$socket" new-session -d -x 150 -y 20 "env -i TERM=xterm HOME=/nonexistent zsh -f"
+    tmux -L "$socket" send-keys "fpath=($dir \$fpath); autoload -U compinit; compinit -u -D; PS1='%% '; clear" Enter
+    for _ in $(seq 1 50); do
+      tmux -L "$socket" capture-pane -p | grep -q '^% ' && break
+      sleep 0.1
+    done
+    zsh_line() {  # types $1 and Tab on a fresh line, prints the line once it changed
+      tmux -L "$socket" send-keys C-u "$1" Tab
+      for _ in $(seq 1 50); do
+        sleep 0.1
+        line=$(tmux -L "$socket" capture-pane -p | grep '^% ' | tail -1)
+        [[ -n $line && $line != "% $1" ]] && break
+      done
+      echo "$line"
+    }
+    got=$(zsh_line "plantar plan --goal sl")
+    [[ $got == "% plantar plan --goal sleep" ]] || fail "zsh: '--goal sl<TAB>' gave '$got'"
+    got=$(zsh_line "plantar places near x --kind spa,ma")
+    [[ $got == "% plantar places near x --kind spa,massage" ]] || fail "zsh: '--kind spa,ma<TAB>' gave '$got'"
+    got=$(zsh_line "plantar serv")
+    [[ $got == "% plantar serve" ]] || fail "zsh: 'serv<TAB>' gave '$got'"
+  fi
 else
   echo "zsh is not installed: skipped its checks" >&2
 fi
