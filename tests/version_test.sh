@@ -21,6 +21,13 @@ if [[ $commit != unknown ]] && git -C "$source" rev-parse --git-dir >/dev/null 2
   git -C "$source" cat-file -e "${commit%-dirty}^{commit}" || fail "commit $commit is not in the repository"
 fi
 
+# Built from a tarball (no .git), the commit is "unknown" and the build goes on.
+tarball=$(mktemp -d)
+trap 'rm -rf "$tarball"' EXIT
+cmake -DSOURCE_DIR="$tarball" -DOUTPUT="$tarball/build_info.cc" -P "$source/cmake/build_info.cmake" ||
+  fail "cmake/build_info.cmake failed outside git"
+grep -q 'return "unknown";' "$tarball/build_info.cc" || fail "outside git the commit is not 'unknown'"
+
 # The changelog, in Debian's format: its first line names the same version.
 top=$(head -1 "$source/packaging/changelog")
 [[ $top =~ ^plantar\ \(([^\)]+)\)\ [a-z]+\;\ urgency=[a-z]+$ ]] || fail "changelog starts '$top'"
