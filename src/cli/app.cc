@@ -242,14 +242,16 @@ CommandDoc describe(CLI::App& command) {
   return doc;
 }
 
-// The hidden `plantar help --man DIR` and `plantar help --completion SHELL`:
-// the build writes the man pages and completion scripts with them. -1 when
-// the words ask for neither.
+// The hidden `plantar help --write-man-pages DIR` and `plantar help
+// --completion SHELL`: the build writes the man pages and completion scripts
+// with them (a long name, so that no one writes 27 files by mistake). -1
+// when the words ask for neither.
 int write_docs(CLI::App& app, const std::vector<std::string>& words) {
-  if (words.size() != 3 || words[0] != "help" || (words[1] != "--man" && words[1] != "--completion"))
+  if (words.size() != 3 || words[0] != "help" ||
+      (words[1] != "--write-man-pages" && words[1] != "--completion"))
     return -1;
   try {
-    if (words[1] == "--man")
+    if (words[1] == "--write-man-pages")
       write_man_pages(describe(app), version, words[2]);
     else
       std::cout << completion_script(describe(app), kb::embedded(), words[2]);

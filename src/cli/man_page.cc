@@ -136,7 +136,8 @@ std::string man_page(const CommandDoc& program, const std::vector<std::string>& 
   std::string name = page_name(path);
   std::string summary = path.empty() ? "a foot-massage companion" : command.description;
   std::ostringstream out;
-  out << ".\\\" Written by 'plantar help --man' from the command line's definition: do not edit.\n"
+  out << ".\\\" Written by 'plantar help --write-man-pages' from the command line's definition: do not "
+         "edit.\n"
       << ".TH " << roff(upper(name)) << " 1 \"\" \"plantar " << roff(version) << "\" \"User Commands\"\n"
       << ".nh\n.ad l\n"
       << ".SH NAME\n"
