@@ -8,7 +8,7 @@
 set -euo pipefail
 build=$(cd "$1" && pwd) source=$2
 fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
+tmp=$(mktemp -d -p "$build" package-test.XXXXXX)  # not in /tmp: the service sandbox hides it
 server=""
 cleanup() {
   [[ -z $server ]] || kill "$server" 2>/dev/null || true
@@ -87,6 +87,42 @@ if command -v systemd-analyze >/dev/null; then
   [[ -z $said ]] || fail "systemd-analyze: $said"
 else
   echo "systemd-analyze is not installed: the service is not verified" >&2
+fi
+
+# The service's own command in a sandbox like the unit's (as root, where
+# mount namespaces work): it starts, answers its secret address, and writes
+# its journal and caches in the only folders it may write.
+if [[ $(id -u) -eq 0 ]] && unshare -m --propagation private true 2>/dev/null; then
+  command=$(sed -n 's/^ExecStart=//p' "$unit" | sed "s|\"/usr/bin/plantar\"|$root/usr/bin/plantar|")
+  home="$tmp/service-home"
+  # shellcheck disable=SC2086  # the unit's command line, split as systemd splits it (no quotes left)
+  unshare -m --propagation private "$source/tests/service_sandbox.sh" "$home" $command --port 0 \
+    >"$tmp/service.txt" 2>&1 &
+  server=$!
+  url=""
+  for _ in $(seq 1 300); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?token=[0-9a-f]*' "$tmp/service.txt" || true)
+    [[ -n $url ]] && break
+    kill -0 "$server" 2>/dev/null || { cat "$tmp/service.txt" >&2; fail "the service stopped"; }
+    sleep 0.1
+  done
+  [[ -n $url ]] || { cat "$tmp/service.txt" >&2; fail "the service printed no secret address"; }
+  jar="$tmp/cookies"
+  curl -sf --max-time 10 -c "$jar" -b "$jar" -L "$url" | grep -qi "<html" || fail "the service's address gave no web app"
+  base=${url%%/?token=*}
+  token=$(curl -sf --max-time 10 -b "$jar" "$base/api/session" | sed -n 's/.*"token": *"\([0-9a-f]*\)".*/\1/p')
+  [[ -n $token ]] || fail "the service gave no session token"
+  status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -b "$jar" -H "X-Plantar-Token: $token" \
+    -H 'Content-Type: application/json' -d '{"before": {"stress": 6}, "after": {"stress": 3}}' "$base/api/journal")
+  [[ $status == 201 ]] || { cat "$tmp/service.txt" >&2; fail "the service could not write the journal ($status)"; }
+  kill "$server"
+  wait "$server" || true
+  server=""
+  [[ -f $home/.local/share/plantar/journal.db ]] || fail "the journal is not in ~/.local/share/plantar"
+  others=$(find "$home" -type f ! -path "$home/.local/share/plantar/*" ! -path "$home/.cache/plantar/*")
+  [[ -z $others ]] || fail "the service wrote outside its folders: $others"
+else
+  echo "not root or no mount namespaces: the service's sandbox is not tried" >&2
 fi
 
 # cmake --install puts the same files under any prefix, the service naming it.
