@@ -128,6 +128,35 @@ void write_see_also(std::ostream& out, const CommandDoc& command, const std::vec
   if (!pages.empty()) out << ".SH SEE ALSO\n" << join(pages, ",\n") << "\n";
 }
 
+// Where plantar keeps things and what it reads from the environment: in
+// plantar(1) only. No flags here, so the page names exactly its --help's flags.
+constexpr const char* files_and_environment = R"roff(.SH FILES
+.TP
+\fI$XDG_DATA_HOME/plantar\fR (\fI~/.local/share/plantar\fR when XDG_DATA_HOME is not set)
+journal.db (your journal), places.db (the places you imported) and the web app's audio files
+(audio\-cache). Only you can read them.
+.TP
+\fI$XDG_CACHE_HOME/plantar\fR (\fI~/.cache/plantar\fR)
+Spoken sentences kept for the next session, and OpenStreetMap downloads.
+.TP
+\fIplantar.service\fR
+The systemd user service: it runs plantar serve on 127.0.0.1:8080, and its log
+(journalctl) shows the address to open.
+.SH ENVIRONMENT
+.TP
+.B XDG_DATA_HOME, XDG_CACHE_HOME
+Where the folders above are.
+.TP
+.B PLANTAR_AUDIO_CACHE_MB
+How many megabytes of spoken sentences to keep (default 64).
+.TP
+.B PLANTAR_OSM_SOURCE
+The download server of plantar places get (default https://download.geofabrik.de).
+.TP
+.B NO_COLOR
+When set and not empty: no colours in the terminal.
+)roff";
+
 }  // namespace
 
 std::string man_page(const CommandDoc& program, const std::vector<std::string>& path,
@@ -154,6 +183,7 @@ std::string man_page(const CommandDoc& program, const std::vector<std::string>& 
   }
   if (!path.empty()) write_options(out, "GLOBAL OPTIONS", global_options(program), false);
   write_footer(out, command.footer);
+  if (path.empty()) out << files_and_environment;
   write_see_also(out, command, path);
   return out.str();
 }
