@@ -48,7 +48,16 @@ if command -v fish >/dev/null; then
   fish -n "$dir/plantar.fish" || fail "fish cannot read plantar.fish"
   fish_offers() { fish --no-config -c "source $dir/plantar.fish; complete -C '$1'" | cut -f1 | sort | tr '\n' ' '; }
   [[ $(fish_offers "plantar pl") == "places plan " ]] || fail "fish: 'plantar pl' offers '$(fish_offers "plantar pl")'"
-  [[ $(fish_offers "plantar plan --goal sl") == "sleep " ]] || fail "fish: '--goal sl' offers '$(fish_offers "plantar plan --goal sl")'"
+  expect_fish() {
+    local got
+    got=$(fish_offers "$1")
+    [[ $got == "$2" ]] || fail "fish: '$1<TAB>' offers '$got', expected '$2'"
+  }
+  expect_fish "plantar plan --goal sl" "sleep "
+  expect_fish "plantar --db /tmp/x.db pl" "places plan "
+  expect_fish "plantar places near Vaduz --kind sp" "spa "
+  expect_fish "plantar places n" "near "
+  expect_fish "plantar log --sore left:ar" "left:arch "
 else
   echo "fish is not installed: skipped its checks" >&2
 fi

@@ -260,20 +260,43 @@ std::string short_description(const std::string& text) {
   return stop == std::string::npos ? line : line.substr(0, stop);
 }
 
+// fish's helper: the command typed so far ("", "plan", "places near"), the
+// values of flags skipped, as the bash and zsh scripts find it.
+std::string fish_path_function(const CommandDoc& program) {
+  std::set<std::string> value_flags;
+  std::vector<std::string> paths;
+  for (const auto& [path, command] : every_command(program)) {
+    if (!path.empty()) paths.push_back(fish_quote(path));
+    for (const auto& option : command->options)
+      if (!option.positional && !option.value.empty())
+        value_flags.insert(option.names.begin(), option.names.end());
+  }
+  std::ostringstream out;
+  out << "function __plantar_path\n"
+      << "    set -l path ''\n    set -l skip 0\n"
+      << "    for w in (commandline -opc)[2..-1]\n"
+      << "        if test $skip = 1\n            set skip 0\n            continue\n        end\n"
+      << "        switch $w\n"
+      << "            case '--*=*'\n"
+      << "            case '-*'\n"
+      << "                contains -- $w " << join({value_flags.begin(), value_flags.end()})
+      << "; and set skip 1\n"
+      << "            case '*'\n"
+      << "                set -l next (string trim -- \"$path $w\")\n"
+      << "                contains -- $next " << join(paths) << "; and set path $next\n"
+      << "        end\n    end\n    echo $path\nend\n"
+      << "function __plantar_at\n    set -l path (__plantar_path)\n    test \"$path\" = \"$argv[1]\"\nend\n";
+  return out.str();
+}
+
 std::string fish_script(const CommandDoc& program, const kb::KnowledgeBase& kb) {
   std::ostringstream out;
   out << "# fish completion for plantar. Written by 'plantar help --completion fish': do not edit.\n"
-      << "complete -c plantar -f\n";
+      << "complete -c plantar -f\n"
+      << fish_path_function(program);
   for (const auto& [path, command] : every_command(program)) {
-    // True when the command line holds exactly this command (and none of its commands).
-    std::string condition = path.empty() ? "__fish_use_subcommand" : "";
-    std::istringstream names(path);
-    for (std::string name; names >> name;)
-      condition += (condition.empty() ? "" : "; and ") + std::string("__fish_seen_subcommand_from ") + name;
-    std::vector<std::string> subs;
-    for (const auto& sub : command->commands) subs.push_back(sub.name);
-    std::string here = condition;
-    if (!path.empty() && !subs.empty()) here += "; and not __fish_seen_subcommand_from " + join(subs);
+    // True when the command typed so far is exactly this one.
+    std::string here = "__plantar_at " + fish_quote(path);
     for (const auto& sub : command->commands)
       out << "complete -c plantar -n " << fish_quote(here) << " -a " << sub.name << " -d "
           << fish_quote(short_description(sub.description)) << "\n";
