@@ -1,8 +1,11 @@
-// Issue 14, finding 8: an OpenStreetMap name, address or opening hours
-// holding terminal escapes is shown, not obeyed, by `places near` (the
-// journal's notes are checked in journal_correct_test.cc). The real binary,
-// a real .osm.pbf written with libosmium, a real places.db.
+// Issue 14 for places: an OpenStreetMap name, address or opening hours
+// holding terminal escapes is shown, not obeyed, by `places near` (finding
+// 8; the journal's notes are checked in journal_correct_test.cc), and
+// places.db is for its user alone (finding 10; the journal, exports and
+// cards in server_limits_test.cc). The real binary, a real .osm.pbf written
+// with libosmium, a real places.db.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -71,6 +74,24 @@ TEST(PlacesEscapes, HostileTagsAreShownNotObeyed) {
   EXPECT_EQ(json.out.find('\x07'), std::string::npos);
   EXPECT_NE(json.out.find("\\u001b"), std::string::npos) << json.out;
   EXPECT_NE(json.out.find(nlohmann::json(hostile).dump()), std::string::npos) << json.out;
+}
+
+unsigned mode_of(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) return 0;
+  return info.st_mode & 0777;
+}
+
+TEST(PlacesFilePermissions, PlacesDbIs0600InA0700Folder) {
+  test::TempDir dir;
+  auto pbf = dir.file("hostile.osm.pbf");
+  test::write_osm(pbf, hostile_place());
+  auto db = dir.file("data");
+  auto imported = test::run_plantar({"--db", db, "places", "import", pbf});
+  ASSERT_EQ(imported.status, 0) << imported.err;
+  EXPECT_EQ(mode_of(db), 0700u);
+  ASSERT_NE(mode_of(db + "/places.db"), 0u) << "no places.db in " << db;
+  EXPECT_EQ(mode_of(db + "/places.db"), 0600u);
 }
 
 }  // namespace
