@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/binary_kb.h"
 #include "plantar/json_io.h"
 #include "plantar/kb.h"
 #include "plantar/planner.h"
@@ -50,7 +51,14 @@ BENCHMARK(BM_PlanTenMinutes);
 BENCHMARK(BM_PlanSixtyMinutesThreeGoals);
 BENCHMARK(BM_PlanWithConditions);
 BENCHMARK(BM_PlanJsonOut);
+// What `plantar` does at start-up instead (issue 14): read the binary form
+// compiled at build time.
+void BM_LoadCompiledKnowledgeBase(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(plantar::kb::from_binary(plantar::kb::compiled_form()));
+}
+
 BENCHMARK(BM_LoadKnowledgeBase)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadCompiledKnowledgeBase)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -15,6 +15,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 # plantar
 "$plantar" serve --port 0 --no-warm-up >"$work/serve.log" 2>&1 &
 pids+=($!)
+server_pid=$!
 for _ in $(seq 100); do grep -q "Ctrl-C" "$work/serve.log" && break; sleep 0.1; done
 # Sign in with the secret address it printed, as a browser would.
 secret=$(grep -o 'http://[^ ]*token=[0-9a-f]*' "$work/serve.log" | head -1)
@@ -67,15 +68,25 @@ request = function()
 end
 LUA
 
+# CPU time (user + system) a process has used, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 run() {  # key, label, wrk args... ($pin: the command that places wrk)
   local name=$1 label=$2
   shift 2
+  local before after
+  before=$(cpu_ticks "$server_pid")
   $pin wrk $wrk_threads -c64 -d"${seconds}s" --latency "$@" >"$work/$name.txt"
-  local rps p50 p99
+  after=$(cpu_ticks "$server_pid")
+  local rps p50 p99 requests cpu
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
-  printf '  %-34s %10s req/s   p50 %-9s p99 %s\n' "$label" "$rps" "$p50" "$p99"
+  # The server's CPU per answer: what the figures above cost, whatever the load.
+  requests=$(awk '/requests in/ {print $1}' "$work/$name.txt")
+  cpu=$(python3 -c "import os, sys; print(round((int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') / max(1, int(sys.argv[3])) * 1e6))" \
+    "$before" "$after" "$requests")
+  printf '  %-34s %10s req/s   p50 %-9s p99 %-9s server CPU %s µs/request\n' "$label" "$rps" "$p50" "$p99" "$cpu"
   grep -E "Non-2xx|Socket errors" "$work/$name.txt" | sed 's/^/      /' || true
   echo "$rps" >"$work/$name.rps"
 }

@@ -17,7 +17,8 @@ std::string random_text(std::mt19937& rng) {
   static const std::vector<std::string> pieces = {"a",  "Z",  " ",  "\"", "\\",   "/", "\x01", "\x1f", "\n",
                                                   "\t", "\b", "\f", "\r", "\x7f", "é", "→",    "👣",    "0"};
   std::string text;
-  int length = static_cast<int>(rng() % 8);
+  // Long strings too: the writer skips clean text 8 bytes at a time.
+  int length = static_cast<int>(rng() % 4 == 0 ? 8 + rng() % 40 : rng() % 8);
   for (int i = 0; i < length; ++i) text += pieces[rng() % pieces.size()];
   return text;
 }
@@ -67,6 +68,20 @@ TEST(PrettyWriter, WritesWhatNlohmannDumpWrites) {
     Tree tree;
     random_value(rng, 0, writer, tree);
     ASSERT_EQ(std::move(writer).finish(), tree.dump(2) + "\n") << "document " << i;
+  }
+}
+
+// Every character that needs escaping, at every position of a long plain
+// text, and next to multi-byte UTF-8 (bytes of 0x80 and above are copied).
+TEST(PrettyWriter, EscapesAtEveryPositionOfALongString) {
+  for (int code = 0; code < 0x80; ++code) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string text = "Rest your heel on the ball é→ and roll slowly";
+      text.insert(at, 1, static_cast<char>(code));
+      PrettyWriter writer;
+      writer.string(text);
+      ASSERT_EQ(std::move(writer).finish(), Tree(text).dump(2) + "\n") << "code " << code << " at " << at;
+    }
   }
 }
 

@@ -534,9 +534,4 @@ KnowledgeBase load(const std::vector<SourceFile>& files) {
   return kb;
 }
 
-const KnowledgeBase& embedded() {
-  static const KnowledgeBase kb = load(embedded_files());
-  return kb;
-}
-
 }  // namespace plantar::kb

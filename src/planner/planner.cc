@@ -6,6 +6,7 @@
 #include "plantar/planner.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "plantar/errors.h"
 #include "plantar/suggest.h"
@@ -347,17 +348,16 @@ Routine Planner::run() {
     for (Slot slot : slots) {
       slot.foot = plan.foot;
       Step step = make_step(slot);
-      (step.standing ? standing : work).push_back(step);
+      (step.standing ? standing : work).push_back(std::move(step));
     }
   }
-  // Standing steps and the finishing stretches go together at the end.
-  std::vector<Step> finish;
-  for (auto& step : work)
-    if (step.technique == "calf_stretch") finish.push_back(step);
-  std::erase_if(work, [](const Step& s) { return s.technique == "calf_stretch"; });
-  routine.steps = work;
-  for (const auto& step : finish) routine.steps.push_back(step);
-  for (const auto& step : standing) routine.steps.push_back(step);
+  // Standing steps and the finishing stretches go together at the end
+  // (moved, not copied: a step holds several strings).
+  std::stable_partition(work.begin(), work.end(),
+                        [](const Step& s) { return s.technique != "calf_stretch"; });
+  routine.steps = std::move(work);
+  routine.steps.insert(routine.steps.end(), std::make_move_iterator(standing.begin()),
+                       std::make_move_iterator(standing.end()));
   const kb::Technique* stretch = kb_.technique("calf_stretch");
   bool stretch_left_out =
       stretch->given_by(request_.giver) &&

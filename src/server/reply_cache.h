@@ -3,6 +3,7 @@
 // an answer computed once can be sent again. Bounded; thread-safe.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -24,19 +25,30 @@ class ReplyCache {
     return found->second;
   }
 
-  /// Stores a successful reply; when full, starts afresh (cheap, and the
-  /// answers people repeat come back at once).
+  /// Stores a successful reply; when full, forgets the oldest one (one at a
+  /// time: emptying the whole cache at once held the lock, and every thread
+  /// waiting on it, for the time of freeing 512 answers).
   void store(const std::string& key, const Reply& reply) {
-    if (reply.status != 200) return;
+    if (reply.status != 200 || capacity_ == 0) return;
     std::unique_lock lock(mutex_);
-    if (replies_.size() >= capacity_) replies_.clear();
-    replies_.emplace(key, reply);
+    if (!replies_.emplace(key, reply).second) return;
+    order_.push_back(key);
+    if (order_.size() > capacity_) {
+      replies_.erase(order_.front());
+      order_.pop_front();
+    }
+  }
+
+  std::size_t size() const {
+    std::shared_lock lock(mutex_);
+    return replies_.size();
   }
 
  private:
   std::size_t capacity_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Reply> replies_;
+  std::deque<std::string> order_;  // keys, oldest first
 };
 
 }  // namespace plantar::server

@@ -40,7 +40,7 @@ constexpr const char* csp =
 constexpr const char* session_cookie = "plantar_session";
 constexpr std::size_t max_headers = 64;               // more: 431
 constexpr std::size_t max_header_bytes = 16 * 1024;   // all names and values together: 431
-constexpr std::size_t connection_memory = 64 * 1024;  // MHD's pool per connection (headers, buffers)
+constexpr std::size_t connection_memory = 32 * 1024;  // MHD's pool per connection (headers, buffers)
 constexpr std::size_t drain_limit = 1024 * 1024;      // past this, a too-large body closes the connection
 constexpr auto max_request_time = std::chrono::seconds(30);  // a body that dribbles in longer is cut
 
@@ -82,10 +82,11 @@ struct HttpAnswer {
   bool uses_fixed = false;
 };
 
-HttpAnswer from_reply(const Reply& reply) {
+// Takes the reply's body over (an /api/plan answer is up to 20 KB: no copy).
+HttpAnswer from_reply(Reply reply) {
   HttpAnswer answer{reply.status,
                     {{"Cache-Control", reply.cache_control}, {"Content-Type", reply.type}},
-                    reply.body,
+                    std::move(reply.body),
                     {},
                     false};
   if (!reply.download.empty())
@@ -233,10 +234,10 @@ struct Server::Impl {
     }
     if (!is_pure(req.path)) return from_reply(answer(sources, req.method, req.path, req.body, req.query));
     std::string key = req.method + " " + req.path + "\n" + req.body;
-    if (auto cached = replies.find(key)) return from_reply(*cached);
+    if (auto cached = replies.find(key)) return from_reply(std::move(*cached));
     Reply reply = answer(sources, req.method, req.path, req.body);
     replies.store(key, reply);
-    return from_reply(reply);
+    return from_reply(std::move(reply));
   }
 
   bool known(const HttpRequest& req) const {
@@ -329,13 +330,24 @@ struct Server::Impl {
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   };
 
-  static MHD_Result queue(MHD_Connection* connection, const HttpAnswer& answer) {
+  static void free_body(void* body) { delete static_cast<std::string*>(body); }
+
+  // The body goes to libmicrohttpd without a copy: it owns the string until
+  // the answer is sent (free_body).
+  static MHD_Response* body_response(std::string&& body) {
+    auto owned = std::make_unique<std::string>(std::move(body));
+    MHD_Response* response = MHD_create_response_from_buffer_with_free_callback_cls(
+        owned->size(), owned->data(), &Impl::free_body, owned.get());
+    if (response != nullptr) owned.release();
+    return response;
+  }
+
+  static MHD_Result queue(MHD_Connection* connection, HttpAnswer&& answer) {
     MHD_Response* response =
         answer.uses_fixed
             ? MHD_create_response_from_buffer(answer.fixed.size(), const_cast<char*>(answer.fixed.data()),
                                               MHD_RESPMEM_PERSISTENT)
-            : MHD_create_response_from_buffer(answer.body.size(), const_cast<char*>(answer.body.data()),
-                                              MHD_RESPMEM_MUST_COPY);
+            : body_response(std::move(answer.body));
     if (response == nullptr) return MHD_NO;
     for (const auto& [name, value] : answer.headers)
       MHD_add_response_header(response, name.c_str(), value.c_str());
@@ -351,7 +363,7 @@ struct Server::Impl {
     HttpAnswer answer = error_answer(status, message, field);
     for (const auto& header : security_headers()) answer.headers.push_back(header);
     answer.headers.emplace_back("Connection", "close");
-    return queue(connection, answer);
+    return queue(connection, std::move(answer));
   }
 
   static MHD_Result collect(void* target, MHD_ValueKind, const char* key, const char* value) {
