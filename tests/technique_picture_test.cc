@@ -1,7 +1,7 @@
 // The technique pictures: every technique has one, pictures.toml is checked
 // when it loads, and each picture, drawn through librsvg, shows the
 // highlight inside the technique's region outlines with a hand or tool on
-// it, the right foot mirroring the left. Also the CLI and the API.
+// it, the right foot mirroring the left. Also the CLI (the API: server_pictures_test.cc).
 #include <cairo.h>
 #include <gtest/gtest.h>
 
@@ -9,10 +9,9 @@
 #include <fstream>
 
 #include "plantar/errors.h"
+#include "plantar/pictures.h"
 #include "plantar/render.h"
 #include "plantar/technique_picture.h"
-#include "server/api.h"
-#include "server_test_support.h"
 #include "test_support.h"
 
 namespace plantar {
@@ -52,14 +51,17 @@ Image raster(const std::string& svg) {
 
 // The technique's region outlines, straight from regions.toml, placed with the picture's frame.
 std::string region_mask(const kb::Technique& t, Foot foot) {
-  auto frame = render::picture_frame(*kb::picture(kb(), t.id), foot);
+  const auto& picture = *kb::picture(kb(), t.id);
+  auto frame = render::picture_frame(picture, foot);
   std::string body;
   for (Region id : t.regions) {
-    const auto& region = kb().region(id);
-    if (region.view != kb::picture(kb(), t.id)->view) continue;
+    const kb::Polygon* outline = kb::outline_in(kb().region(id), picture.view);
+    if (outline == nullptr) continue;
     body += "<polygon fill=\"#000\" points=\"";
-    for (const auto& p : region.outline)
-      body += std::to_string(frame.px(p.x)) + "," + std::to_string(frame.py(p.y)) + " ";
+    for (const auto& p : *outline) {
+      auto at = frame.at(p);
+      body += std::to_string(at.x) + "," + std::to_string(at.y) + " ";
+    }
     body += "\"/>";
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"320\" viewBox=\"0 0 320 320\">" +
@@ -258,38 +260,6 @@ TEST(Pictures, CardDrawsAPictureBesideEachStep) {
     EXPECT_EQ(pictures, steps) << ext;
   }
   fs::remove_all(dir);
-}
-
-// ---------------------------------------------------------------- API
-
-TEST(Pictures, ApiAnswersTheSvgForGood) {
-  server::Api api{kb(), "", ""};
-  auto reply = server::answer(api, "GET", "/api/pictures/arch_knead.svg", "");
-  EXPECT_EQ(reply.status, 200);
-  EXPECT_EQ(reply.type, "image/svg+xml");
-  EXPECT_EQ(reply.body,
-            render::technique_picture_svg(kb(), *kb().technique("arch_knead"), {Foot::left, true}));
-  EXPECT_TRUE(server::is_pure("/api/pictures/arch_knead.svg"));
-  auto right = server::answer(api, "GET", "/api/pictures/right/arch_knead.svg", "");
-  EXPECT_EQ(right.status, 200);
-  EXPECT_NE(right.body.find("matrix(-1 0 0 1 320 0)"), std::string::npos);
-  EXPECT_EQ(server::answer(api, "GET", "/api/pictures/no_such.svg", "").status, 404);
-  EXPECT_EQ(server::answer(api, "GET", "/api/pictures/arch_knead.png", "").status, 404);
-  EXPECT_EQ(server::answer(api, "POST", "/api/pictures/arch_knead.svg", "").status, 405);
-}
-
-TEST(Pictures, LiveServerSendsThePicture) {
-  test::LiveServer live;
-  auto res = live.client().Get("/api/pictures/tennis_ball_roll.svg?v=1");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 200);
-  EXPECT_EQ(res->get_header_value("Content-Type"), "image/svg+xml");
-  EXPECT_EQ(res->get_header_value("Cache-Control"), "public, max-age=86400");
-  EXPECT_NE(res->body.find("<title>Tennis ball roll</title>"), std::string::npos);
-  auto missing = live.client().Get("/api/pictures/nothing.svg");
-  ASSERT_TRUE(missing);
-  EXPECT_EQ(missing->status, 404);
-  EXPECT_EQ(missing->get_header_value("Cache-Control"), "no-store");
 }
 
 }  // namespace

@@ -64,6 +64,16 @@ std::string shape(const std::string& pose, const Paint& paint) {
       out += part({{x, y, x, y, 20}}, paint);
     return out + part({{-40, 42, -6, 32, 18}}, paint);  // the folded thumb
   }
+  if (pose == "pinch") {
+    // Thumb and index finger on either side of a cord (the Achilles), seen
+    // from the back of the hand; the other fingers curl in behind.
+    std::string out = part({{0, 84, 0, 124, 44}}, paint);  // wrist
+    out += part({{-4, 16, -8, 36, 14}}, paint);            // the middle finger, curled
+    out += part({{2, 46, 2, 62, 58}}, paint);              // back of the hand
+    out += part({{-20, 36, -14, 2, 15}}, paint);           // index finger
+    out += part({{26, 44, 14, 2, 18}}, paint);             // thumb
+    return out + nail(14.5, 7, 5, 6.5, paint);
+  }
   if (pose == "palm") return open_hand(0, paint);
   return open_hand(70, paint);  // fingers: the fingertips at the origin
 }
@@ -72,6 +82,7 @@ std::vector<kb::Point> working_points(const std::string& pose) {
   if (pose == "thumb") return {{0, 0}};
   if (pose == "knuckles") return {{-9, 0}, {9, 0}};
   if (pose == "palm") return {{0, 4}};
+  if (pose == "pinch") return {{-14, 0}, {14, 0}};
   return {{-9, 0}, {9, 2}};
 }
 
