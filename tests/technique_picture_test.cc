@@ -68,6 +68,10 @@ std::string region_mask(const kb::Technique& t, Foot foot) {
          body + "</svg>";
 }
 
+std::string technique_svg(const std::string& id) {
+  return render::technique_picture_svg(kb(), *kb().technique(id));
+}
+
 std::string layer(const kb::Technique& t, const std::string& which, Foot foot = Foot::left) {
   return render::technique_picture_svg(kb(), t, {foot, false, which});
 }
@@ -157,11 +161,12 @@ TEST(Pictures, ATechniqueWithoutAPictureCannotBeDrawn) {
   EXPECT_THROW(render::technique_picture_svg(copy, t), BadInput);
 }
 
-// Loads the knowledge files with pictures.toml's `from` replaced by `to`.
-std::string load_error(const std::string& from, const std::string& to) {
+// Loads the knowledge files with `file`'s `from` replaced by `to`.
+std::string load_error(const std::string& from, const std::string& to,
+                       const std::string& file = "pictures.toml") {
   auto files = test::data_files();
   for (auto& f : files)
-    if (f.name == "pictures.toml") {
+    if (f.name == file) {
       auto at = f.text.find(from);
       EXPECT_NE(at, std::string::npos) << from;
       f.text.replace(at, from.size(), to);
@@ -202,6 +207,61 @@ TEST(Pictures, LoaderNamesTheBadField) {
             std::string::npos);
   EXPECT_NE(load_error("seconds = 3\n", "seconds = 3\ncolour = \"red\"\n").find("unknown key 'colour'"),
             std::string::npos);
+}
+
+// The back of the leg: drawn from the leg regions' `back` outlines, checked like the others.
+TEST(Pictures, LoaderChecksTheBackView) {
+  EXPECT_NE(
+      load_error("technique = \"calf_knead\"\nview = \"back\"", "technique = \"calf_knead\"\nview = \"top\"")
+          .find("picture.view: expected \"sole\", \"side\" or \"back\""),
+      std::string::npos);
+  // The calf seen from behind lies in the middle of the leg, not at its inner side.
+  EXPECT_NE(
+      load_error("{ pose = \"palm\", at = [0.33, 0.28], turn = 90 }", "{ pose = \"palm\", at = [0.9, 0.28] }")
+          .find("must touch one of the technique's regions"),
+      std::string::npos);
+  EXPECT_NE(load_error("technique = \"calf_knead\"\nview = \"back\"",
+                       "technique = \"calf_knead\"\nview = \"back\"\nframe = \"lean\"")
+                .find("picture.frame"),
+            std::string::npos);
+  // Without the calf's back outline, the back view shows none of its regions.
+  auto calf_back = "back = [\n  [0.29, 0.03]";
+  EXPECT_NE(
+      load_error(calf_back, "old_back = [\n  [0.29, 0.03]", "regions.toml").find("unknown key 'old_back'"),
+      std::string::npos);
+  auto regions = test::data_files();
+  for (auto& f : regions)
+    if (f.name == "regions.toml") {
+      auto at = f.text.find(calf_back);
+      ASSERT_NE(at, std::string::npos);
+      f.text.erase(at, f.text.find("]\n]\n", at) + 4 - at);
+    }
+  try {
+    kb::load(regions);
+    ADD_FAILURE() << "loaded a back view without the calf's back outline";
+  } catch (const BadInput& e) {
+    EXPECT_NE(std::string(e.what()).find("this view shows none of the technique's regions"),
+              std::string::npos)
+        << e.what();
+  }
+  // Only the leg regions have a back view.
+  EXPECT_NE(load_error("id = \"heel\"", "id = \"heel\"\nback = [[0.4, 0.9], [0.6, 0.9], [0.5, 0.98]]",
+                       "regions.toml")
+                .find("only the leg regions"),
+            std::string::npos);
+  EXPECT_NE(load_error(calf_back, "back = [[0.2, 0.1], [0.3, 0.1]]\nold = [\n  [0.29, 0.03]", "regions.toml")
+                .find("region.back: expected at least 3"),
+            std::string::npos);
+}
+
+TEST(Pictures, BackAndLeanPicturesSayWhatTheyShow) {
+  EXPECT_NE(
+      technique_svg("achilles_squeeze").find("The left leg, seen from behind. Shaded: the achilles tendon."),
+      std::string::npos);
+  EXPECT_NE(technique_svg("calf_stretch").find("seen from the inner side, leaning toward a wall"),
+            std::string::npos);
+  EXPECT_NE(technique_svg("calf_stretch").find("class=\"pic-wall\""), std::string::npos);
+  EXPECT_EQ(technique_svg("calf_knead").find("class=\"pic-wall\""), std::string::npos);
 }
 
 TEST(Pictures, SvgCarriesTitleDescriptionAndTheLoop) {

@@ -182,16 +182,34 @@ std::string foot_outline(const Drawing& d) {
 // leg, like everything (the right mirrors the drawing).
 constexpr double wall = 34;  // its face, in pixels from the left
 
+// A round-capped thick line with the picture's outline: a part of the body.
+std::string limb(Point a, Point b, double width, const char* fill) {
+  auto line = [&](double w, const char* colour, const char* cls) {
+    return fmt::format(
+        "<line class=\"{}\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+        "stroke-width=\"{:.1f}\" stroke-linecap=\"round\"/>\n",
+        cls, a.x, a.y, b.x, b.y, colour, w);
+  };
+  return line(width + 2 * line_width, colours.line, "pic-hand-line") + line(width, fill, "pic-hand");
+}
+
+// An arm reaching down from the shoulder (above the picture), the hand flat on the wall.
+std::string arm_on_wall() {
+  return limb({165, -30}, {wall + 16, 62}, 20, colours.hand) +
+         limb({wall + 9, 66}, {wall + 9, 22}, 15, colours.hand);
+}
+
 std::string wall_and_floor(const Drawing& d) {
   if (d.picture.frame != "lean") return "";
   double floor = d.at({0.5, 0.975}).y;
   return fmt::format(
-      "<rect class=\"pic-wall\" x=\"0\" y=\"0\" width=\"{3}\" height=\"{1:.1f}\" fill=\"{2}\"/>\n"
-      "<line class=\"pic-line\" x1=\"{3:.1f}\" y1=\"0\" x2=\"{3:.1f}\" y2=\"{1:.1f}\" stroke=\"{4}\" "
-      "stroke-width=\"{5}\"/>\n"
-      "<line class=\"pic-line\" x1=\"0\" y1=\"{1:.1f}\" x2=\"{6}\" y2=\"{1:.1f}\" stroke=\"{4}\" "
-      "stroke-width=\"{5}\" stroke-linecap=\"round\"/>\n",
-      0, floor, colours.wall, wall, colours.line, line_width, picture_size);
+             "<rect class=\"pic-wall\" x=\"0\" y=\"0\" width=\"{3}\" height=\"{1:.1f}\" fill=\"{2}\"/>\n"
+             "<line class=\"pic-line\" x1=\"{3:.1f}\" y1=\"0\" x2=\"{3:.1f}\" y2=\"{1:.1f}\" stroke=\"{4}\" "
+             "stroke-width=\"{5}\"/>\n"
+             "<line class=\"pic-line\" x1=\"0\" y1=\"{1:.1f}\" x2=\"{6}\" y2=\"{1:.1f}\" stroke=\"{4}\" "
+             "stroke-width=\"{5}\" stroke-linecap=\"round\"/>\n",
+             0, floor, colours.wall, wall, colours.line, line_width, picture_size) +
+         arm_on_wall();
 }
 
 std::string target(const Drawing& d, bool mask) {
@@ -532,7 +550,8 @@ std::string technique_picture_description(const kb::KnowledgeBase& kb, const kb:
                      : p.frame == "lean"        ? "the inner side, leaning toward a wall"
                                                 : "the inner side";
   return fmt::format("The {} {}, seen from {}. Shaded: the {}. {}: {}.",
-                     foot == Foot::left ? "left" : "right", p.frame == "foot" ? "foot" : "leg", seen, where,
+                     foot == Foot::left ? "left" : "right",
+                     p.view != kb::View::back && p.frame == "foot" ? "foot" : "leg", seen, where,
                      hands_words(p), motion_words(p));
 }
 
