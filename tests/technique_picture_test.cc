@@ -183,12 +183,12 @@ TEST(Pictures, LoaderNamesTheBadField) {
   EXPECT_NE(load_error("technique = \"ankle_circles\"", "technique = \"ankle_circle\"")
                 .find("no technique 'ankle_circle'"),
             std::string::npos);
-  EXPECT_NE(load_error("{ pose = \"thumb\", at = [0.43, 0.83]", "{ pose = \"elbow\", at = [0.43, 0.83]")
+  EXPECT_NE(load_error("{ pose = \"thumb\", at = [0.41, 0.83]", "{ pose = \"elbow\", at = [0.41, 0.83]")
                 .find("unknown pose 'elbow'"),
             std::string::npos);
   // A thumb on the toes is not on the heel.
   EXPECT_NE(
-      load_error("at = [0.43, 0.83]", "at = [0.43, 0.12]").find("must touch one of the technique's regions"),
+      load_error("at = [0.41, 0.83]", "at = [0.41, 0.12]").find("must touch one of the technique's regions"),
       std::string::npos);
   EXPECT_NE(load_error("seconds = 2\n\n[[picture]]\ntechnique = \"ball_of_foot_work\"",
                        "seconds = 9\n\n[[picture]]\ntechnique = \"ball_of_foot_work\"")

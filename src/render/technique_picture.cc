@@ -164,6 +164,17 @@ std::string foot_outline(const Drawing& d) {
       "<path class=\"pic-line\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" "
       "stroke-linejoin=\"round\"/>\n",
       smooth_outline(d, outline_of(d.picture)), colours.line, line_width);
+  if (d.picture.view == kb::View::side) {  // the big toe: its nail and where it joins the foot
+    auto nail_from = d.at({0.045, 0.928}), nail_to = d.at({0.10, 0.915}), crease = d.at({0.165, 0.895}),
+         crease_end = d.at({0.155, 0.945});
+    out += fmt::format(
+        "<path class=\"pic-detail\" d=\"M{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f} M{:.1f},{:.1f} "
+        "Q{:.1f},{:.1f} "
+        "{:.1f},{:.1f}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" stroke-linecap=\"round\"/>\n",
+        nail_from.x, nail_from.y, (nail_from.x + nail_to.x) / 2, nail_to.y + 0.012 * d.frame.h, nail_to.x,
+        nail_to.y, crease.x, crease.y, crease.x - 0.02 * d.frame.w, (crease.y + crease_end.y) / 2,
+        crease_end.x, crease_end.y, colours.line);
+  }
   if (d.picture.view == kb::View::side) {  // the inner ankle bone, so the side view reads as a foot
     auto c = d.at({0.66, 0.74});
     out += fmt::format(
