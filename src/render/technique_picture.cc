@@ -207,7 +207,8 @@ std::string limb(Point a, Point b, double width, const char* fill) {
 // An arm reaching down from the shoulder (above the picture), the hand flat on the wall.
 std::string arm_on_wall() {
   return limb({165, -30}, {wall + 16, 62}, 20, colours.hand) +
-         limb({wall + 9, 66}, {wall + 9, 22}, 15, colours.hand);
+         limb({wall + 9, 66}, {wall + 9, 22}, 15, colours.hand) +  // the flat hand, seen edge-on
+         limb({wall + 14, 54}, {wall + 25, 40}, 9, colours.hand);  // its thumb
 }
 
 std::string wall_and_floor(const Drawing& d) {
