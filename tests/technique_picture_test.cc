@@ -1,7 +1,7 @@
 // The technique pictures: every technique has one, pictures.toml is checked
 // when it loads, and each picture, drawn through librsvg, shows the
 // highlight inside the technique's region outlines with a hand or tool on
-// it, the right foot mirroring the left. Also the CLI and the API.
+// it, the right foot mirroring the left. Also the CLI (the API: server_pictures_test.cc).
 #include <cairo.h>
 #include <gtest/gtest.h>
 
@@ -9,10 +9,9 @@
 #include <fstream>
 
 #include "plantar/errors.h"
+#include "plantar/pictures.h"
 #include "plantar/render.h"
 #include "plantar/technique_picture.h"
-#include "server/api.h"
-#include "server_test_support.h"
 #include "test_support.h"
 
 namespace plantar {
@@ -52,18 +51,25 @@ Image raster(const std::string& svg) {
 
 // The technique's region outlines, straight from regions.toml, placed with the picture's frame.
 std::string region_mask(const kb::Technique& t, Foot foot) {
-  auto frame = render::picture_frame(*kb::picture(kb(), t.id), foot);
+  const auto& picture = *kb::picture(kb(), t.id);
+  auto frame = render::picture_frame(picture, foot);
   std::string body;
   for (Region id : t.regions) {
-    const auto& region = kb().region(id);
-    if (region.view != kb::picture(kb(), t.id)->view) continue;
+    const kb::Polygon* outline = kb::outline_in(kb().region(id), picture.view);
+    if (outline == nullptr) continue;
     body += "<polygon fill=\"#000\" points=\"";
-    for (const auto& p : region.outline)
-      body += std::to_string(frame.px(p.x)) + "," + std::to_string(frame.py(p.y)) + " ";
+    for (const auto& p : *outline) {
+      auto at = frame.at(p);
+      body += std::to_string(at.x) + "," + std::to_string(at.y) + " ";
+    }
     body += "\"/>";
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"320\" viewBox=\"0 0 320 320\">" +
          body + "</svg>";
+}
+
+std::string technique_svg(const std::string& id) {
+  return render::technique_picture_svg(kb(), *kb().technique(id));
 }
 
 std::string layer(const kb::Technique& t, const std::string& which, Foot foot = Foot::left) {
@@ -155,11 +161,12 @@ TEST(Pictures, ATechniqueWithoutAPictureCannotBeDrawn) {
   EXPECT_THROW(render::technique_picture_svg(copy, t), BadInput);
 }
 
-// Loads the knowledge files with pictures.toml's `from` replaced by `to`.
-std::string load_error(const std::string& from, const std::string& to) {
+// Loads the knowledge files with `file`'s `from` replaced by `to`.
+std::string load_error(const std::string& from, const std::string& to,
+                       const std::string& file = "pictures.toml") {
   auto files = test::data_files();
   for (auto& f : files)
-    if (f.name == "pictures.toml") {
+    if (f.name == file) {
       auto at = f.text.find(from);
       EXPECT_NE(at, std::string::npos) << from;
       f.text.replace(at, from.size(), to);
@@ -176,12 +183,12 @@ TEST(Pictures, LoaderNamesTheBadField) {
   EXPECT_NE(load_error("technique = \"ankle_circles\"", "technique = \"ankle_circle\"")
                 .find("no technique 'ankle_circle'"),
             std::string::npos);
-  EXPECT_NE(load_error("{ pose = \"thumb\", at = [0.43, 0.83]", "{ pose = \"elbow\", at = [0.43, 0.83]")
+  EXPECT_NE(load_error("{ pose = \"thumb\", at = [0.41, 0.83]", "{ pose = \"elbow\", at = [0.41, 0.83]")
                 .find("unknown pose 'elbow'"),
             std::string::npos);
   // A thumb on the toes is not on the heel.
   EXPECT_NE(
-      load_error("at = [0.43, 0.83]", "at = [0.43, 0.12]").find("must touch one of the technique's regions"),
+      load_error("at = [0.41, 0.83]", "at = [0.41, 0.12]").find("must touch one of the technique's regions"),
       std::string::npos);
   EXPECT_NE(load_error("seconds = 2\n\n[[picture]]\ntechnique = \"ball_of_foot_work\"",
                        "seconds = 9\n\n[[picture]]\ntechnique = \"ball_of_foot_work\"")
@@ -200,6 +207,61 @@ TEST(Pictures, LoaderNamesTheBadField) {
             std::string::npos);
   EXPECT_NE(load_error("seconds = 3\n", "seconds = 3\ncolour = \"red\"\n").find("unknown key 'colour'"),
             std::string::npos);
+}
+
+// The back of the leg: drawn from the leg regions' `back` outlines, checked like the others.
+TEST(Pictures, LoaderChecksTheBackView) {
+  EXPECT_NE(
+      load_error("technique = \"calf_knead\"\nview = \"back\"", "technique = \"calf_knead\"\nview = \"top\"")
+          .find("picture.view: expected \"sole\", \"side\" or \"back\""),
+      std::string::npos);
+  // The calf seen from behind lies in the middle of the leg, not at its inner side.
+  EXPECT_NE(
+      load_error("{ pose = \"palm\", at = [0.33, 0.28], turn = 90 }", "{ pose = \"palm\", at = [0.9, 0.28] }")
+          .find("must touch one of the technique's regions"),
+      std::string::npos);
+  EXPECT_NE(load_error("technique = \"calf_knead\"\nview = \"back\"",
+                       "technique = \"calf_knead\"\nview = \"back\"\nframe = \"lean\"")
+                .find("picture.frame"),
+            std::string::npos);
+  // Without the calf's back outline, the back view shows none of its regions.
+  auto calf_back = "back = [\n  [0.29, 0.03]";
+  EXPECT_NE(
+      load_error(calf_back, "old_back = [\n  [0.29, 0.03]", "regions.toml").find("unknown key 'old_back'"),
+      std::string::npos);
+  auto regions = test::data_files();
+  for (auto& f : regions)
+    if (f.name == "regions.toml") {
+      auto at = f.text.find(calf_back);
+      ASSERT_NE(at, std::string::npos);
+      f.text.erase(at, f.text.find("]\n]\n", at) + 4 - at);
+    }
+  try {
+    kb::load(regions);
+    ADD_FAILURE() << "loaded a back view without the calf's back outline";
+  } catch (const BadInput& e) {
+    EXPECT_NE(std::string(e.what()).find("this view shows none of the technique's regions"),
+              std::string::npos)
+        << e.what();
+  }
+  // Only the leg regions have a back view.
+  EXPECT_NE(load_error("id = \"heel\"", "id = \"heel\"\nback = [[0.4, 0.9], [0.6, 0.9], [0.5, 0.98]]",
+                       "regions.toml")
+                .find("only the leg regions"),
+            std::string::npos);
+  EXPECT_NE(load_error(calf_back, "back = [[0.2, 0.1], [0.3, 0.1]]\nold = [\n  [0.29, 0.03]", "regions.toml")
+                .find("region.back: expected at least 3"),
+            std::string::npos);
+}
+
+TEST(Pictures, BackAndLeanPicturesSayWhatTheyShow) {
+  EXPECT_NE(
+      technique_svg("achilles_squeeze").find("The left leg, seen from behind. Shaded: the achilles tendon."),
+      std::string::npos);
+  EXPECT_NE(technique_svg("calf_stretch").find("seen from the inner side, leaning toward a wall"),
+            std::string::npos);
+  EXPECT_NE(technique_svg("calf_stretch").find("class=\"pic-wall\""), std::string::npos);
+  EXPECT_EQ(technique_svg("calf_knead").find("class=\"pic-wall\""), std::string::npos);
 }
 
 TEST(Pictures, SvgCarriesTitleDescriptionAndTheLoop) {
@@ -258,38 +320,6 @@ TEST(Pictures, CardDrawsAPictureBesideEachStep) {
     EXPECT_EQ(pictures, steps) << ext;
   }
   fs::remove_all(dir);
-}
-
-// ---------------------------------------------------------------- API
-
-TEST(Pictures, ApiAnswersTheSvgForGood) {
-  server::Api api{kb(), "", ""};
-  auto reply = server::answer(api, "GET", "/api/pictures/arch_knead.svg", "");
-  EXPECT_EQ(reply.status, 200);
-  EXPECT_EQ(reply.type, "image/svg+xml");
-  EXPECT_EQ(reply.body,
-            render::technique_picture_svg(kb(), *kb().technique("arch_knead"), {Foot::left, true}));
-  EXPECT_TRUE(server::is_pure("/api/pictures/arch_knead.svg"));
-  auto right = server::answer(api, "GET", "/api/pictures/right/arch_knead.svg", "");
-  EXPECT_EQ(right.status, 200);
-  EXPECT_NE(right.body.find("matrix(-1 0 0 1 320 0)"), std::string::npos);
-  EXPECT_EQ(server::answer(api, "GET", "/api/pictures/no_such.svg", "").status, 404);
-  EXPECT_EQ(server::answer(api, "GET", "/api/pictures/arch_knead.png", "").status, 404);
-  EXPECT_EQ(server::answer(api, "POST", "/api/pictures/arch_knead.svg", "").status, 405);
-}
-
-TEST(Pictures, LiveServerSendsThePicture) {
-  test::LiveServer live;
-  auto res = live.client().Get("/api/pictures/tennis_ball_roll.svg?v=1");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 200);
-  EXPECT_EQ(res->get_header_value("Content-Type"), "image/svg+xml");
-  EXPECT_EQ(res->get_header_value("Cache-Control"), "public, max-age=86400");
-  EXPECT_NE(res->body.find("<title>Tennis ball roll</title>"), std::string::npos);
-  auto missing = live.client().Get("/api/pictures/nothing.svg");
-  ASSERT_TRUE(missing);
-  EXPECT_EQ(missing->status, 404);
-  EXPECT_EQ(missing->get_header_value("Cache-Control"), "no-store");
 }
 
 }  // namespace

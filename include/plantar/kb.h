@@ -39,7 +39,9 @@ struct Tool {
   std::string apply, apply_partner, amount, wipe;
 };
 
-enum class View { sole, side };
+// The views the drawings use: the sole, the inner side, and the back of the
+// leg (only in the technique pictures: a region's second outline, `back`).
+enum class View { sole, side, back };
 
 struct RegionInfo {
   Region id{};
@@ -47,6 +49,7 @@ struct RegionInfo {
   View view = View::sole;
   bool leg = false;
   Polygon outline;  // left foot; the right foot mirrors x
+  Polygon back;     // the left leg seen from behind (calf, Achilles); empty if not seen there
 };
 
 enum class Phase { warmup, main, cooldown, finish };
@@ -225,7 +228,7 @@ struct PictureTool {
 struct Picture {
   std::string technique;
   View view = View::sole;
-  std::string frame = "foot";  // side view: foot (ankle down) or leg (knee down)
+  std::string frame = "foot";  // side view: foot (ankle down), leg (knee down) or lean (a stretch at a wall)
   std::string motion;          // press, circle, glide, walk, roll, stretch, pump or knead
   double seconds = 3;          // the loop's length in the web app, 2 to 4
   double radius = 0.05;        // circle: the loop's radius, as a share of the picture's width

@@ -19,6 +19,10 @@ inline void set_pictures(KnowledgeBase& kb, std::vector<Picture> pictures) {
   kb.pictures = std::move(pictures);
 }
 
+/// The outline of `region` in `view` (its own view's, or its `back` outline
+/// for the back of the leg), or nullptr when the view does not show it.
+const Polygon* outline_in(const RegionInfo& region, View view);
+
 /// True when `p` lies inside `polygon` (even-odd rule).
 bool inside(const Polygon& polygon, Point p);
 

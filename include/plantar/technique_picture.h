@@ -30,8 +30,13 @@ struct PictureOptions {
 struct PictureFrame {
   double x = 0, y = 0, w = 1, h = 1;
   bool mirror = false;
-  double px(double ux) const { return mirror ? picture_size - (x + ux * w) : x + ux * w; }
-  double py(double uy) const { return y + uy * h; }
+  /// The lean frame (a stretch at a wall): the leg above the ankle turned by
+  /// `bend` degrees (negative: the knee goes toward the toes) about `pivot`
+  /// (unit coordinates); the foot stays flat, the turn fades in between.
+  double bend = 0;
+  kb::Point pivot{};
+  /// Where the unit point `u` of the view lands, in pixels.
+  kb::Point at(kb::Point u) const;
 };
 PictureFrame picture_frame(const kb::Picture& picture, Foot foot);
 

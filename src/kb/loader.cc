@@ -70,6 +70,11 @@ void parse_regions(const toml::table& root, const std::string& file, KnowledgeBa
     region.view = view == "sole" ? View::sole : View::side;
     region.leg = r.boolean("leg", false);
     region.outline = r.polygon("outline");
+    region.back = r.points("back", 0);  // optional: the back-of-leg view of the technique pictures
+    if (!region.back.empty() && region.back.size() < 3)
+      fail_at(r, "back", "expected at least 3 [x, y] points");
+    if (!region.back.empty() && !region.leg)
+      fail_at(r, "back", "only the leg regions (leg = true) have a back view");
     kb.regions.push_back(std::move(region));
   });
 }

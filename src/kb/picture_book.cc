@@ -11,6 +11,12 @@ const Picture* picture(const KnowledgeBase& kb, const std::string& technique) {
   return it == all.end() ? nullptr : &*it;
 }
 
+const Polygon* outline_in(const RegionInfo& region, View view) {
+  if (region.view == view) return &region.outline;
+  if (view == View::back && !region.back.empty()) return &region.back;
+  return nullptr;
+}
+
 bool inside(const Polygon& polygon, Point p) {
   bool in = false;
   for (std::size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {

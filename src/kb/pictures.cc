@@ -1,7 +1,7 @@
 // pictures.toml: what each technique's picture shows (docs/data-format.md).
 // Checked when it loads: the technique and tools exist, each hand and tool
-// touches one of the technique's regions in the chosen view, and the
-// movement has the points it needs.
+// touches one of the technique's regions in the chosen view (the back of the
+// leg uses the regions' `back` outlines), and the movement has the points it needs.
 #include "pictures.h"
 
 #include <algorithm>
@@ -13,7 +13,7 @@
 namespace plantar::kb {
 namespace {
 
-constexpr std::array poses{"thumb", "knuckles", "palm", "fingers"};
+constexpr std::array poses{"thumb", "knuckles", "palm", "fingers", "pinch"};
 constexpr std::array motions{"press", "circle", "glide", "walk", "roll", "stretch", "pump", "knead"};
 constexpr std::array drawn_tools{"tennis_ball", "towel"};
 
@@ -30,18 +30,31 @@ std::string listed(const std::array<const char*, N>& words) {
   return out;
 }
 
-// The technique's regions that the view shows.
-std::vector<const RegionInfo*> shown_regions(const KnowledgeBase& kb, const Technique& t, View view) {
-  std::vector<const RegionInfo*> out;
+// The technique's region outlines that the view shows.
+std::vector<const Polygon*> shown_regions(const KnowledgeBase& kb, const Technique& t, View view) {
+  std::vector<const Polygon*> out;
   for (Region id : t.regions)
     for (const auto& region : kb.regions)
-      if (region.id == id && region.view == view) out.push_back(&region);
+      if (const Polygon* outline = outline_in(region, view); region.id == id && outline != nullptr)
+        out.push_back(outline);
   return out;
 }
 
-bool touches(const std::vector<const RegionInfo*>& regions, Point p) {
-  return std::any_of(regions.begin(), regions.end(),
-                     [&](const RegionInfo* r) { return inside(r->outline, p); });
+bool touches(const std::vector<const Polygon*>& outlines, Point p) {
+  return std::any_of(outlines.begin(), outlines.end(), [&](const Polygon* o) { return inside(*o, p); });
+}
+
+// The view and, within it, the frame: how much of the leg shows.
+void read_view(TableReader& r, Picture& p) {
+  auto view = r.string("view");
+  if (view != "sole" && view != "side" && view != "back")
+    r.fail("view", "expected \"sole\", \"side\" or \"back\"");
+  p.view = view == "sole" ? View::sole : view == "side" ? View::side : View::back;
+  p.frame = r.optional_string("frame", p.view == View::back ? "leg" : "foot");
+  if (p.frame != "foot" && p.frame != "leg" && p.frame != "lean")
+    r.fail("frame", "expected \"foot\", \"leg\" or \"lean\"");
+  if (p.view == View::sole && p.frame != "foot") r.fail("frame", "the sole view has only the foot frame");
+  if (p.view == View::back && p.frame == "lean") r.fail("frame", "the back view has the foot and leg frames");
 }
 
 // Each `{ ... }` of a list of inline tables, read by `read`.
@@ -114,12 +127,7 @@ void parse_pictures(const toml::table& root, const std::string& file, KnowledgeB
     const Technique* t = kb.technique(p.technique);
     if (t == nullptr) r.fail("technique", "no technique '" + p.technique + "' in techniques.toml");
     if (!seen.insert(p.technique).second) r.fail("technique", "a second picture for '" + p.technique + "'");
-    auto view = r.string("view");
-    if (view != "sole" && view != "side") r.fail("view", "expected \"sole\" or \"side\"");
-    p.view = view == "sole" ? View::sole : View::side;
-    p.frame = r.optional_string("frame", "foot");
-    if (p.frame != "foot" && p.frame != "leg") r.fail("frame", "expected \"foot\" or \"leg\"");
-    if (p.view == View::sole && p.frame != "foot") r.fail("frame", "the sole view has only the foot frame");
+    read_view(r, p);
     read_body(r, kb, *t, p);
     read_motion(r, p);
     pictures.push_back(std::move(p));

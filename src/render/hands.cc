@@ -58,11 +58,22 @@ std::string shape(const std::string& pose, const Paint& paint) {
     return out + nail(0.5, 2, 6.5, 8.5, paint);
   }
   if (pose == "knuckles") {
-    std::string out = part({{0, 62, 0, 112, 52}}, paint);  // forearm
-    out += part({{-14, 24, 14, 24, 60}}, paint);           // fist
-    for (auto [x, y] : {std::pair{-27.0, 4.0}, {-9.0, 0.0}, {9.0, 0.0}, {27.0, 4.0}})
-      out += part({{x, y, x, y, 20}}, paint);
-    return out + part({{-40, 42, -6, 32, 18}}, paint);  // the folded thumb
+    // A soft fist from the front: four curled fingers side by side, their
+    // middle knuckles on top doing the work, the thumb folded across them.
+    std::string out = part({{0, 70, 0, 118, 50}}, paint);  // forearm
+    out += part({{-6, 38, 6, 38, 62}}, paint);             // the hand behind the fingers
+    for (double x : {-27.0, -9.0, 9.0, 27.0}) out += part({{x, 1, x, 26, 18}}, paint);
+    return out + part({{-30, 44, 10, 36, 17}}, paint);  // the folded thumb
+  }
+  if (pose == "pinch") {
+    // Thumb and index finger on either side of a cord (the Achilles), seen
+    // from the back of the hand; the other fingers curl in behind.
+    std::string out = part({{0, 84, 0, 124, 44}}, paint);  // wrist
+    out += part({{-4, 16, -8, 36, 14}}, paint);            // the middle finger, curled
+    out += part({{2, 46, 2, 62, 58}}, paint);              // back of the hand
+    out += part({{-20, 36, -14, 2, 15}}, paint);           // index finger
+    out += part({{26, 44, 14, 2, 18}}, paint);             // thumb
+    return out + nail(14.5, 7, 5, 6.5, paint);
   }
   if (pose == "palm") return open_hand(0, paint);
   return open_hand(70, paint);  // fingers: the fingertips at the origin
@@ -70,8 +81,9 @@ std::string shape(const std::string& pose, const Paint& paint) {
 
 std::vector<kb::Point> working_points(const std::string& pose) {
   if (pose == "thumb") return {{0, 0}};
-  if (pose == "knuckles") return {{-9, 0}, {9, 0}};
+  if (pose == "knuckles") return {{-18, 0}, {18, 0}};
   if (pose == "palm") return {{0, 4}};
+  if (pose == "pinch") return {{-14, 0}, {14, 0}};
   return {{-9, 0}, {9, 2}};
 }
 

@@ -16,9 +16,10 @@ struct Paint {
   double line_width = 2;
 };
 
-/// The hand in `pose` (thumb, knuckles, palm, fingers) as SVG markup.
+/// The hand in `pose` (thumb, knuckles, palm, fingers, pinch) as SVG markup.
 std::string shape(const std::string& pose, const Paint& paint);
-/// The working parts of `pose` (thumb pad, knuckles, palm, fingertips), where pressure rings go.
+/// The working parts of `pose` (thumb pad, knuckles, palm, fingertips, thumb and
+/// index tips), where pressure rings go.
 std::vector<kb::Point> working_points(const std::string& pose);
 
 }  // namespace plantar::render::hands

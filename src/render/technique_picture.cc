@@ -15,6 +15,7 @@
 
 #include "hands.h"
 #include "plantar/errors.h"
+#include "plantar/pictures.h"
 #include "svg.h"
 
 namespace plantar::render {
@@ -32,6 +33,7 @@ struct Colours {
   const char* motion = "#1c5aa6";
   const char* ball = "#cddc39";
   const char* towel = "#5b9bd5";
+  const char* wall = "#d5dbe1";
 };
 constexpr Colours colours;
 constexpr double line_width = 2;
@@ -49,10 +51,30 @@ const kb::Polygon side_outline{
     {0.79, 0.70},  {0.81, 0.78},  {0.86, 0.86}, {0.87, 0.91}, {0.83, 0.96}, {0.74, 0.975}, {0.30, 0.975},
     {0.10, 0.975}, {0.04, 0.965}, {0.03, 0.95}, {0.06, 0.91}, {0.18, 0.88}, {0.32, 0.84},  {0.45, 0.79},
     {0.56, 0.74},  {0.57, 0.64},  {0.55, 0.50}, {0.52, 0.30}, {0.50, 0.15}};
+// The left leg from behind, knee down: the calf bulges higher on the outer
+// side (left), the inner ankle bone sits higher than the outer one, the heel
+// is rounded and the front of the foot shows a little on each side.
+const kb::Polygon back_outline{
+    {0.29, 0.03},  {0.71, 0.03},  {0.73, 0.09},  {0.75, 0.17},  {0.755, 0.26}, {0.735, 0.36}, {0.68, 0.47},
+    {0.635, 0.57}, {0.62, 0.65},  {0.625, 0.71}, {0.66, 0.76},  {0.645, 0.81}, {0.635, 0.86}, {0.665, 0.91},
+    {0.67, 0.95},  {0.64, 0.975}, {0.56, 0.985}, {0.44, 0.985}, {0.36, 0.975}, {0.33, 0.955}, {0.34, 0.91},
+    {0.37, 0.87},  {0.35, 0.83},  {0.345, 0.79}, {0.375, 0.74}, {0.385, 0.66}, {0.37, 0.57},  {0.33, 0.47},
+    {0.28, 0.36},  {0.25, 0.26},  {0.245, 0.18}, {0.26, 0.10}};
 
-struct Point {
-  double x = 0, y = 0;
-};
+// The side view's leg going on above the knee (frame "lean": the straight
+// leg and the body line), its thigh wider than the knee and out of the picture.
+const kb::Polygon lean_outline = [] {
+  kb::Polygon out{{0.495, -0.05}, {0.47, -0.40}, {0.43, -1.40}, {1.06, -1.40}, {0.98, -0.40}, {0.89, -0.02}};
+  out.insert(out.end(), side_outline.begin() + 2, side_outline.end());
+  return out;
+}();
+
+const kb::Polygon& outline_of(const kb::Picture& p) {
+  if (p.view == kb::View::side && p.frame == "lean") return lean_outline;
+  return p.view == kb::View::sole ? sole_outline : p.view == kb::View::side ? side_outline : back_outline;
+}
+
+using Point = kb::Point;  // in pixels
 
 const kb::Picture& picture_of(const kb::KnowledgeBase& kb, const kb::Technique& t) {
   const kb::Picture* p = kb::picture(kb, t.id);
@@ -62,7 +84,8 @@ const kb::Picture& picture_of(const kb::KnowledgeBase& kb, const kb::Technique& 
 
 // The foot's length in pixels: hands and tools are sized from it.
 double foot_length(const kb::Picture& p, const PictureFrame& f) {
-  return p.view == kb::View::sole ? 0.96 * f.h : 0.84 * f.w;
+  if (p.view == kb::View::sole) return 0.96 * f.h;
+  return p.view == kb::View::back ? 0.42 * f.h : 0.84 * f.w;  // back: as long as the side leg's foot
 }
 
 struct Drawing {
@@ -73,13 +96,15 @@ struct Drawing {
   std::string key;     // unique per picture, for ids
   double scale = 1;    // of the hands (drawn for a foot 288 long)
 
-  Point at(kb::Point p) const { return {frame.px(p.x), frame.py(p.y)}; }
+  Point at(kb::Point p) const { return frame.at(p); }
 };
 
 std::string points(const Drawing& d, const kb::Polygon& polygon) {
   std::string out;
-  for (const auto& p : polygon)
-    out += fmt::format("{}{:.1f},{:.1f}", out.empty() ? "" : " ", d.frame.px(p.x), d.frame.py(p.y));
+  for (const auto& p : polygon) {
+    auto at = d.at(p);
+    out += fmt::format("{}{:.1f},{:.1f}", out.empty() ? "" : " ", at.x, at.y);
+  }
   return out;
 }
 
@@ -99,11 +124,16 @@ std::string smooth_outline(const Drawing& d, const kb::Polygon& polygon) {
   return out + " Z";
 }
 
-std::vector<const kb::RegionInfo*> targets(const Drawing& d) {
-  std::vector<const kb::RegionInfo*> out;
+// The technique's regions that the view shows, with their outlines there.
+struct Shown {
+  const kb::RegionInfo* region;
+  const kb::Polygon* outline;
+};
+std::vector<Shown> targets(const Drawing& d) {
+  std::vector<Shown> out;
   for (Region id : d.technique.regions) {
     const auto& region = d.kb.region(id);
-    if (region.view == d.picture.view) out.push_back(&region);
+    if (const auto* outline = kb::outline_in(region, d.picture.view)) out.push_back({&region, outline});
   }
   return out;
 }
@@ -118,24 +148,33 @@ std::string defs(const Drawing& d) {
 }
 
 std::string foot(const Drawing& d) {
-  const auto& outline = d.picture.view == kb::View::sole ? sole_outline : side_outline;
   std::string out = fmt::format("<path class=\"pic-foot\" d=\"{}\" fill=\"{}\"/>\n",
-                                smooth_outline(d, outline), colours.foot);
+                                smooth_outline(d, outline_of(d.picture)), colours.foot);
   for (const auto& region : d.kb.regions)
-    if (region.view == d.picture.view)
+    if (const auto* outline = kb::outline_in(region, d.picture.view))
       out += fmt::format(
           "<polygon class=\"pic-region\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" "
           "stroke-linejoin=\"round\"/>\n",
-          points(d, region.outline), colours.inner_line);
+          points(d, *outline), colours.inner_line);
   return out;
 }
 
 std::string foot_outline(const Drawing& d) {
-  const auto& outline = d.picture.view == kb::View::sole ? sole_outline : side_outline;
   std::string out = fmt::format(
       "<path class=\"pic-line\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" "
       "stroke-linejoin=\"round\"/>\n",
-      smooth_outline(d, outline), colours.line, line_width);
+      smooth_outline(d, outline_of(d.picture)), colours.line, line_width);
+  if (d.picture.view == kb::View::side) {  // the big toe: its nail and where it joins the foot
+    auto nail_from = d.at({0.045, 0.928}), nail_to = d.at({0.10, 0.915}), crease = d.at({0.165, 0.895}),
+         crease_end = d.at({0.155, 0.945});
+    out += fmt::format(
+        "<path class=\"pic-detail\" d=\"M{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f} M{:.1f},{:.1f} "
+        "Q{:.1f},{:.1f} "
+        "{:.1f},{:.1f}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" stroke-linecap=\"round\"/>\n",
+        nail_from.x, nail_from.y, (nail_from.x + nail_to.x) / 2, nail_to.y + 0.012 * d.frame.h, nail_to.x,
+        nail_to.y, crease.x, crease.y, crease.x - 0.02 * d.frame.w, (crease.y + crease_end.y) / 2,
+        crease_end.x, crease_end.y, colours.line);
+  }
   if (d.picture.view == kb::View::side) {  // the inner ankle bone, so the side view reads as a foot
     auto c = d.at({0.66, 0.74});
     out += fmt::format(
@@ -146,10 +185,49 @@ std::string foot_outline(const Drawing& d) {
   return out;
 }
 
+// ---------------------------------------------------------------- the lean
+
+// A stretch at a wall (frame "lean"): the wall ahead of the toes and the
+// floor; the straight leg goes on above the knee toward the wall (the body
+// line, lean_outline), so the pose reads without words. Drawn for the left
+// leg, like everything (the right mirrors the drawing).
+constexpr double wall = 34;  // its face, in pixels from the left
+
+// A round-capped thick line with the picture's outline: a part of the body.
+std::string limb(Point a, Point b, double width, const char* fill) {
+  auto line = [&](double w, const char* colour, const char* cls) {
+    return fmt::format(
+        "<line class=\"{}\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+        "stroke-width=\"{:.1f}\" stroke-linecap=\"round\"/>\n",
+        cls, a.x, a.y, b.x, b.y, colour, w);
+  };
+  return line(width + 2 * line_width, colours.line, "pic-hand-line") + line(width, fill, "pic-hand");
+}
+
+// An arm reaching down from the shoulder (above the picture), the hand flat on the wall.
+std::string arm_on_wall() {
+  return limb({165, -30}, {wall + 16, 62}, 20, colours.hand) +
+         limb({wall + 9, 66}, {wall + 9, 22}, 15, colours.hand) +  // the flat hand, seen edge-on
+         limb({wall + 14, 54}, {wall + 25, 40}, 9, colours.hand);  // its thumb
+}
+
+std::string wall_and_floor(const Drawing& d) {
+  if (d.picture.frame != "lean") return "";
+  double floor = d.at({0.5, 0.975}).y;
+  return fmt::format(
+             "<rect class=\"pic-wall\" x=\"0\" y=\"0\" width=\"{3}\" height=\"{1:.1f}\" fill=\"{2}\"/>\n"
+             "<line class=\"pic-line\" x1=\"{3:.1f}\" y1=\"0\" x2=\"{3:.1f}\" y2=\"{1:.1f}\" stroke=\"{4}\" "
+             "stroke-width=\"{5}\"/>\n"
+             "<line class=\"pic-line\" x1=\"0\" y1=\"{1:.1f}\" x2=\"{6}\" y2=\"{1:.1f}\" stroke=\"{4}\" "
+             "stroke-width=\"{5}\" stroke-linecap=\"round\"/>\n",
+             0, floor, colours.wall, wall, colours.line, line_width, picture_size) +
+         arm_on_wall();
+}
+
 std::string target(const Drawing& d, bool mask) {
   std::string out;
-  for (const auto* region : targets(d)) {
-    auto pts = points(d, region->outline);
+  for (const auto& shown : targets(d)) {
+    auto pts = points(d, *shown.outline);
     if (mask) {
       out += fmt::format("<polygon points=\"{}\" fill=\"#000\"/>\n", pts);
       continue;
@@ -401,7 +479,7 @@ std::string body(const Drawing& d, const PictureOptions& options) {
   std::string out = fmt::format("<g clip-path=\"url(#clip-{})\">\n", d.key);
   out += fmt::format("<rect class=\"pic-bg\" width=\"{0}\" height=\"{0}\" rx=\"12\" fill=\"{1}\"/>\n",
                      picture_size, colours.background);
-  out += foot(d) + target(d, false) + foot_outline(d);
+  out += wall_and_floor(d) + foot(d) + target(d, false) + foot_outline(d);
   out += "<g class=\"pic-still\">\n" + ghost(d) + hands_and_tools(d, false) + rings(d) + "</g>\n";
   if (options.animate) out += animated(d);
   return defs(d) + out + arrows(d) + "</g>\n";
@@ -419,7 +497,8 @@ std::string hands_words(const kb::Picture& p) {
   if (pose == "thumb") return two ? "Both thumbs" : "One thumb";
   if (pose == "knuckles") return "The knuckles of a soft fist";
   if (pose == "palm") return two ? "Both flat hands" : "A flat hand";
-  return "The fingers";
+  if (pose == "pinch") return "A thumb and finger on each side";
+  return two ? "The fingers of both hands" : "The fingers";
 }
 
 std::string motion_words(const kb::Picture& p) {
@@ -440,14 +519,31 @@ std::string motion_words(const kb::Picture& p) {
 
 }  // namespace
 
+kb::Point PictureFrame::at(kb::Point u) const {
+  double px = x + u.x * w, py = y + u.y * h;
+  if (bend != 0) {
+    // All of the turn above the calf's lower end, none below the ankle bone.
+    double share = std::clamp((pivot.y + 0.04 - u.y) / 0.16, 0.0, 1.0);
+    double a = bend * share * M_PI / 180, cx = x + pivot.x * w, cy = y + pivot.y * h;
+    double dx = px - cx, dy = py - cy;
+    px = cx + dx * std::cos(a) - dy * std::sin(a);
+    py = cy + dx * std::sin(a) + dy * std::cos(a);
+  }
+  return {mirror ? picture_size - px : px, py};
+}
+
 PictureFrame picture_frame(const kb::Picture& picture, Foot foot) {
   PictureFrame f;
-  if (picture.view == kb::View::sole)
-    f = {85, 10, 150, 300, false};
+  if (picture.view == kb::View::back && picture.frame == "foot")  // from mid-calf down, bigger
+    f = {20, 10 - 0.45 * 560, 280, 560};
+  else if (picture.view == kb::View::sole || picture.view == kb::View::back)
+    f = {85, 10, 150, 300};
   else if (picture.frame == "leg")
-    f = {88, 10, 150, 300, false};
+    f = {88, 10, 150, 300};
+  else if (picture.frame == "lean")  // smaller, so the wall and the body line fit
+    f = {112, 82, 118, 230, false, -22, {0.66, 0.74}};
   else
-    f = {31, 10 - 0.47 * 580, 290, 580, false};
+    f = {31, 10 - 0.47 * 580, 290, 580};
   f.mirror = foot == Foot::right;
   return f;
 }
@@ -459,12 +555,16 @@ std::string technique_picture_description(const kb::KnowledgeBase& kb, const kb:
   std::string where;
   auto shown = targets(d);
   for (std::size_t i = 0; i < shown.size(); ++i)
-    where += (i == 0 ? "" : i + 1 == shown.size() ? " and " : ", ") + shown[i]->name;
+    where += (i == 0 ? "" : i + 1 == shown.size() ? " and " : ", ") + shown[i].region->name;
   for (auto& c : where) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return fmt::format("The {} foot, seen from {}. Shaded: the {}. {}: {}.",
+  const char* seen = p.view == kb::View::sole   ? "below (the sole)"
+                     : p.view == kb::View::back ? "behind"
+                     : p.frame == "lean"        ? "the inner side, leaning toward a wall"
+                                                : "the inner side";
+  return fmt::format("The {} {}, seen from {}. Shaded: the {}. {}: {}.",
                      foot == Foot::left ? "left" : "right",
-                     p.view == kb::View::sole ? "below (the sole)" : "the inner side", where, hands_words(p),
-                     motion_words(p));
+                     p.view != kb::View::back && p.frame == "foot" ? "foot" : "leg", seen, where,
+                     hands_words(p), motion_words(p));
 }
 
 std::string technique_picture_svg(const kb::KnowledgeBase& kb, const kb::Technique& technique,

@@ -234,8 +234,9 @@ struct Server::Impl {
     }
     if (!is_pure(req.path)) return from_reply(answer(sources, req.method, req.path, req.body, req.query));
     std::string key = req.method + " " + req.path + "\n" + req.body;
+    for (const auto& [name, value] : req.query) key += "\n" + name + "=" + value;  // a picture's ?v=
     if (auto cached = replies.find(key)) return from_reply(std::move(*cached));
-    Reply reply = answer(sources, req.method, req.path, req.body);
+    Reply reply = answer(sources, req.method, req.path, req.body, req.query);
     replies.store(key, reply);
     return from_reply(std::move(reply));
   }

@@ -71,11 +71,20 @@ const tests = {
     await p.locator('.step-view .picture svg').waitFor();
   },
 
-  async 'the API sends the picture as SVG'() {
+  async 'the API sends the picture as SVG, kept for good at its versioned address'() {
+    // The page asked for the versioned addresses only.
+    const asked = await p.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname + new URL(e.name).search)
+      .filter((u) => u.startsWith('/api/pictures/')));
+    if (!asked.length || asked.some((u) => !/\.svg\?v=[0-9a-f]{16}$/.test(u))) fail('the page asked for unversioned pictures: ' + asked.join(' '));
     // With the page's cookie: the API answers only the signed-in browser.
     const cookie = (await p.context().cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
-    const res = await fetch(base + '/api/pictures/arch_knead.svg', { headers: { cookie } });
+    const list = await (await fetch(base + '/api/pictures', { headers: { cookie } })).json();
+    const arch = list.pictures.find((x) => x.technique === 'arch_knead');
+    const res = await fetch(base + arch.right, { headers: { cookie } });
     if (res.status !== 200 || !res.headers.get('content-type').startsWith('image/svg+xml')) fail(`got ${res.status}`);
+    if (res.headers.get('cache-control') !== 'public, max-age=31536000, immutable') fail('the versioned picture is not kept for good');
+    const plain = await fetch(base + '/api/pictures/arch_knead.svg', { headers: { cookie } });
+    if (plain.status !== 200 || plain.headers.get('cache-control') !== 'no-cache') fail('an unversioned picture may be kept');
     if ((await fetch(base + '/api/pictures/nothing.svg', { headers: { cookie } })).status !== 404) fail('a picture for nothing');
   },
 };
