@@ -45,13 +45,22 @@ Clip chime_clip(int ms, bool rising);
 std::uintmax_t write_sound_file(const std::string& path, Format format, const std::vector<float>& samples,
                                 const Progress& progress = {});
 
+/// What else a render can make besides the whole file.
+struct RenderExtras {
+  /// Ogg Opus only: the session's opening, up to a quiet moment, written here
+  /// first (speaking only its own sentences), so a player can start at once
+  /// and go on with the whole file from where this one ends.
+  std::string first_part;
+};
+
 struct RenderSummary {
   double seconds = 0;
   int cues = 0;
   std::uintmax_t bytes = 0;
   Format format = Format::wav;
-  int synthesized = 0;  // sentences the voice spoke for this file
-  int cached = 0;       // sounds taken from the sentence cache (Ogg Opus only)
+  int synthesized = 0;            // sentences the voice spoke for this file
+  int cached = 0;                 // sounds taken from the sentence cache (Ogg Opus only)
+  double first_part_seconds = 0;  // the length of the first part, if one was written
 };
 
 /// Renders `timeline` into `path`, the format chosen by its extension. An
@@ -59,13 +68,17 @@ struct RenderSummary {
 /// `progress` counts the spoken cues, `writing` the seconds written.
 RenderSummary render(const session::Timeline& timeline, int chime_ms, const std::string& path,
                      const VoiceSettings& settings, int workers, const Progress& progress,
-                     const Progress& writing = {});
+                     const Progress& writing = {}, const RenderExtras& extras = {});
 
 /// The Ogg Opus file assembled from `cache`'s packets: only sounds missing
 /// from the cache are spoken and encoded (and then stored). Cues are placed
 /// to the nearest 20 ms; the file is exactly `timeline.total_ms` long.
 RenderSummary render_opus(const session::Timeline& timeline, int chime_ms, const std::string& path,
                           const VoiceSettings& settings, int workers, const Progress& progress,
-                          const CacheSettings& cache);
+                          const CacheSettings& cache, const RenderExtras& extras = {});
+
+/// The length in seconds of an Ogg Opus file (its last granule position less
+/// the pre-skip), or -1 if it cannot be read as one.
+double ogg_opus_seconds(const std::string& path);
 
 }  // namespace plantar::audio

@@ -280,18 +280,61 @@ std::uintmax_t stitch(const std::vector<const Sound*>& sounds, Assembler& assemb
   return write_ogg_opus(path, stream);
 }
 
+// Where the first part can end: the middle of the first quiet stretch of at
+// least a second after the first few seconds, before any sound later than
+// `loaded` (whose parts are not known yet). -1 if there is none.
+constexpr std::int64_t quiet_frames = 1000 / frame_ms, earliest_frame = 5000 / frame_ms;
+
+std::int64_t first_quiet(const std::vector<const Sound*>& loaded, const Sound* next, const Assembler& a) {
+  auto parts = placed(loaded, a);
+  std::int64_t end = 0;
+  for (std::size_t i = 0; i <= parts.size(); ++i) {
+    std::int64_t start = i < parts.size() ? parts[i].frame : next ? next->frame : -1;
+    if (start < 0) return -1;
+    if (end >= earliest_frame && start - end >= quiet_frames) return end + (start - end) / 2;
+    if (i < parts.size()) end = std::max(end, parts[i].frame + a.frames(parts[i].key));
+  }
+  return -1;
+}
+
+// Writes the session's opening to `path`, speaking only the sounds it needs
+// (more of them, a few at a time, until a quiet moment is found). Returns
+// its length in seconds, or 0 if the session has no quiet moment for it.
+double write_first_part(const std::vector<Sound>& sounds, Assembler& assembler, const std::string& path) {
+  std::vector<const Sound*> loaded;
+  for (int horizon_ms = 15000; !sounds.empty(); horizon_ms *= 2) {
+    std::vector<const Sound*> batch;
+    for (std::size_t i = loaded.size(); i < sounds.size() && sounds[i].at_ms < horizon_ms; ++i)
+      batch.push_back(&sounds[i]);
+    assembler.load(batch);
+    loaded.insert(loaded.end(), batch.begin(), batch.end());
+    const Sound* next = loaded.size() < sounds.size() ? &sounds[loaded.size()] : nullptr;
+    if (auto cut = first_quiet(loaded, next, assembler); cut > 0) {
+      int ms = static_cast<int>(cut * frame_ms);
+      stitch(loaded, assembler, ms, path);
+      return ms / 1000.0;
+    }
+    if (next == nullptr || horizon_ms > 120000) return 0;
+  }
+  return 0;
+}
+
 }  // namespace
+
+double ogg_opus_seconds(const std::string& path) { return ogg_opus_length(path); }
 
 RenderSummary render_opus(const session::Timeline& timeline, int chime_ms, const std::string& path,
                           const VoiceSettings& settings, int workers, const Progress& progress,
-                          const CacheSettings& cache_settings) {
+                          const CacheSettings& cache_settings, const RenderExtras& extras) {
   SentenceCache cache(cache_settings);
   auto plan = plan_of(timeline, chime_ms, key_base(settings));
   Assembler assembler(cache, plan, settings, chime_ms, workers, progress);
+  RenderSummary summary;
+  if (!extras.first_part.empty())
+    summary.first_part_seconds = write_first_part(plan.sounds, assembler, extras.first_part);
   std::vector<const Sound*> all;
   for (const auto& s : plan.sounds) all.push_back(&s);
   assembler.load(all);
-  RenderSummary summary;
   summary.format = Format::opus;
   summary.cues = static_cast<int>(timeline.cues.size());
   summary.seconds = timeline.total_ms / 1000.0;

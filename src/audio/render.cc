@@ -41,12 +41,14 @@ Clip chime_clip(int ms, bool rising) { return {sample_rate, chime(sample_rate, m
 
 RenderSummary render(const session::Timeline& timeline, int chime_ms, const std::string& path,
                      const VoiceSettings& settings, int workers, const Progress& progress,
-                     const Progress& writing) {
+                     const Progress& writing, const RenderExtras& extras) {
   auto format = format_for(path);
   if (!format)
     throw BadInput("-o", "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + path + "'");
   if (*format == Format::opus)
-    return render_opus(timeline, chime_ms, path, settings, workers, progress, default_cache());
+    return render_opus(timeline, chime_ms, path, settings, workers, progress, default_cache(), extras);
+  if (!extras.first_part.empty())
+    throw BadInput("--first-part", "needs an Ogg Opus file (-o ending in .ogg or .opus)");
   // Each distinct sentence spoken once, then each cue's sentences joined.
   std::vector<std::string> sentences;
   std::map<std::string, std::size_t> index_of;

@@ -483,6 +483,10 @@ int run(int argc, char** argv) {
                    "The file to write: .wav, .flac, .ogg or .opus (- writes WAV to standard output)")
       ->type_name("FILE");
   audio_cmd->add_option("--rate", audio.rate, "Speaking rate, 0.5 to 2 (default 1)")->type_name("R");
+  audio_cmd
+      ->add_option("--first-part", audio.first_part,
+                   "Ogg Opus only: write the opening, up to a quiet moment, to this file first")
+      ->type_name("FILE");
   audio_cmd->footer(
       "Speech for every cue, a soft chime at the start and end of each step, silence between.\n"
       "The file is exactly as long as the session; play it on any phone or speaker.\n"

@@ -178,6 +178,7 @@ struct AudioOptions {
   SessionOptions session;
   std::string output;
   double rate = 1.0;
+  std::string first_part;  // --first-part FILE: the opening, first (for the web guide)
 };
 
 /// The request of `plantar plan` from its flags and --input.

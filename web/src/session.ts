@@ -10,7 +10,11 @@ export interface StepSpan {
 }
 export interface Cue { at_ms: number; kind: string; text: string; step: number }
 export interface Timeline { intro_ms: number; outro_ms: number; total_ms: number; steps: StepSpan[]; cues: Cue[] }
-export interface AudioInfo { id: string; url: string; seconds: number; rendered: boolean; render_seconds: number }
+export interface AudioInfo {
+  id: string; url: string; seconds: number; rendered: boolean; render_seconds: number;
+  ready?: boolean;  // false: only `first` (the session's opening) is there yet
+  first?: { url: string; seconds: number };
+}
 
 export const measures = ['stress', 'pain', 'tension'] as const;
 export type Ratings = Partial<Record<(typeof measures)[number], number>>;
@@ -31,7 +35,11 @@ export interface Stats {
 
 export const timeline = (routine: Routine) => post<Timeline>('timeline', routine);
 /// The session's voice; `rate` is the speaking rate, 0.8 (slower) to 1.2.
-export const audio = (routine: Routine, rate = 1) => post<AudioInfo>(rate === 1 ? 'audio' : `audio?rate=${rate}`, routine);
+/// With `first`, an audio still to be made answers with its opening first.
+export const audio = (routine: Routine, rate = 1, first = false) => {
+  const query = [rate === 1 ? '' : `rate=${rate}`, first ? 'first=1' : ''].filter(Boolean).join('&');
+  return post<AudioInfo>(query ? `audio?${query}` : 'audio', routine);
+};
 export const speakingRates = [0.8, 0.9, 1, 1.1, 1.2] as const;
 export const history = (last = 60) => get<{ sessions: JournalSession[] }>('journal', { last: String(last) });
 export const stats = () => get<Stats>('stats');
