@@ -171,6 +171,11 @@ TEST(SessionApi, AColdAudioAnswersFirstWithTheOpeningThenTheWholeFile) {
   EXPECT_EQ(again["rendered"], false);
   EXPECT_FALSE(again.contains("first"));
   EXPECT_EQ(live.post("/api/audio?first=maybe", routine)->status, 400);
+  auto bad = live.post("/api/audio?background=rain", routine);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad->body)["field"], "background");
+  bad = live.post("/api/audio?background=brown&background_volume=3", routine);
+  EXPECT_EQ(nlohmann::json::parse(bad->body)["field"], "background_volume");
 }
 
 TEST(JournalApi, EmptyJournalAnswersWithoutMakingTheFile) {

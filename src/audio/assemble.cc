@@ -258,9 +258,19 @@ std::vector<std::vector<const Placed*>> groups_of(const std::vector<Placed>& par
   return out;
 }
 
-// Stitches `sounds` into a file `total_ms` long; returns its size.
+// The stitched sound with the bed (its first samples) mixed in, encoded again in one pass.
+Piece with_bed(const std::vector<const std::string*>& packets, std::size_t samples,
+               const std::vector<float>& bed) {
+  auto pcm = decode_stream(packets, samples);
+  for (std::size_t i = 0; i < pcm.size() && i < bed.size(); ++i)
+    pcm[i] = std::clamp(pcm[i] + bed[i], -1.0f, 1.0f);
+  return encode_stream(pcm);
+}
+
+// Stitches `sounds` into a file `total_ms` long, with `bed` under it if it
+// is not empty; returns its size.
 std::uintmax_t stitch(const std::vector<const Sound*>& sounds, Assembler& assembler, int total_ms,
-                      const std::string& path) {
+                      const std::string& path, const std::vector<float>& bed) {
   auto parts = placed(sounds, assembler);
   auto groups = groups_of(parts, assembler);
   assembler.load_groups(groups);
@@ -277,6 +287,10 @@ std::uintmax_t stitch(const std::vector<const Sound*>& sounds, Assembler& assemb
     for (std::size_t k = 0; k < packets.size() && first + k < frames; ++k)
       stream.packets[first + k] = &packets[k];
   }
+  if (bed.empty()) return write_ogg_opus(path, stream);
+  Piece mixed = with_bed(stream.packets, static_cast<std::size_t>(total_ms) * (sample_rate / 1000), bed);
+  stream.packets.clear();
+  for (const auto& p : mixed.packets) stream.packets.push_back(&p);
   return write_ogg_opus(path, stream);
 }
 
@@ -300,7 +314,8 @@ std::int64_t first_quiet(const std::vector<const Sound*>& loaded, const Sound* n
 // Writes the session's opening to `path`, speaking only the sounds it needs
 // (more of them, a few at a time, until a quiet moment is found). Returns
 // its length in seconds, or 0 if the session has no quiet moment for it.
-double write_first_part(const std::vector<Sound>& sounds, Assembler& assembler, const std::string& path) {
+double write_first_part(const std::vector<Sound>& sounds, Assembler& assembler, const std::string& path,
+                        const std::vector<float>& bed) {
   std::vector<const Sound*> loaded;
   for (int horizon_ms = 15000; !sounds.empty(); horizon_ms *= 2) {
     std::vector<const Sound*> batch;
@@ -311,7 +326,7 @@ double write_first_part(const std::vector<Sound>& sounds, Assembler& assembler, 
     const Sound* next = loaded.size() < sounds.size() ? &sounds[loaded.size()] : nullptr;
     if (auto cut = first_quiet(loaded, next, assembler); cut > 0) {
       int ms = static_cast<int>(cut * frame_ms);
-      stitch(loaded, assembler, ms, path);
+      stitch(loaded, assembler, ms, path, bed);
       return ms / 1000.0;
     }
     if (next == nullptr || horizon_ms > 120000) return 0;
@@ -330,15 +345,19 @@ RenderSummary render_opus(const session::Timeline& timeline, int chime_ms, const
   auto plan = plan_of(timeline, chime_ms, key_base(settings));
   Assembler assembler(cache, plan, settings, chime_ms, workers, progress);
   RenderSummary summary;
+  std::vector<float> bed;  // the whole session's, so the first part's is its start
+  if (extras.background.bed != Bed::none)
+    bed =
+        background_bed(extras.background, static_cast<std::size_t>(timeline.total_ms) * (sample_rate / 1000));
   if (!extras.first_part.empty())
-    summary.first_part_seconds = write_first_part(plan.sounds, assembler, extras.first_part);
+    summary.first_part_seconds = write_first_part(plan.sounds, assembler, extras.first_part, bed);
   std::vector<const Sound*> all;
   for (const auto& s : plan.sounds) all.push_back(&s);
   assembler.load(all);
   summary.format = Format::opus;
   summary.cues = static_cast<int>(timeline.cues.size());
   summary.seconds = timeline.total_ms / 1000.0;
-  summary.bytes = stitch(all, assembler, timeline.total_ms, path);
+  summary.bytes = stitch(all, assembler, timeline.total_ms, path, bed);
   summary.synthesized = assembler.synthesized;
   summary.cached = assembler.cached;
   cache.trim();

@@ -75,6 +75,39 @@ Piece encode_piece(const std::vector<float>& samples) {
   return piece;
 }
 
+std::vector<float> decode_stream(const std::vector<const std::string*>& packets, std::size_t samples) {
+  int error = 0;
+  std::unique_ptr<OpusDecoder, void (*)(OpusDecoder*)> d(opus_decoder_create(sample_rate, 1, &error),
+                                                         opus_decoder_destroy);
+  if (error != OPUS_OK || !d)
+    throw Failure(std::string("cannot start the Opus decoder: ") + opus_strerror(error));
+  std::vector<float> out(packets.size() * frame_input);
+  std::size_t at = 0;
+  for (const std::string* p : packets) {
+    int n = opus_decode_float(d.get(), reinterpret_cast<const unsigned char*>(p->data()),
+                              static_cast<opus_int32>(p->size()), out.data() + at, frame_input, 0);
+    if (n != frame_input) throw Failure("a stitched Opus packet did not decode");
+    at += frame_input;
+  }
+  auto skip = static_cast<std::size_t>(input_delay());
+  if (out.size() < skip + samples) throw Failure("the stitched stream is shorter than its sound");
+  return std::vector<float>(out.begin() + static_cast<long>(skip),
+                            out.begin() + static_cast<long>(skip + samples));
+}
+
+Piece encode_stream(const std::vector<float>& samples) {
+  std::size_t frames =
+      (samples.size() + static_cast<std::size_t>(input_delay()) + frame_input - 1) / frame_input;
+  std::vector<float> padded(frames * frame_input, 0.0f);
+  std::copy(samples.begin(), samples.end(), padded.begin());
+  auto e = make_encoder();
+  Piece piece;
+  piece.packets.reserve(frames);
+  for (std::size_t f = 0; f < frames; ++f)
+    piece.packets.push_back(encode_frame(e.get(), &padded[f * frame_input]));
+  return piece;
+}
+
 const std::string& silent_packet() {
   static const std::string packet = [] {
     auto e = make_encoder();

@@ -31,6 +31,14 @@ std::size_t frames_for(std::size_t samples);
 /// for the next piece).
 Piece encode_piece(const std::vector<float>& samples);
 
+/// Decodes a stream's `packets` and returns its sound after the pre-skip,
+/// `samples` long (16 kHz). Throws Failure if a packet does not decode.
+std::vector<float> decode_stream(const std::vector<const std::string*>& packets, std::size_t samples);
+
+/// `samples` (16 kHz) encoded in one pass by one encoder: the packets of a
+/// stream whose pre-skip is encoder_delay(), just enough of them.
+Piece encode_stream(const std::vector<float>& samples);
+
 /// A packet that decodes to 20 ms of silence, for the gaps between pieces.
 const std::string& silent_packet();
 

@@ -70,6 +70,10 @@ RenderSummary render(const session::Timeline& timeline, int chime_ms, const std:
     speech[i] = {sample_rate, join_sentences(parts)};
   }
   auto track = mixdown(timeline, speech, chime_ms);
+  if (extras.background.bed != Bed::none) {
+    auto bed = background_bed(extras.background, track.size());
+    for (std::size_t i = 0; i < track.size(); ++i) track[i] = std::clamp(track[i] + bed[i], -1.0f, 1.0f);
+  }
   RenderSummary summary;
   summary.format = *format;
   summary.cues = static_cast<int>(timeline.cues.size());

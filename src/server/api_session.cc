@@ -100,6 +100,22 @@ extern "C" char** environ;
 
 constexpr auto render_time_limit = std::chrono::minutes(10);
 
+// How the session is voiced: the speaking rate and the sound under it.
+struct Voicing {
+  double rate = 1.0;
+  audio::Background background;
+};
+
+// The `plantar audio` flags for `v`.
+std::vector<std::string> voicing_flags(const Voicing& v) {
+  std::vector<std::string> out;
+  if (v.rate != 1.0) out.insert(out.end(), {"--rate", std::to_string(v.rate)});
+  if (v.background.bed != audio::Bed::none)
+    out.insert(out.end(), {"--background", std::string(audio::name(v.background.bed)), "--background-volume",
+                           std::to_string(v.background.volume)});
+  return out;
+}
+
 // A `plantar audio` process rendering one file.
 struct Child {
   pid_t pid = -1;
@@ -111,14 +127,14 @@ struct Child {
 // that moment (the allocator's, under the sanitizers), can leave a worker
 // waiting on it forever; a new program starts with one thread. With
 // `first_part`, it writes the session's opening there first. Throws Failure.
-Child spawn_render(const Api& api, const std::string& routine_json, const fs::path& file, double rate,
-                   const fs::path& first_part = {}) {
+Child spawn_render(const Api& api, const std::string& routine_json, const fs::path& file,
+                   const Voicing& voicing, const fs::path& first_part = {}) {
   Child child{-1, file, file.string() + ".routine.json", file.string() + ".log"};
   std::ofstream(child.routine, std::ios::binary) << routine_json;
   std::vector<std::string> args = {api.program, "audio",      "--routine", child.routine.string(),
                                    "-o",        file.string()};
   if (!api.data.empty()) args.insert(args.begin() + 1, {"--data", api.data});
-  if (rate != 1.0) args.insert(args.end(), {"--rate", std::to_string(rate)});
+  for (auto& flag : voicing_flags(voicing)) args.push_back(flag);
   if (!first_part.empty()) args.insert(args.end(), {"--first-part", first_part.string()});
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
@@ -205,13 +221,18 @@ std::string first_part_id(const std::string& id) { return hash_hex(id + "\nfirst
 // be made answers as soon as the session's opening is ready: "ready" is
 // false, "first" says where that opening is and how long it is, and asking
 // again without `early` waits for the whole file.
-Json audio_for(const Api& api, const std::string& routine_json, double rate = 1.0, bool early = false) {
+Json audio_for(const Api& api, const std::string& routine_json, const Voicing& voicing = {},
+               bool early = false) {
   Session s = read_session(api, routine_json);
   int chime_ms = api.kb.cues.chime_seconds * 1000;
   std::string id =
       hash_hex(json_io::dump(json_io::to_json(s.timeline)) + "\nchime " + std::to_string(chime_ms) +
                "\nrate " + std::to_string(audio::sample_rate) + "\nplantar " + version +
-               (rate == 1.0 ? std::string() : "\nspeaking rate " + std::to_string(rate)));
+               (voicing.rate == 1.0 ? std::string() : "\nspeaking rate " + std::to_string(voicing.rate)) +
+               (voicing.background.bed == audio::Bed::none
+                    ? std::string()
+                    : "\nbackground " + std::string(audio::name(voicing.background.bed)) + " " +
+                          std::to_string(voicing.background.volume)));
   fs::path folder = cache_folder(api);
   fs::path file = folder / (id + audio_suffix), first = folder / (first_part_id(id) + audio_suffix);
   Json out = {{"id", id},
@@ -226,14 +247,15 @@ Json audio_for(const Api& api, const std::string& routine_json, double rate = 1.
     if (!fs::exists(file)) {
       out["rendered"] = true;
       if (api.program.empty()) {
-        audio::render(s.timeline, chime_ms, file.string(), {rate, 1.0}, workers(), {});
+        audio::render(s.timeline, chime_ms, file.string(), {voicing.rate, 1.0}, workers(), {}, {},
+                      {"", voicing.background});
       } else if (!early) {
-        Child child = spawn_render(api, routine_json, file, rate);
+        Child child = spawn_render(api, routine_json, file, voicing);
         finish_render(child);
       } else {
         std::error_code ignored;
         fs::remove(first, ignored);
-        Child child = spawn_render(api, routine_json, file, rate, first);
+        Child child = spawn_render(api, routine_json, file, voicing, first);
         if (first_part_or_end(child, first)) {
           unfinished = child;
           out["ready"] = false;
@@ -255,11 +277,19 @@ Json audio_for(const Api& api, const std::string& routine_json, double rate = 1.
 constexpr double slowest = 0.8, fastest = 1.2;
 
 Reply make_audio(const Api& api, const Request& request) {
-  double rate = number_param(request, "rate", 1.0);
-  if (!(rate >= slowest && rate <= fastest))
+  Voicing v;
+  v.rate = number_param(request, "rate", 1.0);
+  if (!(v.rate >= slowest && v.rate <= fastest))
     throw BadInput("rate", "expected a speaking rate from 0.8 to 1.2");
-  rate = std::round(rate * 20) / 20;  // steps of 0.05, so the cache is shared
-  return {200, json_io::dump(audio_for(api, request.body, rate, flag_param(request, "first"))),
+  v.rate = std::round(v.rate * 20) / 20;  // steps of 0.05, so the cache is shared
+  auto bed = audio::bed_named(param(request, "background", "none"));
+  if (!bed) throw BadInput("background", "expected brown, tone or none");
+  v.background.bed = *bed;
+  v.background.volume = number_param(request, "background_volume", 0.2);
+  if (!(v.background.volume >= 0 && v.background.volume <= 1))
+    throw BadInput("background_volume", "expected a volume from 0 to 1");
+  v.background.volume = std::round(v.background.volume * 20) / 20;  // steps of 0.05, as the rate
+  return {200, json_io::dump(audio_for(api, request.body, v, flag_param(request, "first"))),
           "application/json"};
 }
 

@@ -34,10 +34,20 @@ export interface Stats {
 }
 
 export const timeline = (routine: Routine) => post<Timeline>('timeline', routine);
-/// The session's voice; `rate` is the speaking rate, 0.8 (slower) to 1.2.
-/// With `first`, an audio still to be made answers with its opening first.
-export const audio = (routine: Routine, rate = 1, first = false) => {
-  const query = [rate === 1 ? '' : `rate=${rate}`, first ? 'first=1' : ''].filter(Boolean).join('&');
+/// How the session is voiced: the speaking rate, 0.8 (slower) to 1.2, and
+/// an optional soft sound under the voice with its volume (0 to 1).
+export interface Voicing { rate: number; background: Background; volume: number }
+export const backgrounds = ['none', 'brown', 'tone'] as const;
+export type Background = (typeof backgrounds)[number];
+
+/// The session's voice. With `first`, an audio still to be made answers
+/// with its opening first.
+export const audio = (routine: Routine, v: Voicing = { rate: 1, background: 'none', volume: 0.2 }, first = false) => {
+  const query = [
+    v.rate === 1 ? '' : `rate=${v.rate}`,
+    v.background === 'none' ? '' : `background=${v.background}&background_volume=${v.volume}`,
+    first ? 'first=1' : '',
+  ].filter(Boolean).join('&');
   return post<AudioInfo>(query ? `audio?${query}` : 'audio', routine);
 };
 export const speakingRates = [0.8, 0.9, 1, 1.1, 1.2] as const;

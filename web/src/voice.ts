@@ -3,7 +3,7 @@
 // ready in about a second), then with the whole file; the guide can start
 // speaking with the opening. How long each took is measured here, so what
 // the screen says about the wait comes from this device, not a guess.
-import { audio, type AudioInfo } from './session';
+import { audio, type AudioInfo, type Voicing } from './session';
 import type { Routine } from './api';
 import { read, write } from './store';
 
@@ -18,12 +18,12 @@ export class VoiceFeed {
   private listeners = new Set<() => void>();
   private readonly asked = performance.now();
 
-  constructor(routine: Routine, rate: number) {
-    audio(routine, rate, true).then((info) => {
+  constructor(routine: Routine, voicing: Voicing) {
+    audio(routine, voicing, true).then((info) => {
       if (info.ready !== false || !info.first) return this.ready(info);
       this.set({ state: 'first', url: info.first.url, ms: Math.round(info.first.seconds * 1000) });
       write('voiceFirstWait', this.took());
-      return audio(routine, rate).then((whole) => this.ready(whole));
+      return audio(routine, voicing).then((whole) => this.ready(whole));
     }).catch((e: Error) => this.set({ state: 'failed', error: e.message }));
   }
   /// Calls `fn` on every change; returns the way to stop.

@@ -11,7 +11,7 @@ import { FootMap } from '../footmap';
 import { StepView } from '../picture';
 import { RatingSliders } from '../ratings';
 import { audioElement, back, begin, hasDeviceVoice, finish, forget, next, phase, resumable, toggle, useLive, type Live } from '../live';
-import { captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type Ratings } from '../session';
+import { backgrounds, captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type Background, type Ratings } from '../session';
 import { AudioClock } from '../clock';
 import { VoiceFeed, lastWaits } from '../voice';
 import { bedtime, checkedToday, lastCheck, lastPlan, read, savePlan, write } from '../store';
@@ -77,7 +77,9 @@ function Session({ routine }: { routine: Routine }) {
   const [device, setDevice] = useState(() => hasDeviceVoice() && read<boolean>('deviceVoice') === true);
   // The voice is asked for as soon as the screen opens; Start works at once
   // and the guide speaks as soon as the session's opening is there.
-  const feed = useMemo(() => new VoiceFeed(routine, rate), [rate]);
+  const [background, setBackground] = useState<Background>(() => backgrounds.find((b) => b === read<string>('background')) ?? 'none');
+  const [volume, setVolume] = useState<number>(read<number>('backgroundVolume') ?? 0.2);
+  const feed = useMemo(() => new VoiceFeed(routine, { rate, background, volume }), [rate, background, volume]);
   const [, redraw] = useState(0);
   useEffect(() => {
     setWaited(0);
@@ -128,6 +130,21 @@ function Session({ routine }: { routine: Routine }) {
           {speakingRates.map((r) => <option key={r} value={r}>{r === 1 ? 'Normal' : r < 1 ? `Slower (${r}×)` : `Faster (${r}×)`}</option>)}
         </select>
       </p>
+      <p class="field-row">
+        <label for="background-sound">Background sound</label>{' '}
+        <select id="background-sound" value={background} onChange={(e) => { const b = (e.target as HTMLSelectElement).value as Background; write('background', b); setBackground(b); }}>
+          <option value="none">None</option>
+          <option value="brown">Soft noise, like far-off rain</option>
+          <option value="tone">A slow, low hum</option>
+        </select>
+      </p>
+      {background !== 'none' && (
+        <p class="field-row">
+          <label for="background-volume">Background volume</label>{' '}
+          <input id="background-volume" type="range" min="0.05" max="1" step="0.05" value={volume}
+            onChange={(e) => { const v = Number((e.target as HTMLInputElement).value); write('backgroundVolume', v); setVolume(v); }} />
+        </p>
+      )}
       {hasDeviceVoice() && (
         <p class="field-row">
           <label>
