@@ -150,7 +150,9 @@ const steps = {
   },
 
   async 'after-ratings, a sore spot and a note in the journal'() {
-    await p.getByRole('link', { name: /How do you feel now/ }).click();
+    // The end screen records the after-ratings right there; this time, go to the journal for sore spots too.
+    await p.getByRole('heading', { name: 'How do you feel now?' }).waitFor();
+    await p.getByRole('link', { name: /Add sore spots or a note in the journal/ }).click();
     await expectHeading('Journal');
     await p.getByText('After your 5-minute guided session').waitFor();
     const after = p.getByRole('slider', { name: 'Stress' });
@@ -221,6 +223,23 @@ const steps = {
     await p.getByText('No voice this time').waitFor();
     if (!(await p.locator('.caption').innerText()).trim()) fail('no caption without the voice');
     await expectHeading('Well done', 30000);
+  },
+
+  async 'the end screen records the after-ratings, the change, the streak and tomorrow'() {
+    const tension = p.getByRole('slider', { name: 'Tension' });
+    await tension.fill('1');
+    await p.getByRole('button', { name: 'Save how I feel' }).click();
+    const note = p.locator('.after-saved');
+    await note.waitFor();
+    const text = await note.innerText();
+    if (!/This session: .*tension/.test(text)) fail('no change for this session: ' + text);
+    await note.locator('.streak').waitFor();
+    if (!/streak|in a row/.test(await note.innerText())) fail('no streak: ' + (await note.innerText()));
+    if (!/Tomorrow morning/.test(text)) fail('no word about tomorrow morning: ' + text);
+    await look('guide-done-saved');
+    const stored = await p.evaluate(() => fetch('/api/journal').then((r) => r.json()));
+    const made = stored.sessions.find((s) => s.after.tension === 1);
+    if (stored.sessions.length !== 3 || !made || !made.goals.includes('sleep') || !made.finished) fail('the end screen did not record: ' + JSON.stringify(stored.sessions));
   },
 };
 

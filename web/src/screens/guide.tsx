@@ -14,6 +14,7 @@ import { audioElement, back, begin, hasDeviceVoice, finish, forget, next, phase,
 import { backgrounds, captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type Background, type Ratings } from '../session';
 import { AudioClock } from '../clock';
 import { VoiceFeed, lastWaits } from '../voice';
+import { AfterRatings } from '../after';
 import { bedtime, checkedToday, lastCheck, lastPlan, read, savePlan, write } from '../store';
 import { VerdictSummary } from './check';
 import { Pending, Title, minutes, useLoad } from '../ui';
@@ -258,11 +259,11 @@ function Done({ finished, minutes }: { finished: boolean; minutes: number }) {
     <section class="screen guide-done">
       <Title>{finished ? 'Well done' : 'Session ended'}</Title>
       <p class="lead">{finished ? `That was your ${minutes}-minute routine. Take a moment before you get up.` : 'You can rate how it went all the same.'}</p>
+      <AfterRatings />
       <div class="big-actions">
-        <a class="big primary" href="#/journal"><strong>How do you feel now?</strong><span>Rate it in your journal (30 seconds)</span></a>
+        <a class="big" href="#/insights"><strong>See how your sessions add up</strong></a>
         <a class="big" href="#/"><strong>Back home</strong></a>
       </div>
-      <p class="small">Tomorrow morning, note your sleep and how your heel feels on the first steps: open the Journal, it takes ten seconds.</p>
     </section>
   );
 }
