@@ -113,6 +113,71 @@ TEST(SessionApi, AudioIsOggAsLongAsTheTimelineAndSeekable) {
   EXPECT_EQ(live.client().Get("/api/audio/..%2fjournal.db")->status, 404);
 }
 
+// The samples of an Ogg Opus file's bytes, decoded by libsndfile (at 16 kHz,
+// the rate its header says the sound was made at).
+std::vector<float> decoded(const TempDir& dir, const std::string& name, const std::string& bytes) {
+  std::string path = write_file(dir, name, bytes);
+  SF_INFO info{};
+  SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+  if (file == nullptr) return {};
+  std::vector<float> samples(static_cast<std::size_t>(info.frames));
+  samples.resize(static_cast<std::size_t>(sf_readf_float(file, samples.data(), info.frames)));
+  sf_close(file);
+  return samples;
+}
+
+TEST(SessionApi, AColdAudioAnswersFirstWithTheOpeningThenTheWholeFile) {
+  TempDir dir;
+  setenv("XDG_CACHE_HOME", dir.file("cache").c_str(), 1);  // nothing spoken yet
+  LiveServer live(false, {}, dir.path.string());
+  unsetenv("XDG_CACHE_HOME");
+  std::string routine = routine_json(5);
+  auto timeline = nlohmann::json::parse(live.post("/api/timeline", routine)->body);
+  auto early = post_slow(live, "/api/audio?first=1", routine);
+  ASSERT_TRUE(early);
+  ASSERT_EQ(early->status, 200) << early->body;
+  auto opening = nlohmann::json::parse(early->body);
+  EXPECT_EQ(opening["ready"], false);
+  EXPECT_EQ(opening["rendered"], true);
+  double first_seconds = opening["first"]["seconds"];
+  EXPECT_GE(first_seconds, 5.0);
+  EXPECT_LT(first_seconds, 60.0);
+  std::string first_url = opening["first"]["url"];
+  auto first = live.client().Get(first_url.c_str());
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200);
+  // The whole file: asking again waits for it.
+  auto whole_answer = post_slow(live, "/api/audio", routine);
+  ASSERT_TRUE(whole_answer);
+  ASSERT_EQ(whole_answer->status, 200) << whole_answer->body;
+  auto made = nlohmann::json::parse(whole_answer->body);
+  EXPECT_EQ(made["ready"], true);
+  EXPECT_EQ(made["url"], opening["url"]);
+  std::string url = made["url"];
+  auto whole = live.client().Get(url.c_str());
+  ASSERT_TRUE(whole);
+  auto a = decoded(dir, "first.ogg", first->body), b = decoded(dir, "whole.ogg", whole->body);
+  ASSERT_EQ(a.size(), static_cast<std::size_t>(std::lround(first_seconds * 16000)));
+  EXPECT_EQ(b.size(), static_cast<std::size_t>(timeline["total_ms"].get<int>()) * 16);
+  // The opening is the whole file's start, sample for sample, and ends quietly.
+  ASSERT_GT(b.size(), a.size());
+  EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin()));
+  float tail = 0;
+  for (std::size_t i = a.size() - 16 * 300; i < a.size(); ++i) tail = std::max(tail, std::abs(a[i]));
+  EXPECT_LT(tail, 0.01) << "the opening ends in a quiet moment";
+  // Once made, the answer is the whole file at once.
+  auto again = nlohmann::json::parse(post_slow(live, "/api/audio?first=1", routine)->body);
+  EXPECT_EQ(again["ready"], true);
+  EXPECT_EQ(again["rendered"], false);
+  EXPECT_FALSE(again.contains("first"));
+  EXPECT_EQ(live.post("/api/audio?first=maybe", routine)->status, 400);
+  auto bad = live.post("/api/audio?background=rain", routine);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad->body)["field"], "background");
+  bad = live.post("/api/audio?background=brown&background_volume=3", routine);
+  EXPECT_EQ(nlohmann::json::parse(bad->body)["field"], "background_volume");
+}
+
 TEST(JournalApi, EmptyJournalAnswersWithoutMakingTheFile) {
   TempDir dir;
   LiveServer live(false, {}, dir.path.string());

@@ -119,4 +119,35 @@ std::uintmax_t write_ogg_opus(const std::string& path, const OggOpusStream& s) {
   return std::filesystem::file_size(path);
 }
 
+double ogg_opus_length(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return -1;
+  std::string bytes;
+  char buffer[1 << 16];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) bytes.append(buffer, n);
+  std::fclose(file);
+  auto le = [&](std::size_t at, int size) {
+    std::uint64_t v = 0;
+    for (int i = size - 1; i >= 0; --i)
+      v = (v << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+    return v;
+  };
+  std::int64_t pre_skip = -1, granule = -1;
+  for (std::size_t at = 0; at + 27 <= bytes.size();) {
+    if (bytes.compare(at, 4, "OggS") != 0) return -1;
+    std::size_t segments = static_cast<unsigned char>(bytes[at + 26]), body = at + 27 + segments, size = 0;
+    if (body > bytes.size()) return -1;
+    for (std::size_t i = 0; i < segments; ++i) size += static_cast<unsigned char>(bytes[at + 27 + i]);
+    if (body + size > bytes.size()) return -1;
+    if (pre_skip < 0) {
+      if (size < 19 || bytes.compare(body, 8, "OpusHead") != 0) return -1;
+      pre_skip = static_cast<std::int64_t>(le(body + 10, 2));
+    }
+    granule = static_cast<std::int64_t>(le(at + 6, 8));
+    at = body + size;
+  }
+  if (pre_skip < 0 || granule < pre_skip) return -1;
+  return static_cast<double>(granule - pre_skip) / opus_rate;
+}
+
 }  // namespace plantar::audio

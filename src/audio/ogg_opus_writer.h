@@ -21,4 +21,8 @@ struct OggOpusStream {
 /// packets are too few for `samples`.
 std::uintmax_t write_ogg_opus(const std::string& path, const OggOpusStream& stream);
 
+/// The length in seconds of an Ogg Opus file: its last page's granule
+/// position less the pre-skip, at 48 kHz. -1 if it is not one.
+double ogg_opus_length(const std::string& path);
+
 }  // namespace plantar::audio

@@ -531,10 +531,21 @@ int run(int argc, char** argv) {
                    "The file to write: .wav, .flac, .ogg or .opus (- writes WAV to standard output)")
       ->type_name("FILE");
   audio_cmd->add_option("--rate", audio.rate, "Speaking rate, 0.5 to 2 (default 1)")->type_name("R");
+  audio_cmd
+      ->add_option("--first-part", audio.first_part,
+                   "Ogg Opus only: write the opening, up to a quiet moment, to this file first")
+      ->type_name("FILE");
+  audio_cmd
+      ->add_option("--background", audio.background,
+                   "A soft sound under the voice: brown (noise), tone (a slow chord) or none (default)")
+      ->type_name("NAME");
+  audio_cmd->add_option("--background-volume", audio.background_volume, "Its volume, 0 to 1 (default 0.2)")
+      ->type_name("V");
   audio_cmd->footer(
       "Speech for every cue, a soft chime at the start and end of each step, silence between.\n"
       "The file is exactly as long as the session; play it on any phone or speaker.\n"
-      "Example: plantar audio --goal plantar_fasciitis --minutes 10 -o pf.ogg");
+      "Example: plantar audio --goal plantar_fasciitis --minutes 10 -o pf.ogg\n"
+      "         plantar audio --goal sleep --background brown --background-volume 0.2 -o bed.ogg");
 
   ServeOptions serve;
   auto* serve_cmd = app.add_subcommand(

@@ -69,6 +69,19 @@ int run_audio(const Context& context, const AudioOptions& options) {
                    "expected a file name ending in .wav, .flac, .ogg or .opus, got '" + options.output + "'");
   if (!(options.rate >= 0.5 && options.rate <= 2.0))
     throw BadInput("--rate", "expected a number from 0.5 to 2");
+  auto bed = audio::bed_named(options.background);
+  if (!bed) throw BadInput("--background", "expected brown, tone or none, got '" + options.background + "'");
+  if (!(options.background_volume >= 0 && options.background_volume <= 1))
+    throw BadInput("--background-volume", "expected a number from 0 to 1");
+  if (!options.first_part.empty()) {
+    auto first = audio::format_for(options.first_part);
+    if (to_stdout || audio::format_for(options.output) != audio::Format::opus)
+      throw BadInput("--first-part", "needs an Ogg Opus file: -o ending in .ogg or .opus");
+    if (first != audio::Format::opus)
+      throw BadInput("--first-part",
+                     "expected a file name ending in .ogg or .opus, got '" + options.first_part + "'");
+    render::check_output_path(options.first_part);
+  }
   render::check_output_path(options.output);  // before minutes of work
   auto input = session_input(context, options.session);
   if (!input) return 3;
@@ -78,10 +91,12 @@ int run_audio(const Context& context, const AudioOptions& options) {
   bool show = isatty(STDERR_FILENO) && timeline.total_ms >= long_session_ms;
   std::string file = to_stdout ? stdout_temporary() : options.output;
   // Ctrl-C or SIGTERM leave nothing half-written behind.
-  RemoveOnSignal cleanup({file + ".partial", to_stdout ? file : std::string()});
+  RemoveOnSignal cleanup({file + ".partial", to_stdout ? file : std::string(),
+                          options.first_part.empty() ? std::string() : options.first_part + ".partial"});
   auto summary = audio::render(timeline, context.kb.cues.chime_seconds * 1000, file, {options.rate, 1.0},
                                workers, progress_bar(context, show, "speaking", "spoken cues"),
-                               progress_bar(context, show, "writing ", "seconds"));
+                               progress_bar(context, show, "writing ", "seconds"),
+                               {options.first_part, {*bed, options.background_volume}});
   if (to_stdout) {
     copy_to(context.raw != nullptr ? *context.raw : context.out, file);
     std::filesystem::remove(file);
@@ -99,6 +114,10 @@ int run_audio(const Context& context, const AudioOptions& options) {
                           {"sample_rate", audio::sample_rate},
                           {"synthesized", summary.synthesized},
                           {"cached", summary.cached}};
+    if (*bed != audio::Bed::none)
+      json["background"] = {{"sound", options.background}, {"volume", options.background_volume}};
+    if (!options.first_part.empty())
+      json["first_part"] = {{"file", options.first_part}, {"seconds", summary.first_part_seconds}};
     context.out << json_io::dump(json);
   } else if (!context.quiet) {
     int seconds = static_cast<int>(summary.seconds + 0.5);

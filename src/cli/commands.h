@@ -178,6 +178,9 @@ struct AudioOptions {
   SessionOptions session;
   std::string output;
   double rate = 1.0;
+  std::string first_part;           // --first-part FILE: the opening, first (for the web guide)
+  std::string background = "none";  // --background none|brown|tone
+  double background_volume = 0.2;
 };
 
 /// The request of `plantar plan` from its flags and --input.

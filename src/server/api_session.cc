@@ -12,10 +12,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -98,47 +100,111 @@ extern "C" char** environ;
 
 constexpr auto render_time_limit = std::chrono::minutes(10);
 
-// Renders with a fresh `plantar audio` process. flite runs in forked worker
+// How the session is voiced: the speaking rate and the sound under it.
+struct Voicing {
+  double rate = 1.0;
+  audio::Background background;
+};
+
+// The `plantar audio` flags for `v`.
+std::vector<std::string> voicing_flags(const Voicing& v) {
+  std::vector<std::string> out;
+  if (v.rate != 1.0) out.insert(out.end(), {"--rate", std::to_string(v.rate)});
+  if (v.background.bed != audio::Bed::none)
+    out.insert(out.end(), {"--background", std::string(audio::name(v.background.bed)), "--background-volume",
+                           std::to_string(v.background.volume)});
+  return out;
+}
+
+// A `plantar audio` process rendering one file.
+struct Child {
+  pid_t pid = -1;
+  fs::path file, routine, log;
+};
+
+// Starts a fresh `plantar audio` process. flite runs in forked worker
 // processes, and forking the server, whose other threads may hold a lock at
 // that moment (the allocator's, under the sanitizers), can leave a worker
-// waiting on it forever; a new program starts with one thread. Throws Failure.
-void render_in_child(const Api& api, const std::string& routine_json, const fs::path& file, double rate) {
-  const std::string& program = api.program;
-  fs::path routine = file.string() + ".routine.json";
-  std::ofstream(routine, std::ios::binary) << routine_json;
-  std::vector<std::string> args = {program, "audio", "--routine", routine.string(), "-o", file.string()};
+// waiting on it forever; a new program starts with one thread. With
+// `first_part`, it writes the session's opening there first. Throws Failure.
+Child spawn_render(const Api& api, const std::string& routine_json, const fs::path& file,
+                   const Voicing& voicing, const fs::path& first_part = {}) {
+  Child child{-1, file, file.string() + ".routine.json", file.string() + ".log"};
+  std::ofstream(child.routine, std::ios::binary) << routine_json;
+  std::vector<std::string> args = {api.program, "audio",      "--routine", child.routine.string(),
+                                   "-o",        file.string()};
   if (!api.data.empty()) args.insert(args.begin() + 1, {"--data", api.data});
-  if (rate != 1.0) args.insert(args.end(), {"--rate", std::to_string(rate)});
+  for (auto& flag : voicing_flags(voicing)) args.push_back(flag);
+  if (!first_part.empty()) args.insert(args.end(), {"--first-part", first_part.string()});
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  fs::path log = file.string() + ".log";  // its messages, for the error
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  pid_t pid = -1;
-  int error = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, child.log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  int error = posix_spawn(&child.pid, api.program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  if (error != 0) {
+    std::error_code ignored;
+    fs::remove(child.routine, ignored);
+    fs::remove(child.log, ignored);
+    throw Failure(std::string("the session audio could not be rendered: ") + std::strerror(error));
+  }
+  return child;
+}
+
+// Waits for the child (killing it past the time limit) and tidies up after
+// it. Throws Failure, with its messages, if the file was not made.
+void finish_render(Child& child) {
   int status = -1;
-  if (error == 0) {
-    auto deadline = std::chrono::steady_clock::now() + render_time_limit;
-    while (waitpid(pid, &status, WNOHANG) == 0) {
-      if (std::chrono::steady_clock::now() > deadline) {
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  auto deadline = std::chrono::steady_clock::now() + render_time_limit;
+  while (waitpid(child.pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(child.pid, SIGKILL);
+      waitpid(child.pid, &status, 0);
+      break;
     }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   std::ostringstream message;
-  message << std::ifstream(log).rdbuf();
+  message << std::ifstream(child.log).rdbuf();
   std::error_code ignored;
-  fs::remove(routine, ignored);
-  fs::remove(log, ignored);
-  if (error != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(file))
+  fs::remove(child.routine, ignored);
+  fs::remove(child.log, ignored);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(child.file))
     throw Failure("the session audio could not be rendered: " + message.str());
+}
+
+// True once `first` exists or the child has ended (then it is reaped: pid -1).
+bool first_part_or_end(Child& child, const fs::path& first) {
+  auto deadline = std::chrono::steady_clock::now() + render_time_limit;
+  while (!fs::exists(first)) {
+    int status = 0;
+    if (waitpid(child.pid, &status, WNOHANG) == child.pid) {
+      child.pid = -1;
+      return false;
+    }
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+// A render still running after its first part was served (under render_mutex).
+std::optional<Child> unfinished;
+
+// Waits for the unfinished render, if any; a failure is said to whoever asks
+// for that file (it is not there), not to this request.
+void finish_unfinished() {
+  if (!unfinished) return;
+  Child child = *unfinished;
+  unfinished.reset();
+  try {
+    finish_render(child);
+  } catch (const Failure&) {
+  }
 }
 
 int workers() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
@@ -147,47 +213,84 @@ Reply timeline(const Api& api, const Request& request) {
   return {200, json_io::dump(json_io::to_json(read_session(api, request.body).timeline)), "application/json"};
 }
 
+// The first part's file of the audio `id`.
+std::string first_part_id(const std::string& id) { return hash_hex(id + "\nfirst part"); }
+
 // Renders (unless cached) the audio of a routine (its JSON, as /api/plan
-// answers it) and says where to fetch it.
-Json audio_for(const Api& api, const std::string& routine_json, double rate = 1.0) {
+// answers it) and says where to fetch it. With `early`, a render that has to
+// be made answers as soon as the session's opening is ready: "ready" is
+// false, "first" says where that opening is and how long it is, and asking
+// again without `early` waits for the whole file.
+Json audio_for(const Api& api, const std::string& routine_json, const Voicing& voicing = {},
+               bool early = false) {
   Session s = read_session(api, routine_json);
   int chime_ms = api.kb.cues.chime_seconds * 1000;
   std::string id =
       hash_hex(json_io::dump(json_io::to_json(s.timeline)) + "\nchime " + std::to_string(chime_ms) +
                "\nrate " + std::to_string(audio::sample_rate) + "\nplantar " + version +
-               (rate == 1.0 ? std::string() : "\nspeaking rate " + std::to_string(rate)));
+               (voicing.rate == 1.0 ? std::string() : "\nspeaking rate " + std::to_string(voicing.rate)) +
+               (voicing.background.bed == audio::Bed::none
+                    ? std::string()
+                    : "\nbackground " + std::string(audio::name(voicing.background.bed)) + " " +
+                          std::to_string(voicing.background.volume)));
   fs::path folder = cache_folder(api);
-  fs::path file = folder / (id + audio_suffix);
-  bool rendered = false;
+  fs::path file = folder / (id + audio_suffix), first = folder / (first_part_id(id) + audio_suffix);
+  Json out = {{"id", id},
+              {"url", "/api/audio/" + id + audio_suffix},
+              {"seconds", s.timeline.total_ms / 1000.0},
+              {"rendered", false},
+              {"ready", true}};
   auto started = std::chrono::steady_clock::now();
   {
     std::lock_guard<std::mutex> lock(render_mutex);
+    finish_unfinished();
     if (!fs::exists(file)) {
-      if (api.program.empty())
-        audio::render(s.timeline, chime_ms, file.string(), {rate, 1.0}, workers(), {});
-      else
-        render_in_child(api, routine_json, file, rate);
-      rendered = true;
+      out["rendered"] = true;
+      if (api.program.empty()) {
+        audio::render(s.timeline, chime_ms, file.string(), {voicing.rate, 1.0}, workers(), {}, {},
+                      {"", voicing.background});
+      } else if (!early) {
+        Child child = spawn_render(api, routine_json, file, voicing);
+        finish_render(child);
+      } else {
+        std::error_code ignored;
+        fs::remove(first, ignored);
+        Child child = spawn_render(api, routine_json, file, voicing, first);
+        if (first_part_or_end(child, first)) {
+          unfinished = child;
+          out["ready"] = false;
+          out["first"] = {{"url", "/api/audio/" + first.filename().string()},
+                          {"seconds", audio::ogg_opus_seconds(first.string())}};
+        } else if (child.pid != -1 || !fs::exists(file)) {
+          finish_render(child);  // past the time limit, or failed: its message
+        }
+      }
       trim_cache(folder);
     }
   }
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-  return {{"id", id},
-          {"url", "/api/audio/" + id + audio_suffix},
-          {"seconds", s.timeline.total_ms / 1000.0},
-          {"rendered", rendered},
-          {"render_seconds", took.count()}};
+  out["render_seconds"] = took.count();
+  return out;
 }
 
 // The speaking rate people can choose in the guide: 0.8 (slower) to 1.2.
 constexpr double slowest = 0.8, fastest = 1.2;
 
 Reply make_audio(const Api& api, const Request& request) {
-  double rate = number_param(request, "rate", 1.0);
-  if (!(rate >= slowest && rate <= fastest))
+  Voicing v;
+  v.rate = number_param(request, "rate", 1.0);
+  if (!(v.rate >= slowest && v.rate <= fastest))
     throw BadInput("rate", "expected a speaking rate from 0.8 to 1.2");
-  rate = std::round(rate * 20) / 20;  // steps of 0.05, so the cache is shared
-  return {200, json_io::dump(audio_for(api, request.body, rate)), "application/json"};
+  v.rate = std::round(v.rate * 20) / 20;  // steps of 0.05, so the cache is shared
+  auto bed = audio::bed_named(param(request, "background", "none"));
+  if (!bed) throw BadInput("background", "expected brown, tone or none");
+  v.background.bed = *bed;
+  v.background.volume = number_param(request, "background_volume", 0.2);
+  if (!(v.background.volume >= 0 && v.background.volume <= 1))
+    throw BadInput("background_volume", "expected a volume from 0 to 1");
+  v.background.volume = std::round(v.background.volume * 20) / 20;  // steps of 0.05, as the rate
+  return {200, json_io::dump(audio_for(api, request.body, v, flag_param(request, "first"))),
+          "application/json"};
 }
 
 // The routines people start from: Home's bedtime routine, and each goal's

@@ -17,7 +17,7 @@ const signIns = new Map();
 /// the clean origin; the secret address it printed is `signIn`) and what it printed.
 export function serve(binary, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, [...args.before ?? [], 'serve', '--port', '0', ...(args.warmUp ? [] : ['--no-warm-up']), ...args.after ?? []], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, [...args.before ?? [], 'serve', '--port', '0', ...(args.warmUp ? [] : ['--no-warm-up']), ...args.after ?? []], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...args.env ?? {} } });
     let out = '';
     const timer = setTimeout(() => reject(new Error('plantar serve did not start: ' + out)), 60000);
     child.stdout.on('data', (chunk) => {

@@ -18,29 +18,99 @@ export interface SessionClock {
 /// Browsers play media at up to 16 times normal speed.
 export const maxAudioRate = 16;
 
+/// The voice, in the audio element. The file can come in two goes: first the
+/// session's opening (so it speaks at once), then the whole file, taken up
+/// at the same position where the opening ends (in a quiet moment). Until a
+/// file is there, or past the end of the opening, the clock holds its
+/// position and says it is waiting.
 export class AudioClock implements SessionClock {
   readonly voiced = true;
   private listeners: (() => void)[] = [];
   private notify = () => this.listeners.forEach((fn) => fn());
+  private held: number | null = null;  // the position while waiting for more of the voice
+  private wanted = false;              // play once it is there
+  private next: { url: string; until: number } | null = null;
+  /// Called if a file that came later will not play.
+  onFail: () => void = () => undefined;
 
-  constructor(readonly audio: HTMLAudioElement, readonly total: number, speed: number) {
+  /// `until`: how much of the session the element's file holds (ms; 0 while none).
+  constructor(readonly audio: HTMLAudioElement, readonly total: number, speed: number, private until = total) {
     audio.playbackRate = speed;
     audio.defaultPlaybackRate = speed;
-    for (const type of ['play', 'pause', 'seeked', 'timeupdate', 'ended']) audio.addEventListener(type, this.notify);
+    for (const type of ['play', 'pause', 'seeked', 'timeupdate']) audio.addEventListener(type, this.notify);
+    audio.addEventListener('ended', this.ended);
+    audio.dataset.part = until >= total ? 'whole' : 'first';
+    if (until <= 0) this.held = 0;
   }
-  ms() { return this.audio.ended ? this.total : Math.min(this.total, this.audio.currentTime * 1000); }
-  playing() { return !this.audio.paused && !this.audio.ended; }
-  play() { return this.audio.play(); }
-  pause() { this.audio.pause(); }
-  seek(ms: number) {
-    this.audio.currentTime = Math.max(0, Math.min(this.total, ms)) / 1000;
+  ms() {
+    if (this.held !== null) return this.held;
+    return this.audio.ended ? Math.min(this.total, this.until) : Math.min(this.total, this.audio.currentTime * 1000);
+  }
+  playing() { return this.held !== null ? this.wanted : !this.audio.paused && !this.audio.ended; }
+  /// True while the voice for the current position is still being prepared.
+  waiting() { return this.held !== null && this.wanted; }
+  play() {
+    if (this.held === null) return this.audio.play();
+    this.wanted = true;
     this.notify();
+    return Promise.resolve();
+  }
+  pause() {
+    if (this.held === null) return this.audio.pause();
+    this.wanted = false;
+    this.notify();
+  }
+  seek(ms: number) {
+    const to = Math.max(0, Math.min(this.total, ms));
+    if (to >= this.until && this.until < this.total) {
+      // Past what has come: wait there for the rest.
+      if (this.held === null) this.wanted = !this.audio.paused && !this.audio.ended;
+      this.held = to;
+      this.audio.pause();
+    } else {
+      if (this.held !== null) { this.held = null; if (this.wanted) this.audio.play().catch(this.failed); }
+      this.audio.currentTime = to / 1000;
+    }
+    this.notify();
+  }
+  /// The next file: it holds the session up to `until` ms (all of it by default).
+  continueWith(url: string, until = this.total) {
+    this.next = { url, until };
+    if (this.held !== null) this.swap();
   }
   listen(fn: () => void) { this.listeners.push(fn); }
   destroy() {
     this.audio.pause();
-    for (const type of ['play', 'pause', 'seeked', 'timeupdate', 'ended']) this.audio.removeEventListener(type, this.notify);
+    for (const type of ['play', 'pause', 'seeked', 'timeupdate']) this.audio.removeEventListener(type, this.notify);
+    this.audio.removeEventListener('ended', this.ended);
     this.listeners = [];
+  }
+
+  // A play cut short by the next file (AbortError) is no failure: that file plays.
+  private failed = (e: Error) => { if (e?.name !== 'AbortError') this.onFail(); };
+  private ended = () => {
+    if (this.until >= this.total) return this.notify();
+    // The opening is over: hold here until the rest comes (or take it up now).
+    this.held = this.until;
+    this.wanted = true;
+    if (this.next) this.swap();
+    this.notify();
+  };
+  private swap() {
+    const { url, until } = this.next!;
+    const at = this.held ?? this.audio.currentTime * 1000;
+    this.next = null;
+    if (at >= until && until < this.total) return;  // still not far enough
+    this.until = until;
+    this.audio.dataset.part = until >= this.total ? 'whole' : 'first';
+    this.audio.src = url;  // its playback rate comes back from defaultPlaybackRate
+    this.audio.currentTime = at / 1000;
+    const release = () => { this.held = null; this.notify(); };
+    if (this.wanted) {
+      this.audio.play().then(release, (e: Error) => { release(); this.failed(e); });
+    } else {
+      this.audio.addEventListener('loadedmetadata', release, { once: true });
+    }
   }
 }
 

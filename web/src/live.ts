@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Region, Routine } from './api';
 import { AudioClock, SilentClock, maxAudioRate, type SessionClock } from './clock';
-import { localStamp, savePending, stepAt, testSpeed, type AudioInfo, type Ratings, type Timeline } from './session';
+import { localStamp, savePending, stepAt, testSpeed, type Ratings, type Timeline } from './session';
+import type { VoiceFeed } from './voice';
 import { read, write } from './store';
 
 export interface Live {
@@ -43,8 +44,9 @@ function remember(l: Live) {
 }
 
 /// The one audio element of the app, outside every screen; made (and
-/// loading) as soon as the voice is ready, so Start plays at once.
-export function audioElement(url: string): HTMLAudioElement {
+/// loading) as soon as the voice is ready, so Start plays at once. Without
+/// a url (the voice is not there yet) it holds no file.
+export function audioElement(url: string | null): HTMLAudioElement {
   let element = document.querySelector<HTMLAudioElement>('audio#session-audio');
   if (!element) {
     element = document.createElement('audio');
@@ -52,12 +54,17 @@ export function audioElement(url: string): HTMLAudioElement {
     element.preload = 'auto';
     document.body.appendChild(element);
   }
-  if (element.getAttribute('src') !== url) element.src = url;
+  if (url === null) {
+    if (element.hasAttribute('src')) { element.removeAttribute('src'); element.load(); }
+  } else if (element.getAttribute('src') !== url) {
+    element.src = url;
+  }
   return element;
 }
 
 interface Begin {
-  routine: Routine; line: Timeline; regions: Region[]; before: Ratings; voice: AudioInfo | null; voiceError: string;
+  routine: Routine; line: Timeline; regions: Region[]; before: Ratings; voiceError: string;
+  voice: VoiceFeed | null;  // the voice, ready or still coming; null: none
   at?: number; start?: string;
   deviceVoice?: { rate: number };  // speak the cues with the browser's own voice (Web Speech API)
 }
@@ -92,10 +99,14 @@ function deviceSpeaker(clock: SessionClock, line: Timeline, rate: number) {
 export function begin(b: Begin): Live {
   stop();
   const speed = testSpeed();
-  const voiced = b.voice !== null && !b.deviceVoice && speed <= maxAudioRate;
-  const clock: SessionClock = voiced ? new AudioClock(audioElement(b.voice!.url), b.line.total_ms, speed) : new SilentClock(b.line.total_ms, speed);
+  const feed = b.voice && b.voice.state.state !== 'failed' ? b.voice : null;
+  const voiced = feed !== null && !b.deviceVoice && speed <= maxAudioRate;
+  const clock: SessionClock = voiced ? voiceClock(feed, b.line.total_ms, speed) : new SilentClock(b.line.total_ms, speed);
   const l: Live = { routine: b.routine, line: b.line, regions: b.regions, clock, before: b.before, start: b.start ?? localStamp(), voiceError: b.voiceError, device: !!b.deviceVoice && hasDeviceVoice(), ended: null };
   live = l;
+  // On without the voice, from where it was, if the voice fails or will not play.
+  const silently = (error: string) => { if (live === l) begin({ ...b, voice: null, voiceError: error || b.voiceError, at: clock.ms(), start: l.start }); };
+  if (clock instanceof AudioClock && feed) follow(feed, clock, () => live === l, silently);
   let lastSaved = 0;
   const speak = b.deviceVoice && hasDeviceVoice() ? deviceSpeaker(clock, b.line, b.deviceVoice.rate) : null;
   clock.listen(() => {
@@ -106,14 +117,33 @@ export function begin(b: Begin): Live {
     notify();
   });
   if (b.at) clock.seek(b.at);
-  clock.play().catch(() => {
-    // The audio would not play (a codec or autoplay problem): go on silently.
-    if (live !== l) return;
-    begin({ ...b, voice: null, at: clock.ms(), start: l.start });
-  });
+  // The audio would not play (a codec or autoplay problem): go on silently.
+  clock.play().catch(() => silently(''));
   remember(l);
   notify();
   return l;
+}
+
+// The audio clock for the voice as far as it has come: the whole file, the
+// session's opening, or nothing yet.
+function voiceClock(feed: VoiceFeed, total: number, speed: number): AudioClock {
+  const s = feed.state;
+  const url = s.state === 'ready' ? s.info.url : s.state === 'first' ? s.url : null;
+  const until = s.state === 'ready' ? total : s.state === 'first' ? s.ms : 0;
+  return new AudioClock(audioElement(url), total, speed, until);
+}
+
+// Hands the clock the rest of the voice as it comes.
+function follow(feed: VoiceFeed, clock: AudioClock, current: () => boolean, silently: (error: string) => void) {
+  clock.onFail = () => silently('');
+  if (!feed.coming) return;
+  const off = feed.listen(() => {
+    const s = feed.state;
+    if (!current()) return off();
+    if (s.state === 'first') clock.continueWith(s.url, s.ms);
+    else if (s.state === 'ready') { off(); clock.continueWith(s.info.url); }
+    else if (s.state === 'failed') { off(); silently(s.error); }
+  });
 }
 
 /// Drops the session (after it ended, or to start another).

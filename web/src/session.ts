@@ -10,7 +10,11 @@ export interface StepSpan {
 }
 export interface Cue { at_ms: number; kind: string; text: string; step: number }
 export interface Timeline { intro_ms: number; outro_ms: number; total_ms: number; steps: StepSpan[]; cues: Cue[] }
-export interface AudioInfo { id: string; url: string; seconds: number; rendered: boolean; render_seconds: number }
+export interface AudioInfo {
+  id: string; url: string; seconds: number; rendered: boolean; render_seconds: number;
+  ready?: boolean;  // false: only `first` (the session's opening) is there yet
+  first?: { url: string; seconds: number };
+}
 
 export const measures = ['stress', 'pain', 'tension'] as const;
 export type Ratings = Partial<Record<(typeof measures)[number], number>>;
@@ -30,8 +34,22 @@ export interface Stats {
 }
 
 export const timeline = (routine: Routine) => post<Timeline>('timeline', routine);
-/// The session's voice; `rate` is the speaking rate, 0.8 (slower) to 1.2.
-export const audio = (routine: Routine, rate = 1) => post<AudioInfo>(rate === 1 ? 'audio' : `audio?rate=${rate}`, routine);
+/// How the session is voiced: the speaking rate, 0.8 (slower) to 1.2, and
+/// an optional soft sound under the voice with its volume (0 to 1).
+export interface Voicing { rate: number; background: Background; volume: number }
+export const backgrounds = ['none', 'brown', 'tone'] as const;
+export type Background = (typeof backgrounds)[number];
+
+/// The session's voice. With `first`, an audio still to be made answers
+/// with its opening first.
+export const audio = (routine: Routine, v: Voicing = { rate: 1, background: 'none', volume: 0.2 }, first = false) => {
+  const query = [
+    v.rate === 1 ? '' : `rate=${v.rate}`,
+    v.background === 'none' ? '' : `background=${v.background}&background_volume=${v.volume}`,
+    first ? 'first=1' : '',
+  ].filter(Boolean).join('&');
+  return post<AudioInfo>(query ? `audio?${query}` : 'audio', routine);
+};
 export const speakingRates = [0.8, 0.9, 1, 1.1, 1.2] as const;
 export const history = (last = 60) => get<{ sessions: JournalSession[] }>('journal', { last: String(last) });
 export const stats = () => get<Stats>('stats');

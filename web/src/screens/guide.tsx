@@ -11,7 +11,10 @@ import { FootMap } from '../footmap';
 import { StepView } from '../picture';
 import { RatingSliders } from '../ratings';
 import { audioElement, back, begin, hasDeviceVoice, finish, forget, next, phase, resumable, toggle, useLive, type Live } from '../live';
-import { audio, captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type AudioInfo, type Ratings } from '../session';
+import { backgrounds, captionAt, lastRoutine, saveRoutine, speakingRates, stepAt, timeline, type Background, type Ratings } from '../session';
+import { AudioClock } from '../clock';
+import { VoiceFeed, lastWaits } from '../voice';
+import { AfterRatings } from '../after';
 import { bedtime, checkedToday, lastCheck, lastPlan, read, savePlan, write } from '../store';
 import { VerdictSummary } from './check';
 import { Pending, Title, minutes, useLoad } from '../ui';
@@ -66,33 +69,34 @@ function Saved() {
   return <Session routine={routine} />;
 }
 
-type Voice = { state: 'preparing' } | { state: 'ready'; info: AudioInfo } | { state: 'failed'; error: string };
-
-// How long the voice took to prepare last time, per minute of session: what
-// the wait is said to be is measured here, not guessed.
-const waitPerMinute = () => read<number>('voiceWaitPerMinute');
-
 function Session({ routine }: { routine: Routine }) {
   const plan = useLoad(() => Promise.all([timeline(routine), learn<Region[]>('regions')]));
-  const [voice, setVoice] = useState<Voice>({ state: 'preparing' });
   const saved = useMemo(() => { const r = resumable(); return r && JSON.stringify(r.routine) === JSON.stringify(routine) ? r : null; }, []);
   const [before, setBefore] = useState<Ratings>(saved?.before ?? read<Ratings>('before') ?? {});
   const [waited, setWaited] = useState(0);
   const [rate, setRate] = useState<number>(read<number>('rate') ?? 1);
   const [device, setDevice] = useState(() => hasDeviceVoice() && read<boolean>('deviceVoice') === true);
+  // The voice is asked for as soon as the screen opens; Start works at once
+  // and the guide speaks as soon as the session's opening is there.
+  const [background, setBackground] = useState<Background>(() => backgrounds.find((b) => b === read<string>('background')) ?? 'none');
+  const [volume, setVolume] = useState<number>(read<number>('backgroundVolume') ?? 0.2);
+  const feed = useMemo(() => new VoiceFeed(routine, { rate, background, volume }), [rate, background, volume]);
+  const [, redraw] = useState(0);
   useEffect(() => {
-    setVoice({ state: 'preparing' });
     setWaited(0);
     const asked = performance.now();
     const timer = setInterval(() => setWaited(Math.floor((performance.now() - asked) / 1000)), 1000);
-    audio(routine, rate).then((info) => {
-      clearInterval(timer);
-      if (info.rendered) write('voiceWaitPerMinute', (performance.now() - asked) / 1000 / Math.max(1, routine.total_seconds / 60));
-      audioElement(info.url);
-      setVoice({ state: 'ready', info });
-    }, (e: Error) => { clearInterval(timer); setVoice({ state: 'failed', error: e.message }); });
-    return () => clearInterval(timer);
-  }, [rate]);
+    const changed = () => {
+      const s = feed.state;
+      if (s.state !== 'preparing') clearInterval(timer);
+      if (s.state === 'first' || s.state === 'ready') audioElement(s.state === 'first' ? s.url : s.info.url);  // loading before Start
+      redraw((n) => n + 1);
+    };
+    const off = feed.listen(changed);
+    changed();
+    return () => { clearInterval(timer); off(); };
+  }, [feed]);
+  const voice = feed.state;
   const rateBefore = (value: Ratings) => { setBefore(value); write('before', value); };
 
   if (!plan.value) return <section class="screen"><Title>Guided session</Title><Pending error={plan.error} /></section>;
@@ -100,20 +104,20 @@ function Session({ routine }: { routine: Routine }) {
   const go = (at?: number) => {
     write('before', null);
     begin({
-      routine, line, regions, before, voice: voice.state === 'ready' ? voice.info : null,
+      routine, line, regions, before, voice: feed,
       voiceError: voice.state === 'failed' ? voice.error : '', at, start: at ? saved?.start : undefined,
       deviceVoice: device ? { rate } : undefined,
     });
   };
-  const perMinute = waitPerMinute();
-  const expected = perMinute ? Math.max(1, Math.round(perMinute * routine.total_seconds / 60)) : null;
+  const waits = lastWaits();
+  const expected = waits.first ?? waits.whole;
   return (
     <section class="screen guide-before">
       <Title>Before you start</Title>
       {saved && (
         <div class="notice resume" role="status">
           <p>You stopped this session at {clockText(saved.ms)} of {clockText(line.total_ms)}.</p>
-          <button class="big primary" type="button" disabled={voice.state === 'preparing'} onClick={() => go(saved.ms)}>Resume at {clockText(saved.ms)}</button>
+          <button class="big primary" type="button" onClick={() => go(saved.ms)}>Resume at {clockText(saved.ms)}</button>
         </div>
       )}
       <p class="lead">How do you feel right now? Move a slider to rate it, or leave them alone to skip.</p>
@@ -127,6 +131,21 @@ function Session({ routine }: { routine: Routine }) {
           {speakingRates.map((r) => <option key={r} value={r}>{r === 1 ? 'Normal' : r < 1 ? `Slower (${r}×)` : `Faster (${r}×)`}</option>)}
         </select>
       </p>
+      <p class="field-row">
+        <label for="background-sound">Background sound</label>{' '}
+        <select id="background-sound" value={background} onChange={(e) => { const b = (e.target as HTMLSelectElement).value as Background; write('background', b); setBackground(b); }}>
+          <option value="none">None</option>
+          <option value="brown">Soft noise, like far-off rain</option>
+          <option value="tone">A slow, low hum</option>
+        </select>
+      </p>
+      {background !== 'none' && (
+        <p class="field-row">
+          <label for="background-volume">Background volume</label>{' '}
+          <input id="background-volume" type="range" min="0.05" max="1" step="0.05" value={volume}
+            onChange={(e) => { const v = Number((e.target as HTMLInputElement).value); write('backgroundVolume', v); setVolume(v); }} />
+        </p>
+      )}
       {hasDeviceVoice() && (
         <p class="field-row">
           <label>
@@ -137,11 +156,11 @@ function Session({ routine }: { routine: Routine }) {
       )}
       <p class="small">Sit comfortably with your feet within reach, and put the phone where you can see it. Stop if anything hurts.</p>
       {voice.state === 'preparing' && (
-        <p class="notice" role="status"><span class="spinner" aria-hidden="true" /> Preparing the voice… {waited} s so far{expected ? ` (last time it took about ${expected} s)` : ''}</p>
+        <p class="notice" role="status"><span class="spinner" aria-hidden="true" /> Preparing the voice… {waited} s so far{expected ? ` (last time it took about ${Math.max(1, Math.round(expected))} s)` : ''}. You can start now: it speaks as soon as it is ready.</p>
       )}
       {voice.state === 'failed' && <p class="notice caution-note" role="alert">The voice could not be prepared ({voice.error}). The session will run silently with captions.</p>}
-      <button class={saved ? 'big' : 'big primary'} type="button" disabled={voice.state === 'preparing'} onClick={() => { forget(); go(); }}>
-        {voice.state === 'preparing' ? 'Preparing the voice…' : saved ? 'Start over' : 'Start the session'}
+      <button class={saved ? 'big' : 'big primary'} type="button" onClick={() => { forget(); go(); }}>
+        {saved ? 'Start over' : 'Start the session'}
       </button>
       <p class="small">Takes {minutes(routine.total_seconds)}, in {routine.steps.length} steps. <a href="#/plan/last">See or change the steps</a></p>
     </section>
@@ -208,6 +227,7 @@ function Running({ l }: { l: Live }) {
         <progress max={line.total_ms} value={ms} aria-label="Whole session" />
         <span>{clockText(ms)} of {clockText(line.total_ms)}</span>
       </div>
+      {l.clock instanceof AudioClock && l.clock.waiting() && <p class="notice" role="status"><span class="spinner" aria-hidden="true" /> Getting the voice ready…</p>}
       {l.device && <p class="notice">This device's own voice is speaking: it stops when the screen locks.</p>}
       {!clock.voiced && !l.device && <p class="notice caution-note">No voice this time{l.voiceError ? ` (${l.voiceError})` : ''}: follow the captions.</p>}
       <p class="small">
@@ -239,11 +259,11 @@ function Done({ finished, minutes }: { finished: boolean; minutes: number }) {
     <section class="screen guide-done">
       <Title>{finished ? 'Well done' : 'Session ended'}</Title>
       <p class="lead">{finished ? `That was your ${minutes}-minute routine. Take a moment before you get up.` : 'You can rate how it went all the same.'}</p>
+      <AfterRatings />
       <div class="big-actions">
-        <a class="big primary" href="#/journal"><strong>How do you feel now?</strong><span>Rate it in your journal (30 seconds)</span></a>
+        <a class="big" href="#/insights"><strong>See how your sessions add up</strong></a>
         <a class="big" href="#/"><strong>Back home</strong></a>
       </div>
-      <p class="small">Tomorrow morning, note your sleep and how your heel feels on the first steps: open the Journal, it takes ten seconds.</p>
     </section>
   );
 }
