@@ -178,8 +178,8 @@ TEST(ServerExtrasApi, AskUnderConcurrentLoad) {
   double p50 = all[all.size() / 2], p99 = all[all.size() * 99 / 100];
   std::cout << "/api/ask, " << clients << " clients x " << each << ": p50 " << p50 << " ms, p99 " << p99
             << " ms\n";
+  // Printed, not asserted: a test never fails because the machine was slow.
   RecordProperty("ask_p99_ms", std::to_string(p99));
-  EXPECT_LT(p99, 500.0);  // generous: sanitizer builds on a shared 2-core machine
 }
 
 test::OsmData places_fixture() {
