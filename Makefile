@@ -51,6 +51,7 @@ bench: deps
 	@$(RELEASE)/bench/plantar_ask_bench
 	@$(RELEASE)/bench/api_bench
 	@bench/whole_process.sh $(RELEASE)/plantar
+	@bench/start_up.sh $(RELEASE)/plantar
 	@bench/places_import.sh $(RELEASE)
 	@bench/audio_render.sh $(RELEASE)/plantar
 	@bench/web_load.sh $(RELEASE)/plantar

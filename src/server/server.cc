@@ -279,8 +279,7 @@ struct Server::Impl {
     if (!valid_utf8(req.body)) return error_answer(400, "the request body is not valid UTF-8", "body");
     HttpAnswer answer = route(req);
     apply_range(req, answer);
-    for (const auto& header : security_headers()) answer.headers.push_back(header);
-    return answer;
+    return answer;  // queue() adds the security headers
   }
 
   // --- libmicrohttpd glue -------------------------------------------------
@@ -352,17 +351,19 @@ struct Server::Impl {
     if (response == nullptr) return MHD_NO;
     for (const auto& [name, value] : answer.headers)
       MHD_add_response_header(response, name.c_str(), value.c_str());
+    // Every answer, from the static list (not copied per request).
+    for (const auto& [name, value] : security_headers())
+      MHD_add_response_header(response, name.c_str(), value.c_str());
     MHD_Result result = MHD_queue_response(connection, static_cast<unsigned>(answer.status), response);
     MHD_destroy_response(response);
     return result;
   }
 
-  // Answers with the security headers, skipping the dispatcher (a request
-  // refused before its body is read).
+  // Answers at once, skipping the dispatcher (a request refused before its
+  // body is read); queue() adds the security headers.
   static MHD_Result refuse(MHD_Connection* connection, int status, const std::string& message,
                            const std::string& field) {
     HttpAnswer answer = error_answer(status, message, field);
-    for (const auto& header : security_headers()) answer.headers.push_back(header);
     answer.headers.emplace_back("Connection", "close");
     return queue(connection, std::move(answer));
   }
