@@ -28,6 +28,7 @@ p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
 p.on('request', (r) => { if (new URL(r.url()).origin !== base && !r.url().startsWith('data:')) problems.push(`third-party request: ${r.url()}`); });
 
 const fail = (message) => { throw new Error(message); };
+let opened = 0;
 
 const look = (name) => lookAt(p, shots, name);
 
@@ -52,6 +53,7 @@ const steps = {
     await p.goto(base + '/#/');
     await p.getByRole('link', { name: /5 minutes before bed/ }).click();  // Home starts it in two taps
     await expectHeading('Before you start');
+    opened = Date.now();  // the guide asks for its voice as its screen opens
   },
 
   async 'the guided session runs to the end'() {
@@ -69,7 +71,8 @@ const steps = {
     // Time to first audio: from the tap on Start to the voice's clock moving.
     await p.waitForFunction(() => (document.querySelector('audio')?.currentTime ?? 0) > 0, null, { timeout: 60000 });
     const firstAudio = (Date.now() - clicked) / 1000;
-    console.log(`      time to first audio, cold: ${firstAudio.toFixed(2)} s after Start (target: 3 s)`);
+    console.log(`      time to first audio, cold: ${firstAudio.toFixed(2)} s after Start (target: 3 s); ` +
+      `${((Date.now() - opened) / 1000).toFixed(2)} s after the guide's screen opened (a tap on Start at once)`);
     await p.waitForFunction(() => document.querySelector('audio')?.dataset.part === 'whole', null, { timeout: 120000 }).catch(async () => {
       const state = await p.evaluate(() => { const a = document.querySelector('audio'); return a && { src: a.getAttribute('src'), t: a.currentTime, part: a.dataset.part, paused: a.paused, ended: a.ended }; });
       fail(`the whole voice never took over: ${JSON.stringify(state)}; ${await p.locator('.notice').allInnerTexts()}`);
