@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "plantar/app_card.h"
+#include "plantar/app_places.h"
 #include "plantar/kb.h"
 #include "plantar/planner.h"
 #include "plantar/render.h"
@@ -130,14 +131,7 @@ struct PlacesImportOptions {
   std::string region;  // --region; empty: from the file name
 };
 
-struct PlacesNearOptions {
-  std::vector<std::string> where;  // "LAT,LON" or a place name (several words are joined)
-  std::vector<std::string> kinds;  // --kind, places.toml ids
-  bool open_now = false;
-  double radius_km = 25;
-  int limit = 10;
-  std::string at;  // --at "YYYY-MM-DD HH:MM" local time; empty: now
-};
+using PlacesNearOptions = app::PlacesNearOptions;  // the search: plantar/app_places.h
 
 int run_places_import(const Context& context, const PlacesImportOptions& options);
 int run_places_near(const Context& context, const PlacesNearOptions& options);
