@@ -51,10 +51,21 @@ CREATE TABLE sore_spots (
 CREATE INDEX sore_spots_session ON sore_spots (session_id);
 )sql",
     // 2: the day (days since 1970-01-01) and ISO week of each session, which
-    // the statistics group by in SQL; fill_days() fills them for older rows.
+    // the statistics group by in SQL (fill_days() fills them for older rows),
+    // and the session's change: the sum of after - before over the measures
+    // rated both times, and how many there were.
     R"sql(
 ALTER TABLE sessions ADD COLUMN day INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN week TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN change_sum INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN change_count INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET
+  change_sum = (SELECT COALESCE(SUM(a.value - b.value), 0) FROM ratings b JOIN ratings a
+                ON a.session_id = b.session_id AND a.phase = 'after' AND a.measure = b.measure
+                WHERE b.session_id = sessions.id AND b.phase = 'before'),
+  change_count = (SELECT COUNT(*) FROM ratings b JOIN ratings a
+                  ON a.session_id = b.session_id AND a.phase = 'after' AND a.measure = b.measure
+                  WHERE b.session_id = sessions.id AND b.phase = 'before');
 CREATE INDEX sessions_day ON sessions (day);
 CREATE INDEX ratings_phase_measure ON ratings (phase, measure, session_id, value);
 )sql",

@@ -148,12 +148,14 @@ class SqliteJournal final : public Journal {
   bool replace_session(const Session& session) override {
     return guarded([&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement update(db_,
-                               "UPDATE sessions SET started = ?, ended = ?, minutes = ?, goals = ?, "
-                               "techniques = ?, routine = ?, steps_total = ?, steps_done = ?, finished = ?, "
-                               "stop_reason = ?, note = ?, day = ?, week = ? WHERE id = ?");
+      SQLite::Statement update(
+          db_,
+          "UPDATE sessions SET started = ?, ended = ?, minutes = ?, goals = ?, "
+          "techniques = ?, routine = ?, steps_total = ?, steps_done = ?, finished = ?, "
+          "stop_reason = ?, note = ?, day = ?, week = ?, change_sum = ?, change_count = ? "
+          "WHERE id = ?");
       bind_fields(update, session);
-      update.bind(14, session.id);
+      update.bind(16, session.id);
       if (update.exec() == 0) return false;
       delete_details(session.id);
       insert_details(session.id, session);
@@ -282,7 +284,8 @@ class SqliteJournal final : public Journal {
   std::int64_t insert(const Session& s) {
     Use statement(prepared(
         "INSERT INTO sessions (started, ended, minutes, goals, techniques, routine, steps_total, steps_done, "
-        "finished, stop_reason, note, day, week) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "finished, stop_reason, note, day, week, change_sum, change_count) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bind_fields(*statement, s);
     statement->exec();
     std::int64_t id = db_.getLastInsertRowid();
@@ -290,7 +293,7 @@ class SqliteJournal final : public Journal {
     return id;
   }
 
-  // The 13 columns of `sessions` after the id, in the order of insert().
+  // The 15 columns of `sessions` after the id, in the order of insert().
   static void bind_fields(SQLite::Statement& statement, const Session& s) {
     statement.bind(1, format_timestamp(s.start));
     bind_optional(statement, 2, s.end ? std::optional(format_timestamp(*s.end)) : std::nullopt);
@@ -305,6 +308,16 @@ class SqliteJournal final : public Journal {
     statement.bind(11, s.note);
     statement.bind(12, static_cast<std::int64_t>(days_since_epoch(s.start)));
     statement.bind(13, iso_week(s.start));
+    // The session's change, stored so that the statistics of goals and
+    // techniques read one table (see add_associations).
+    std::int64_t sum = 0, count = 0;
+    for (const auto& [measure, before] : s.before)
+      if (auto after = s.after.find(measure); after != s.after.end()) {
+        sum += after->second - before;
+        ++count;
+      }
+    statement.bind(14, sum);
+    statement.bind(15, count);
   }
 
   void insert_details(std::int64_t id, const Session& s) {
@@ -454,16 +467,14 @@ class SqliteJournal final : public Journal {
     totals.last_day = static_cast<long>(query->getColumn(3).getInt64());
   }
 
-  // Each session's change (the summed after - before and how many measures),
-  // grouped by its goals and techniques as stored ("relax,sleep"); the lists
-  // are split here, one row for each combination that occurs.
+  // Each session's change (the summed after - before and how many measures,
+  // stored with the session), grouped by its goals and techniques as stored
+  // ("relax,sleep"); the lists are split here, one row for each combination
+  // that occurs.
   void add_associations(Totals& totals) const {
-    Use query(
-        prepared("WITH change AS (SELECT b.session_id AS id, SUM(a.value - b.value) AS c, COUNT(*) AS k "
-                 "FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND "
-                 "a.measure = b.measure WHERE b.phase = 'before' GROUP BY b.session_id) "
-                 "SELECT s.goals, s.techniques, change.k, COUNT(*), SUM(change.c), SUM(change.c * change.c) "
-                 "FROM sessions s JOIN change ON change.id = s.id GROUP BY s.goals, s.techniques, change.k"));
+    Use query(prepared(
+        "SELECT goals, techniques, change_count, COUNT(*), SUM(change_sum), SUM(change_sum * change_sum) "
+        "FROM sessions WHERE change_count > 0 GROUP BY goals, techniques, change_count"));
     while (query->executeStep()) {
       std::int64_t factor = change_factor(query->getColumn(2).getInt64());
       Moments m{query->getColumn(3).getInt64(), query->getColumn(4).getInt64() * factor,
