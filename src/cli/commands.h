@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "plantar/app_card.h"
+#include "plantar/app_places.h"
 #include "plantar/kb.h"
 #include "plantar/planner.h"
 #include "plantar/render.h"
@@ -102,14 +104,8 @@ struct MapOptions {
   int days = 30;
 };
 
-struct CardOptions {
+struct CardOptions : app::CardOptions {  // the card's content: plantar/app_card.h
   std::string output;
-  std::string input;
-  std::vector<std::string> conditions, goals, tools;
-  std::optional<int> minutes;
-  std::string name;
-  std::string sections;  // comma list; empty: all
-  int days = 30;
 };
 
 int run_log(const Context& context, const LogOptions& options);
@@ -123,17 +119,6 @@ int run_remind(const Context& context, const RemindOptions& options);
 int run_map(const Context& context, const MapOptions& options);
 int run_card(const Context& context, const CardOptions& options);
 
-/// What `plantar card` shows, and the screening's verdict: the card for the
-/// options, a plan request as JSON (options.input names it in errors; empty:
-/// none; without goals, the journal's most frequent ones) and the journal's
-/// sessions.
-struct CardContent {
-  render::Card card;
-  Verdict verdict = Verdict::go;
-};
-CardContent card_content(const kb::KnowledgeBase& kb, const CardOptions& options,
-                         const std::string& plan_json, const std::vector<journal::Session>& sessions);
-
 struct AskOptions {
   std::vector<std::string> words;  // the question, possibly in several arguments
   int limit = 3;
@@ -146,14 +131,7 @@ struct PlacesImportOptions {
   std::string region;  // --region; empty: from the file name
 };
 
-struct PlacesNearOptions {
-  std::vector<std::string> where;  // "LAT,LON" or a place name (several words are joined)
-  std::vector<std::string> kinds;  // --kind, places.toml ids
-  bool open_now = false;
-  double radius_km = 25;
-  int limit = 10;
-  std::string at;  // --at "YYYY-MM-DD HH:MM" local time; empty: now
-};
+using PlacesNearOptions = app::PlacesNearOptions;  // the search: plantar/app_places.h
 
 int run_places_import(const Context& context, const PlacesImportOptions& options);
 int run_places_near(const Context& context, const PlacesNearOptions& options);

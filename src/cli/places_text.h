@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "plantar/app_places.h"
 #include "plantar/kb.h"
 #include "plantar/osm_import.h"
 #include "plantar/places_query.h"
@@ -17,9 +18,8 @@ class Store;
 
 namespace plantar::cli {
 
-/// The distinct named places `where` may mean: those of that name, else those
-/// whose name starts so (a town mapped as a node and as an area is one).
-std::vector<places::NamedPlace> place_choices(const places::Store& store, const std::string& where);
+/// The distinct named places `where` may mean (plantar/app_places.h).
+using app::place_choices;
 
 /// "350 m", "1.2 km", "12 km".
 std::string plain_distance(double km);

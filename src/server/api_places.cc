@@ -7,8 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/commands.h"
-#include "cli/places_text.h"
+#include "plantar/app_places.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
 #include "plantar/places_json.h"
@@ -55,7 +54,7 @@ Reply regions(const Api& api) {
 Reply ambiguous(const Api& api, const std::string& where, const BadInput& error) {
   places::Store store(api.places, false);
   Json choices = Json::array();
-  for (const auto& place : cli::place_choices(store, where)) choices.push_back(json_io::to_json(place));
+  for (const auto& place : app::place_choices(store, where)) choices.push_back(json_io::to_json(place));
   Json out = {{"error", error.what()}, {"field", "at"}, {"choices", choices}};
   return {400, json_io::dump(out), "application/json"};
 }
@@ -73,7 +72,7 @@ Reply unknown_place(const Api& api, const std::string& where, const BadInput& er
 
 // GET /api/places/near?at=LAT,LON|NAME&kind=a,b&open_now=1&radius=KM&limit=N&when=YYYY-MM-DD HH:MM
 Reply near(const Api& api, const Request& request) {
-  cli::PlacesNearOptions options;
+  app::PlacesNearOptions options;
   std::string where = param(request, "at");
   options.where = {where};
   options.kinds = list_param(request, "kind");
@@ -83,10 +82,9 @@ Reply near(const Api& api, const Request& request) {
   options.at = param(request, "when");
   if (where.empty()) throw BadInput("at", "expected a place name or LAT,LON, e.g. 47.14,9.52");
   if (!imported(api)) return nothing_imported();
-  std::ostringstream out, err;
-  cli::Context context{api.kb, out, err, true, false, nullptr, api.places};
+  app::NearAnswer answer;
   try {
-    cli::run_places_near(context, options);
+    answer = app::places_near(api.kb, api.places, options);
   } catch (const BadInput& e) {
     auto named = renamed(e, {{"WHERE", "at"},
                              {"--kind", "kind"},
@@ -99,7 +97,9 @@ Reply near(const Api& api, const Request& request) {
       return unknown_place(api, where, named);
     throw named;
   }
-  return {200, out.str(), "application/json"};
+  Json out = json_io::near_answer(answer.center.at, answer.center.name, answer.now, answer.query, answer.hits,
+                                  api.kb.places);
+  return {200, json_io::dump(out), "application/json"};
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/places_get.h"
+#include "plantar/app_places.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
 #include "plantar/osm_regions.h"
@@ -59,7 +59,7 @@ class Job {
     return now == "checksum" || now == "download" || now == "import";
   }
 
-  void step(const cli::GetStep& step) {
+  void step(const app::GetStep& step) {
     if (cancel_) throw Cancelled{};
     std::lock_guard<std::mutex> lock(mutex_);
     if (step.stage == "done") return;
@@ -79,11 +79,9 @@ class Job {
   }
 
   void run(const std::string& db, const std::string& source, const std::string& region) {
-    std::ostringstream out, err;
-    cli::Context context{*kb_, out, err, true, false, nullptr, db};
     try {
       auto got =
-          cli::get_region(context, source, region, "region", [this](const cli::GetStep& s) { step(s); });
+          app::get_region(*kb_, db, source, region, "region", [this](const app::GetStep& s) { step(s); });
       finish({{"state", "done"},
               {"name", got.region.name},
               {"places", got.region.places},
