@@ -7,6 +7,7 @@
 #include "cli/journal_place.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
+#include "plantar/pg_store.h"
 #include "plantar/render.h"
 #include "query_params.h"
 #include "routes.h"
@@ -16,6 +17,7 @@ namespace {
 
 // The journal's sessions; none when there is no journal yet (reading never creates it).
 std::vector<journal::Session> sessions(const Api& api) {
+  if (api.person != nullptr) return api.person->sessions();  // hosted mode
   if (api.journal.empty()) return {};  // no --db: no journal (read_sessions would look in $HOME)
   std::ostringstream out, err;
   cli::Context context{api.kb, out, err, false, false, nullptr, api.journal};

@@ -28,6 +28,7 @@ export function More() {
         <li><a href="#/places">Places</a>: massage therapists and reflexologists near you, from OpenStreetMap</li>
         <li><a href="#/journal">Journal</a>: how your sessions went</li>
         <li><a href="#/insights">Insights</a>: what your sessions add up to</li>
+        <li><a href="#/account">Account</a>: log in, share with your therapist, see your clients</li>
         {Object.entries(comingSoon).map(([id, item]) => (
           <li key={id}><a href={`#/${id}`}>{item.title}</a> (coming soon)</li>
         ))}
