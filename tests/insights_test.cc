@@ -2,6 +2,7 @@
 // calendar arithmetic under them.
 #include <gtest/gtest.h>
 
+#include "plantar/errors.h"
 #include "plantar/insights.h"
 #include "plantar/render.h"
 
@@ -83,6 +84,44 @@ TEST(Insights, RecentSoreSpotsKeepTheLatestOfEachPlace) {
   ASSERT_EQ(spots.size(), 2u);
   EXPECT_EQ(spots[0].intensity, 3);
   EXPECT_EQ(spots[1].region, Region::heel);
+}
+
+// Whole-number sums give the mean and spread that the values give, also in
+// 60ths (the scale of a session's change) and whatever their order.
+TEST(Insights, SummaryFromSumsMatchesTheValues) {
+  std::vector<double> values;
+  journal::Moments sums, sixtieths;
+  for (int i = 0; i < 997; ++i) {
+    int v = (i * 7919) % 21 - 10;  // -10..10, uneven
+    values.push_back(v);
+    sums.add(v);
+    sixtieths.add(v * 20);  // v/3 in 60ths
+  }
+  auto expected = insights::summarize(values);
+  auto from_sums = insights::summarize(sums);
+  EXPECT_EQ(from_sums.count, expected.count);
+  EXPECT_EQ(from_sums.mean, expected.mean);  // a whole sum over a count: the same division
+  EXPECT_NEAR(*from_sums.sd, *expected.sd, 1e-12);
+  auto thirds = insights::summarize(sixtieths, journal::change_scale);
+  EXPECT_NEAR(thirds.mean, expected.mean / 3, 1e-12);
+  EXPECT_NEAR(*thirds.sd, *expected.sd / 3, 1e-12);
+  EXPECT_FALSE(insights::summarize(journal::Moments{1, 5, 25}).sd);
+  EXPECT_EQ(insights::summarize(journal::Moments{}).count, 0);
+  EXPECT_THROW(journal::change_factor(7), Failure);  // 7 measures would not divide 60
+}
+
+// The current streak counts when the latest run ends today or yesterday.
+TEST(Insights, StreaksFromRuns) {
+  journal::Totals totals;
+  totals.days = 9;
+  totals.longest_run = 5;
+  totals.last_run = 3;
+  totals.last_day = days_since_epoch(*parse_timestamp("2026-11-21 08:00"));
+  EXPECT_EQ(insights::from_totals(totals, *parse_timestamp("2026-11-22 07:00")).streaks.current, 3);
+  EXPECT_EQ(insights::from_totals(totals, *parse_timestamp("2026-11-21 23:00")).streaks.current, 3);
+  EXPECT_EQ(insights::from_totals(totals, *parse_timestamp("2026-11-23 07:00")).streaks.current, 0);
+  EXPECT_EQ(insights::from_totals(totals, *parse_timestamp("2026-11-20 07:00")).streaks.current, 0);
+  EXPECT_EQ(insights::from_totals(totals, *parse_timestamp("2026-11-23 07:00")).streaks.longest, 5);
 }
 
 TEST(Insights, SparklineSpansTheRange) {

@@ -133,6 +133,65 @@ TEST(JournalFile, NewerSchemaIsRefusedAndLeftAlone) {
   EXPECT_EQ(test::file_bytes(path), before);
 }
 
+// A journal of schema 1 (plantar before the day and week columns), written
+// with the sqlite3 shell as that version wrote it.
+void write_version_1(const std::string& path) {
+  test::sqlite(path, R"sql(
+CREATE TABLE sessions (id INTEGER PRIMARY KEY, started TEXT NOT NULL, ended TEXT, minutes INTEGER,
+  goals TEXT NOT NULL DEFAULT '', techniques TEXT NOT NULL DEFAULT '', routine TEXT NOT NULL DEFAULT '',
+  steps_total INTEGER, steps_done INTEGER, finished INTEGER NOT NULL DEFAULT 1 CHECK (finished IN (0, 1)),
+  stop_reason TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '');
+CREATE INDEX sessions_started ON sessions (started);
+CREATE TABLE ratings (session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  phase TEXT NOT NULL CHECK (phase IN ('before', 'after', 'morning')), measure TEXT NOT NULL,
+  value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10), PRIMARY KEY (session_id, phase, measure));
+CREATE TABLE sore_spots (id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  foot TEXT NOT NULL CHECK (foot IN ('left', 'right')), region TEXT NOT NULL,
+  x REAL NOT NULL CHECK (x BETWEEN 0 AND 1), y REAL NOT NULL CHECK (y BETWEEN 0 AND 1),
+  intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10));
+CREATE INDEX sore_spots_session ON sore_spots (session_id);
+INSERT INTO sessions (id, started, goals) VALUES (1, '2026-01-01T21:30:00', 'relax'),
+  (2, '2026-01-04T08:00:00', 'relax,sleep'), (3, '2026-01-05T21:00:00', '');
+INSERT INTO ratings VALUES (1, 'before', 'stress', 7), (1, 'after', 'stress', 3),
+  (2, 'before', 'stress', 6), (2, 'after', 'stress', 5), (2, 'morning', 'sleep', 8);
+PRAGMA user_version = 1;
+)sql");
+}
+
+TEST(JournalFile, AVersion1FileIsUpgradedOnOpen) {
+  test::TempDir dir;
+  std::string path = dir.file("old.db");
+  write_version_1(path);
+  auto store = journal::open_sqlite_journal(path);
+  EXPECT_EQ(store->schema_version(), 2);
+  // 2026-01-01 is a Thursday of ISO week 1; 2026-01-04 is the Sunday of that week.
+  EXPECT_EQ(test::sqlite(path, "SELECT group_concat(day || ' ' || week, ';') FROM sessions"),
+            "20454 2026-W01;20457 2026-W01;20458 2026-W02");
+  auto totals = store->totals();
+  EXPECT_EQ(totals, journal::totals_of(store->sessions()));
+  EXPECT_EQ(totals.measures["stress"]["2026-W01"].change, (journal::Moments{2, -5, 17}));
+  EXPECT_EQ(totals.last_run, 2);
+  // What the old file held comes out unchanged, and it takes new sessions.
+  EXPECT_EQ(store->session(2)->morning, (journal::Ratings{{"sleep", 8}}));
+  store->record_session(sample(20));
+  EXPECT_EQ(store->totals(), journal::totals_of(store->sessions()));
+}
+
+// The last N come from the index on the start time: no sort of the whole table.
+TEST(JournalFile, TheLastSessionsComeFromTheIndex) {
+  test::TempDir dir;
+  std::string path = dir.file("j.db");
+  journal::open_sqlite_journal(path)->record_session(sample(20));
+  std::string plan =
+      test::sqlite(path, "EXPLAIN QUERY PLAN SELECT * FROM sessions ORDER BY started DESC, id DESC LIMIT 20");
+  EXPECT_NE(plan.find("INDEX sessions_started"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+  plan =
+      test::sqlite(path, "EXPLAIN QUERY PLAN SELECT id FROM sessions WHERE started = '2026-11-20T21:30:00'");
+  EXPECT_NE(plan.find("INDEX sessions_started"), std::string::npos) << plan;
+}
+
 TEST(JournalFile, DbOptionTakesAFileOrAFolder) {
   test::TempDir dir;
   EXPECT_EQ(test::run_plantar({"log", "--db", dir.file("mine.db"), "--before", "stress=5"}).status, 0);

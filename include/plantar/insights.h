@@ -65,14 +65,26 @@ struct Stats {
 
 /// Summarises numbers: count, mean and sample standard deviation.
 Summary summarize(const std::vector<double>& values);
+/// The same from whole-number sums of values in units of 1/scale, exactly:
+/// the spread comes from count * squares - sum * sum, so it does not depend
+/// on the order in which a store added the values up.
+Summary summarize(const journal::Moments& moments, std::int64_t scale = 1);
 
-/// The statistics of `sessions` as of `today` (for the current streak).
+/// The statistics from a store's totals (journal::Journal::totals) as of
+/// `today` (for the current streak).
+Stats from_totals(const journal::Totals& totals, const Timestamp& today);
+
+/// The statistics of `sessions` as of `today`: from_totals(totals_of(sessions)).
 Stats compute(const std::vector<journal::Session>& sessions, const Timestamp& today);
 
 /// The latest sore spot of each place in sessions less than `days` days
 /// before `today`, most recent first.
 std::vector<journal::SoreSpot> recent_sore_spots(const std::vector<journal::Session>& sessions,
                                                  const Timestamp& today, int days);
+
+/// The same from a store, which reads only the sessions of those days.
+std::vector<journal::SoreSpot> recent_sore_spots(const journal::Journal& store, const Timestamp& today,
+                                                 int days);
 
 /// A session's change: the mean of after - before over the measures rated
 /// both times, or unset when none was.

@@ -2,6 +2,9 @@
 // notes) and the next morning's sleep and heel pain. The types and their
 // checks are pure; storage sits behind the small `Journal` interface
 // (SQLite by default, open_sqlite_journal) so another store can join later.
+// The interface answers with queries (the last N sessions, one session, the
+// sums behind `stats`), so that what a command costs grows with what it
+// shows, not with the whole history.
 #pragma once
 
 #include <cstdint>
@@ -78,7 +81,63 @@ std::string format_sore_spot(const SoreSpot& spot);
 Session session_from_routine(const planner::Routine& routine, const std::vector<std::string>& goals,
                              const std::string& routine_json, Timestamp start);
 
+/// Whole-number sums of values, which a store adds up exactly (in SQL):
+/// how many, their sum and the sum of their squares. The values are whole
+/// multiples of 1/scale; insights::summarize turns them into a mean and a
+/// spread, the same whoever added them up.
+struct Moments {
+  std::int64_t count = 0, sum = 0, squares = 0;
+  void add(std::int64_t value);
+  void add(const Moments& other);
+  bool operator==(const Moments&) const = default;
+};
+
+/// A session's change is the mean of up to 5 whole-number changes (one a
+/// measure rated before and after), so 60 times it (60 = lcm of 1..5) is a
+/// whole number: goal and technique changes are summed in 60ths.
+inline constexpr std::int64_t change_scale = 60;
+
+/// One measure's before/after pairs (sessions that rated it both times).
+struct PairMoments {
+  Moments before, after, change;
+  void add(const PairMoments& other);
+  bool operator==(const PairMoments&) const = default;
+};
+
+/// Everything `plantar stats` and the card need, summed by the store rather
+/// than from every session. Weeks are iso_week(start); days are
+/// days_since_epoch(start).
+struct Totals {
+  int sessions = 0, finished = 0;
+  std::optional<Timestamp> first, last;  // the earliest and latest start
+  /// session measure → ISO week → its before/after pairs.
+  std::map<std::string, std::map<std::string, PairMoments>> measures;
+  /// morning measure → ISO week → its ratings.
+  std::map<std::string, std::map<std::string, Moments>> mornings;
+  /// Days with a session, as runs of days in a row.
+  int days = 0;         // distinct days with a session
+  int longest_run = 0;  // the longest run of days in a row
+  int last_run = 0;     // the length of the latest run, which ends on `last_day`
+  std::optional<long> last_day;
+  /// goal or technique id → the changes of the sessions that had it and a
+  /// change (see insights::session_change), in 60ths (change_scale).
+  std::map<std::string, Moments> goals, techniques;
+  /// goal id → how many sessions had it (with a change or not).
+  std::map<std::string, int> goal_sessions;
+  bool operator==(const Totals&) const = default;
+};
+
+/// What turns the summed changes of a session that rated `measures`
+/// measures both times into its change in 60ths: 60 / measures. Throws
+/// Failure (an internal error) when `measures` does not divide 60.
+std::int64_t change_factor(std::int64_t measures);
+
+/// The totals of `sessions`, added up here: what a store's own queries
+/// must equal (the store tests compare the two).
+Totals totals_of(const std::vector<Session>& sessions);
+
 /// Where sessions are kept. Every write is one transaction: all or nothing.
+/// One Journal object serves one thread at a time (open one per thread).
 class Journal {
  public:
   virtual ~Journal() = default;
@@ -95,14 +154,31 @@ class Journal {
   /// Stores all sessions or none; sessions equal in start time and content
   /// to a stored one are skipped. Returns how many were added.
   virtual int import_sessions(const std::vector<Session>& sessions) = 0;
-  /// Every session, oldest first.
+  /// Every session, oldest first (for export: the other reads are bounded).
   virtual std::vector<Session> sessions() const = 0;
+  /// The `count` latest sessions, newest first (through the index on start time).
+  virtual std::vector<Session> last_sessions(int count) const = 0;
+  /// The session `session_id`, or nothing when there is no such session.
+  virtual std::optional<Session> session(std::int64_t session_id) const = 0;
+  /// The sessions that started at or after `from`, oldest first.
+  virtual std::vector<Session> sessions_since(const Timestamp& from) const = 0;
+  /// How many sessions there are.
+  virtual std::int64_t session_count() const = 0;
+  /// The sums behind `stats`, aggregated by the store; equal to
+  /// totals_of(sessions()).
+  virtual Totals totals() const = 0;
+  /// Every rating of `measure` in `phase` ("before", "after", "morning"),
+  /// oldest session first: the values alone, for the sparklines of `stats`.
+  virtual std::vector<int> rating_series(const std::string& phase, const std::string& measure) const = 0;
   /// The schema version of the store.
   virtual int schema_version() const = 0;
 };
 
-/// The newest schema this program writes.
-inline constexpr int schema_version = 1;
+/// The newest schema this program writes (2: the day and ISO week of each
+/// session, stored for the statistics).
+inline constexpr int schema_version = 2;
+/// The version of the JSON export format ("version" in `plantar export`).
+inline constexpr int export_version = 1;
 
 /// Opens (creating it with mode 0600 and migrating it when needed) the
 /// SQLite journal at `path`. Throws Failure with a clear message when the

@@ -1,78 +1,61 @@
-// The journal's statistics: means, spreads, weekly trends, streaks.
+// The journal's statistics: means, spreads, weekly trends, streaks, from
+// the whole-number sums a store adds up (journal::Totals).
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "plantar/insights.h"
 
 namespace plantar::insights {
 namespace {
 
+using journal::Moments;
 using journal::Session;
 
-std::vector<WeekPoint> by_week(const std::vector<std::pair<std::string, double>>& values) {
-  std::map<std::string, std::vector<double>> weeks;
-  for (const auto& [week, value] : values) weeks[week].push_back(value);
+template <typename Value, typename Pick>
+std::vector<WeekPoint> by_week(const std::map<std::string, Value>& weeks, Pick pick) {
   std::vector<WeekPoint> out;
-  for (const auto& [week, list] : weeks) out.push_back({week, summarize(list)});
+  for (const auto& [week, value] : weeks) out.push_back({week, summarize(pick(value))});
   return out;
 }
 
-MeasureStats measure_stats(const std::vector<Session>& sessions, const std::string& measure) {
-  std::vector<double> before, after, change;
-  std::vector<std::pair<std::string, double>> weekly;
-  for (const auto& s : sessions) {
-    auto b = s.before.find(measure);
-    auto a = s.after.find(measure);
-    if (b == s.before.end() || a == s.after.end()) continue;
-    before.push_back(b->second);
-    after.push_back(a->second);
-    change.push_back(a->second - b->second);
-    weekly.emplace_back(iso_week(s.start), a->second - b->second);
-  }
-  return {measure, summarize(before), summarize(after), summarize(change), by_week(weekly)};
+MeasureStats measure_stats(const journal::Totals& totals, const std::string& measure) {
+  MeasureStats out{measure, {}, {}, {}, {}};
+  auto it = totals.measures.find(measure);
+  if (it == totals.measures.end()) return out;
+  journal::PairMoments all;
+  for (const auto& [week, pair] : it->second) all.add(pair);
+  out.before = summarize(all.before);
+  out.after = summarize(all.after);
+  out.change = summarize(all.change);
+  out.weeks = by_week(it->second, [](const journal::PairMoments& p) { return p.change; });
+  return out;
 }
 
-MorningStats morning_stats(const std::vector<Session>& sessions, const std::string& measure) {
-  std::vector<double> values;
-  std::vector<std::pair<std::string, double>> weekly;
-  for (const auto& s : sessions) {
-    auto it = s.morning.find(measure);
-    if (it == s.morning.end()) continue;
-    values.push_back(it->second);
-    weekly.emplace_back(iso_week(s.start), it->second);
-  }
-  return {measure, summarize(values), by_week(weekly)};
+MorningStats morning_stats(const journal::Totals& totals, const std::string& measure) {
+  MorningStats out{measure, {}, {}};
+  auto it = totals.mornings.find(measure);
+  if (it == totals.mornings.end()) return out;
+  Moments all;
+  for (const auto& [week, moments] : it->second) all.add(moments);
+  out.value = summarize(all);
+  out.weeks = by_week(it->second, [](const Moments& m) { return m; });
+  return out;
 }
 
-Streaks streaks(const std::vector<Session>& sessions, const Timestamp& today) {
-  std::set<long> days;
-  for (const auto& s : sessions) days.insert(days_since_epoch(s.start));
+Streaks streaks(const journal::Totals& totals, const Timestamp& today) {
   Streaks out;
-  out.days = static_cast<int>(days.size());
-  int run = 0;
-  long previous = 0;
-  for (long day : days) {
-    run = (run > 0 && day == previous + 1) ? run + 1 : 1;
-    out.longest = std::max(out.longest, run);
-    previous = day;
-  }
+  out.days = totals.days;
+  out.longest = totals.longest_run;
   long now = days_since_epoch(today);
-  if (!days.empty() && (previous == now || previous == now - 1)) out.current = run;
+  if (totals.last_day && (*totals.last_day == now || *totals.last_day == now - 1))
+    out.current = totals.last_run;
   return out;
 }
 
-std::vector<Association> associations(const std::vector<Session>& sessions,
-                                      std::vector<std::string> Session::*field) {
-  std::map<std::string, std::vector<double>> changes;
-  for (const auto& s : sessions) {
-    auto change = session_change(s);
-    if (!change) continue;
-    for (const auto& id : s.*field) changes[id].push_back(*change);
-  }
+std::vector<Association> associations(const std::map<std::string, Moments>& changes) {
   std::vector<Association> out;
-  for (const auto& [id, list] : changes) out.push_back({id, summarize(list)});
+  for (const auto& [id, moments] : changes) out.push_back({id, summarize(moments, journal::change_scale)});
   std::stable_sort(out.begin(), out.end(),
                    [](const Association& a, const Association& b) { return a.change.mean < b.change.mean; });
   return out;
@@ -91,6 +74,21 @@ Summary summarize(const std::vector<double>& values) {
     double squares = 0;
     for (double v : values) squares += (v - s.mean) * (v - s.mean);
     s.sd = std::sqrt(squares / (s.count - 1));
+  }
+  return s;
+}
+
+Summary summarize(const Moments& m, std::int64_t scale) {
+  Summary s;
+  s.count = static_cast<int>(m.count);
+  if (m.count == 0) return s;
+  double units = static_cast<double>(m.count) * static_cast<double>(scale);
+  s.mean = static_cast<double>(m.sum) / units;
+  if (m.count >= 2) {
+    // Whole numbers, exact: n·Σx² − (Σx)² is n(n−1) times the sample variance (in scale²).
+    __int128 spread = static_cast<__int128>(m.count) * m.squares - static_cast<__int128>(m.sum) * m.sum;
+    double pairs = static_cast<double>(m.count) * static_cast<double>(m.count - 1);
+    s.sd = std::sqrt(static_cast<double>(spread) / pairs) / static_cast<double>(scale);
   }
   return s;
 }
@@ -122,20 +120,32 @@ std::vector<journal::SoreSpot> recent_sore_spots(const std::vector<Session>& ses
   return out;
 }
 
-Stats compute(const std::vector<Session>& sessions, const Timestamp& today) {
+std::vector<journal::SoreSpot> recent_sore_spots(const journal::Journal& store, const Timestamp& today,
+                                                 int days) {
+  // From midnight of the first of the `days` days (a century or more: everything).
+  Timestamp from{1, 1, 1};
+  if (days >= 1 && days <= 36500)
+    from =
+        add_minutes(Timestamp{today.year, today.month, today.day}, -(static_cast<long>(days) - 1) * 24 * 60);
+  return recent_sore_spots(store.sessions_since(from), today, days);
+}
+
+Stats from_totals(const journal::Totals& totals, const Timestamp& today) {
   Stats stats;
-  stats.sessions = static_cast<int>(sessions.size());
-  for (const auto& s : sessions) {
-    stats.finished += s.finished ? 1 : 0;
-    if (!stats.first || s.start < *stats.first) stats.first = s.start;
-    if (!stats.last || s.start > *stats.last) stats.last = s.start;
-  }
-  for (const auto& m : journal::session_measures) stats.measures.push_back(measure_stats(sessions, m));
-  for (const auto& m : journal::morning_measures) stats.mornings.push_back(morning_stats(sessions, m));
-  stats.streaks = streaks(sessions, today);
-  stats.goals = associations(sessions, &Session::goals);
-  stats.techniques = associations(sessions, &Session::techniques);
+  stats.sessions = totals.sessions;
+  stats.finished = totals.finished;
+  stats.first = totals.first;
+  stats.last = totals.last;
+  for (const auto& m : journal::session_measures) stats.measures.push_back(measure_stats(totals, m));
+  for (const auto& m : journal::morning_measures) stats.mornings.push_back(morning_stats(totals, m));
+  stats.streaks = streaks(totals, today);
+  stats.goals = associations(totals.goals);
+  stats.techniques = associations(totals.techniques);
   return stats;
+}
+
+Stats compute(const std::vector<Session>& sessions, const Timestamp& today) {
+  return from_totals(journal::totals_of(sessions), today);
 }
 
 }  // namespace plantar::insights

@@ -208,8 +208,8 @@ std::vector<Session> read_json(const std::string& text, const std::string& what)
   if (body.is_discarded()) throw BadInput(what, "not valid JSON");
   if (!body.is_object() || body.value("format", "") != "plantar-journal")
     throw BadInput(what + ": format", "expected {\"format\": \"plantar-journal\", \"sessions\": [...]}");
-  if (!body.contains("version") || !json_io::whole_in(body["version"], 0, journal::schema_version))
-    throw BadInput(what + ": version", fmt::format("expected a version up to {}", journal::schema_version));
+  if (!body.contains("version") || !json_io::whole_in(body["version"], 0, journal::export_version))
+    throw BadInput(what + ": version", fmt::format("expected a version up to {}", journal::export_version));
   if (!body.contains("sessions") || !body["sessions"].is_array())
     throw BadInput(what + ": sessions", "expected a list");
   std::vector<Session> sessions;

@@ -194,7 +194,7 @@ Session session_from_json(const Json& item, const std::string& field) {
 std::string export_json(const std::vector<Session>& sessions) {
   Json list = Json::array();
   for (const auto& s : sessions) list.push_back(to_json(s));
-  Json out{{"format", "plantar-journal"}, {"version", journal::schema_version}, {"sessions", list}};
+  Json out{{"format", "plantar-journal"}, {"version", journal::export_version}, {"sessions", list}};
   return out.dump(2) + "\n";
 }
 

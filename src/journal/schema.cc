@@ -9,6 +9,7 @@
 
 #include "plantar/errors.h"
 #include "plantar/journal.h"
+#include "plantar/timestamp.h"
 
 namespace plantar::journal {
 namespace {
@@ -49,7 +50,31 @@ CREATE TABLE sore_spots (
 );
 CREATE INDEX sore_spots_session ON sore_spots (session_id);
 )sql",
+    // 2: the day (days since 1970-01-01) and ISO week of each session, which
+    // the statistics group by in SQL; fill_days() fills them for older rows.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN day INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN week TEXT NOT NULL DEFAULT '';
+CREATE INDEX sessions_day ON sessions (day);
+CREATE INDEX ratings_phase_measure ON ratings (phase, measure, session_id, value);
+)sql",
 };
+
+// Schema 2 stores what the program computes from the start time (the same
+// functions as the statistics in memory), so it is filled here, not in SQL.
+void fill_days(SQLite::Database& db) {
+  SQLite::Statement rows(db, "SELECT id, started FROM sessions");
+  SQLite::Statement update(db, "UPDATE sessions SET day = ?, week = ? WHERE id = ?");
+  while (rows.executeStep()) {
+    auto start = parse_timestamp(rows.getColumn(1).getString());
+    if (!start) throw Failure("the journal holds a broken time '" + rows.getColumn(1).getString() + "'");
+    update.bind(1, static_cast<std::int64_t>(days_since_epoch(*start)));
+    update.bind(2, iso_week(*start));
+    update.bind(3, rows.getColumn(0).getInt64());
+    update.exec();
+    update.reset();
+  }
+}
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
@@ -71,7 +96,10 @@ void migrate(SQLite::Database& db, const std::string& path) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     found = user_version(db);  // another process may have migrated meanwhile
     if (found > schema_version) refuse_newer(found, path);
-    for (int v = found; v < schema_version; ++v) db.exec(migrations[static_cast<std::size_t>(v)]);
+    for (int v = found; v < schema_version; ++v) {
+      db.exec(migrations[static_cast<std::size_t>(v)]);
+      if (v + 1 == 2) fill_days(db);
+    }
     db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
     transaction.commit();
   }

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 #include "plantar/errors.h"
 #include "plantar/journal.h"
@@ -69,6 +70,68 @@ void create_private_file(const std::string& path) {
   ::close(fd);
 }
 
+// A cached statement in use: reset (and its bindings cleared) when the use
+// ends, so that it never holds a read lock between calls.
+class Use {
+ public:
+  explicit Use(SQLite::Statement& statement) : statement_(statement) {}
+  // Never throws: after a failed step (a CHECK refused a value) reset()
+  // repeats the error, and a throwing destructor would end the program.
+  ~Use() {
+    statement_.tryReset();
+    try {
+      statement_.clearBindings();
+    } catch (const SQLite::Exception&) {
+    }
+  }
+  Use(const Use&) = delete;
+  Use& operator=(const Use&) = delete;
+  SQLite::Statement* operator->() const { return &statement_; }
+  SQLite::Statement& operator*() const { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+// The session columns that every read selects, in the order of read_row().
+constexpr const char* session_columns =
+    "id, started, ended, minutes, goals, techniques, routine, steps_total, steps_done, finished, "
+    "stop_reason, note";
+
+Session read_row(SQLite::Statement& query) {
+  Session s;
+  s.id = query.getColumn(0).getInt64();
+  s.start = stored_time(query.getColumn(1).getString());
+  if (!query.getColumn(2).isNull()) s.end = stored_time(query.getColumn(2).getString());
+  s.minutes = column_int(query.getColumn(3));
+  s.goals = split(query.getColumn(4).getString(), ',');
+  s.techniques = split(query.getColumn(5).getString(), ',');
+  s.routine_json = query.getColumn(6).getString();
+  s.steps_total = column_int(query.getColumn(7));
+  s.steps_done = column_int(query.getColumn(8));
+  s.finished = query.getColumn(9).getInt() != 0;
+  s.stop_reason = query.getColumn(10).getString();
+  s.note = query.getColumn(11).getString();
+  return s;
+}
+
+Ratings& phase_of(Session& s, const std::string& phase) {
+  return phase == "before" ? s.before : phase == "after" ? s.after : s.morning;
+}
+
+SoreSpot read_spot(SQLite::Statement& query, int first) {
+  SoreSpot spot;
+  auto foot = parse_foot(query.getColumn(first).getString());
+  auto region = parse_region(query.getColumn(first + 1).getString());
+  if (!foot || !region) throw Failure("the journal holds a sore spot in an unknown place");
+  spot.foot = *foot;
+  spot.region = *region;
+  spot.x = query.getColumn(first + 2).getDouble();
+  spot.y = query.getColumn(first + 3).getDouble();
+  spot.intensity = query.getColumn(first + 4).getInt();
+  return spot;
+}
+
 class SqliteJournal final : public Journal {
  public:
   explicit SqliteJournal(const std::string& path)
@@ -93,9 +156,9 @@ class SqliteJournal final : public Journal {
       SQLite::Statement update(db_,
                                "UPDATE sessions SET started = ?, ended = ?, minutes = ?, goals = ?, "
                                "techniques = ?, routine = ?, steps_total = ?, steps_done = ?, finished = ?, "
-                               "stop_reason = ?, note = ? WHERE id = ?");
+                               "stop_reason = ?, note = ?, day = ?, week = ? WHERE id = ?");
       bind_fields(update, session);
-      update.bind(12, session.id);
+      update.bind(14, session.id);
       if (update.exec() == 0) return false;
       delete_details(session.id);
       insert_details(session.id, session);
@@ -135,43 +198,104 @@ class SqliteJournal final : public Journal {
     return guarded([&] { return sessions_unlocked(); });
   }
 
+  std::vector<Session> last_sessions(int count) const override {
+    return guarded([&] {
+      Use query(prepared(
+          fmt::format("SELECT {} FROM sessions ORDER BY started DESC, id DESC LIMIT ?", session_columns)));
+      query->bind(1, count);
+      return read_with_details(*query);
+    });
+  }
+
+  std::optional<Session> session(std::int64_t session_id) const override {
+    return guarded([&]() -> std::optional<Session> {
+      Use query(prepared(fmt::format("SELECT {} FROM sessions WHERE id = ?", session_columns)));
+      query->bind(1, session_id);
+      auto found = read_with_details(*query);
+      if (found.empty()) return std::nullopt;
+      return found.front();
+    });
+  }
+
+  std::vector<Session> sessions_since(const Timestamp& from) const override {
+    return guarded([&] {
+      Use query(prepared(
+          fmt::format("SELECT {} FROM sessions WHERE started >= ? ORDER BY started, id", session_columns)));
+      query->bind(1, format_timestamp(from));
+      return read_with_details(*query);
+    });
+  }
+
+  std::int64_t session_count() const override {
+    return guarded([&] { return db_.execAndGet("SELECT COUNT(*) FROM sessions").getInt64(); });
+  }
+
+  Totals totals() const override {
+    return guarded([&] { return totals_unlocked(); });
+  }
+
+  std::vector<int> rating_series(const std::string& phase, const std::string& measure) const override {
+    return guarded([&] {
+      Use query(
+          prepared("SELECT r.value FROM sessions s JOIN ratings r ON r.session_id = s.id AND r.phase = ? AND "
+                   "r.measure = ? ORDER BY s.started, s.id"));
+      query->bind(1, phase);
+      query->bind(2, measure);
+      std::vector<int> out;
+      while (query->executeStep()) out.push_back(query->getColumn(0).getInt());
+      return out;
+    });
+  }
+
   int schema_version() const override {
     return guarded([&] { return db_.execAndGet("PRAGMA user_version").getInt(); });
   }
 
  private:
+  // The statement for `sql`, prepared once per journal.
+  SQLite::Statement& prepared(const std::string& sql) const {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    return *slot;
+  }
+
+  // Duplicates are found through the index on the start time: only the
+  // sessions stored with the same start are read and compared.
   int import_unguarded(const std::vector<Session>& sessions) {
     SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    auto stored = sessions_unlocked();
     int added = 0;
     for (auto session : sessions) {
       session.id = 0;
-      bool known = std::any_of(stored.begin(), stored.end(), [&](Session s) {
-        s.id = 0;
-        return s == session;
-      });
-      if (known) continue;
+      if (stored_already(session)) continue;
       insert(session);
-      stored.push_back(session);
       ++added;
     }
     transaction.commit();
     return added;
   }
 
+  bool stored_already(const Session& session) const {
+    Use query(prepared(fmt::format("SELECT {} FROM sessions WHERE started = ?", session_columns)));
+    query->bind(1, format_timestamp(session.start));
+    for (auto stored : read_with_details(*query)) {
+      stored.id = 0;
+      if (stored == session) return true;
+    }
+    return false;
+  }
+
   std::int64_t insert(const Session& s) {
-    SQLite::Statement statement(db_,
-                                "INSERT INTO sessions (started, ended, minutes, goals, techniques, routine, "
-                                "steps_total, steps_done, finished, stop_reason, note) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    bind_fields(statement, s);
-    statement.exec();
+    Use statement(prepared(
+        "INSERT INTO sessions (started, ended, minutes, goals, techniques, routine, steps_total, steps_done, "
+        "finished, stop_reason, note, day, week) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    bind_fields(*statement, s);
+    statement->exec();
     std::int64_t id = db_.getLastInsertRowid();
     insert_details(id, s);
     return id;
   }
 
-  // The 11 columns of `sessions` after the id, in the order of insert().
+  // The 13 columns of `sessions` after the id, in the order of insert().
   static void bind_fields(SQLite::Statement& statement, const Session& s) {
     statement.bind(1, format_timestamp(s.start));
     bind_optional(statement, 2, s.end ? std::optional(format_timestamp(*s.end)) : std::nullopt);
@@ -184,6 +308,8 @@ class SqliteJournal final : public Journal {
     statement.bind(9, s.finished ? 1 : 0);
     statement.bind(10, s.stop_reason);
     statement.bind(11, s.note);
+    statement.bind(12, static_cast<std::int64_t>(days_since_epoch(s.start)));
+    statement.bind(13, iso_week(s.start));
   }
 
   void insert_details(std::int64_t id, const Session& s) {
@@ -202,82 +328,162 @@ class SqliteJournal final : public Journal {
   }
 
   void insert_ratings(std::int64_t id, const char* phase, const Ratings& ratings) {
-    SQLite::Statement statement(
-        db_, "INSERT OR REPLACE INTO ratings (session_id, phase, measure, value) VALUES (?, ?, ?, ?)");
+    Use statement(
+        prepared("INSERT OR REPLACE INTO ratings (session_id, phase, measure, value) VALUES (?, ?, ?, ?)"));
     for (const auto& [measure, value] : ratings) {
-      statement.bind(1, id);
-      statement.bind(2, phase);
-      statement.bind(3, measure);
-      statement.bind(4, value);
-      statement.exec();
-      statement.reset();
+      statement->bind(1, id);
+      statement->bind(2, phase);
+      statement->bind(3, measure);
+      statement->bind(4, value);
+      statement->exec();
+      statement->reset();
     }
   }
 
   void insert_spot(std::int64_t id, const SoreSpot& spot) {
-    SQLite::Statement statement(
-        db_, "INSERT INTO sore_spots (session_id, foot, region, x, y, intensity) VALUES (?, ?, ?, ?, ?, ?)");
-    statement.bind(1, id);
-    statement.bind(2, std::string(name(spot.foot)));
-    statement.bind(3, std::string(name(spot.region)));
-    statement.bind(4, spot.x);
-    statement.bind(5, spot.y);
-    statement.bind(6, spot.intensity);
-    statement.exec();
+    Use statement(prepared(
+        "INSERT INTO sore_spots (session_id, foot, region, x, y, intensity) VALUES (?, ?, ?, ?, ?, ?)"));
+    statement->bind(1, id);
+    statement->bind(2, std::string(name(spot.foot)));
+    statement->bind(3, std::string(name(spot.region)));
+    statement->bind(4, spot.x);
+    statement->bind(5, spot.y);
+    statement->bind(6, spot.intensity);
+    statement->exec();
   }
 
+  // Every session at once: three scans, for export.
   std::vector<Session> sessions_unlocked() const {
     std::vector<Session> out;
     SQLite::Statement query(db_,
-                            "SELECT id, started, ended, minutes, goals, techniques, routine, steps_total, "
-                            "steps_done, finished, stop_reason, note FROM sessions ORDER BY started, id");
-    while (query.executeStep()) {
-      Session s;
-      s.id = query.getColumn(0).getInt64();
-      s.start = stored_time(query.getColumn(1).getString());
-      if (!query.getColumn(2).isNull()) s.end = stored_time(query.getColumn(2).getString());
-      s.minutes = column_int(query.getColumn(3));
-      s.goals = split(query.getColumn(4).getString(), ',');
-      s.techniques = split(query.getColumn(5).getString(), ',');
-      s.routine_json = query.getColumn(6).getString();
-      s.steps_total = column_int(query.getColumn(7));
-      s.steps_done = column_int(query.getColumn(8));
-      s.finished = query.getColumn(9).getInt() != 0;
-      s.stop_reason = query.getColumn(10).getString();
-      s.note = query.getColumn(11).getString();
-      out.push_back(std::move(s));
-    }
-    attach_details(out);
+                            fmt::format("SELECT {} FROM sessions ORDER BY started, id", session_columns));
+    while (query.executeStep()) out.push_back(read_row(query));
+    std::map<std::int64_t, Session*> by_id;
+    for (auto& s : out) by_id[s.id] = &s;
+    SQLite::Statement ratings(db_, "SELECT session_id, phase, measure, value FROM ratings");
+    while (ratings.executeStep())
+      phase_of(*by_id.at(ratings.getColumn(0).getInt64()),
+               ratings.getColumn(1).getString())[ratings.getColumn(2).getString()] =
+          ratings.getColumn(3).getInt();
+    SQLite::Statement spots(db_,
+                            "SELECT session_id, foot, region, x, y, intensity FROM sore_spots ORDER BY id");
+    while (spots.executeStep()) by_id.at(spots.getColumn(0).getInt64())->sore.push_back(read_spot(spots, 1));
     return out;
   }
 
-  void attach_details(std::vector<Session>& sessions) const {
-    std::map<std::int64_t, Session*> by_id;
-    for (auto& s : sessions) by_id[s.id] = &s;
-    SQLite::Statement ratings(db_, "SELECT session_id, phase, measure, value FROM ratings");
-    while (ratings.executeStep()) {
-      Session* s = by_id.at(ratings.getColumn(0).getInt64());
-      std::string phase = ratings.getColumn(1).getString();
-      auto& target = phase == "before" ? s->before : phase == "after" ? s->after : s->morning;
-      target[ratings.getColumn(2).getString()] = ratings.getColumn(3).getInt();
+  // The sessions `query` selects, each with its ratings and sore spots
+  // looked up by session id (so a few sessions cost a few look-ups).
+  std::vector<Session> read_with_details(SQLite::Statement& query) const {
+    std::vector<Session> out;
+    while (query.executeStep()) out.push_back(read_row(query));
+    for (auto& s : out) attach_details(s);
+    return out;
+  }
+
+  void attach_details(Session& s) const {
+    Use ratings(prepared("SELECT phase, measure, value FROM ratings WHERE session_id = ?"));
+    ratings->bind(1, s.id);
+    while (ratings->executeStep())
+      phase_of(s, ratings->getColumn(0).getString())[ratings->getColumn(1).getString()] =
+          ratings->getColumn(2).getInt();
+    Use spots(
+        prepared("SELECT foot, region, x, y, intensity FROM sore_spots WHERE session_id = ? ORDER BY id"));
+    spots->bind(1, s.id);
+    while (spots->executeStep()) s.sore.push_back(read_spot(*spots, 0));
+  }
+
+  Totals totals_unlocked() const {
+    // One read transaction, so that the sums all see the same journal.
+    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::DEFERRED);
+    Totals totals;
+    add_counts(totals);
+    add_measures(totals);
+    add_mornings(totals);
+    add_runs(totals);
+    add_associations(totals);
+    transaction.commit();
+    return totals;
+  }
+
+  void add_counts(Totals& totals) const {
+    Use query(
+        prepared("SELECT COUNT(*), COALESCE(SUM(finished), 0), MIN(started), MAX(started) FROM sessions"));
+    query->executeStep();
+    totals.sessions = query->getColumn(0).getInt();
+    totals.finished = query->getColumn(1).getInt();
+    if (!query->getColumn(2).isNull()) totals.first = stored_time(query->getColumn(2).getString());
+    if (!query->getColumn(3).isNull()) totals.last = stored_time(query->getColumn(3).getString());
+  }
+
+  static Moments moments(const SQLite::Statement& query, int first) {
+    return {query.getColumn(first).getInt64(), query.getColumn(first + 1).getInt64(),
+            query.getColumn(first + 2).getInt64()};
+  }
+
+  // Before/after pairs by measure and week: each before rating joined with
+  // the after rating of the same session and measure.
+  void add_measures(Totals& totals) const {
+    Use query(prepared(
+        "SELECT b.measure, s.week, COUNT(*), SUM(b.value), SUM(b.value * b.value), COUNT(*), SUM(a.value), "
+        "SUM(a.value * a.value), COUNT(*), SUM(a.value - b.value), SUM((a.value - b.value) * (a.value - "
+        "b.value)) "
+        "FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND "
+        "a.measure = b.measure JOIN sessions s ON s.id = b.session_id WHERE b.phase = 'before' "
+        "GROUP BY b.measure, s.week"));
+    while (query->executeStep())
+      totals.measures[query->getColumn(0).getString()][query->getColumn(1).getString()] = {
+          moments(*query, 2), moments(*query, 5), moments(*query, 8)};
+  }
+
+  void add_mornings(Totals& totals) const {
+    Use query(prepared(
+        "SELECT r.measure, s.week, COUNT(*), SUM(r.value), SUM(r.value * r.value) FROM ratings r "
+        "JOIN sessions s ON s.id = r.session_id WHERE r.phase = 'morning' GROUP BY r.measure, s.week"));
+    while (query->executeStep())
+      totals.mornings[query->getColumn(0).getString()][query->getColumn(1).getString()] = moments(*query, 2);
+  }
+
+  // Runs of days in a row ("gaps and islands"): a day minus its rank is the
+  // same for every day of one run.
+  void add_runs(Totals& totals) const {
+    Use query(
+        prepared("WITH d AS (SELECT DISTINCT day FROM sessions), "
+                 "r AS (SELECT day - ROW_NUMBER() OVER (ORDER BY day) AS run, day FROM d), "
+                 "runs AS (SELECT COUNT(*) AS length, MAX(day) AS last FROM r GROUP BY run) "
+                 "SELECT (SELECT SUM(length) FROM runs), (SELECT MAX(length) FROM runs), length, last "
+                 "FROM runs ORDER BY last DESC LIMIT 1"));
+    if (!query->executeStep()) return;
+    totals.days = query->getColumn(0).getInt();
+    totals.longest_run = query->getColumn(1).getInt();
+    totals.last_run = query->getColumn(2).getInt();
+    totals.last_day = static_cast<long>(query->getColumn(3).getInt64());
+  }
+
+  // Each session's change (the summed after - before and how many measures),
+  // grouped by its goals and techniques as stored ("relax,sleep"); the lists
+  // are split here, one row for each combination that occurs.
+  void add_associations(Totals& totals) const {
+    Use query(
+        prepared("WITH change AS (SELECT b.session_id AS id, SUM(a.value - b.value) AS c, COUNT(*) AS k "
+                 "FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND "
+                 "a.measure = b.measure WHERE b.phase = 'before' GROUP BY b.session_id) "
+                 "SELECT s.goals, s.techniques, change.k, COUNT(*), SUM(change.c), SUM(change.c * change.c) "
+                 "FROM sessions s JOIN change ON change.id = s.id GROUP BY s.goals, s.techniques, change.k"));
+    while (query->executeStep()) {
+      std::int64_t factor = change_factor(query->getColumn(2).getInt64());
+      Moments m{query->getColumn(3).getInt64(), query->getColumn(4).getInt64() * factor,
+                query->getColumn(5).getInt64() * factor * factor};
+      for (const auto& goal : split(query->getColumn(0).getString(), ',')) totals.goals[goal].add(m);
+      for (const auto& t : split(query->getColumn(1).getString(), ',')) totals.techniques[t].add(m);
     }
-    SQLite::Statement spots(db_,
-                            "SELECT session_id, foot, region, x, y, intensity FROM sore_spots ORDER BY id");
-    while (spots.executeStep()) {
-      SoreSpot spot;
-      auto foot = parse_foot(spots.getColumn(1).getString());
-      auto region = parse_region(spots.getColumn(2).getString());
-      if (!foot || !region) throw Failure("the journal holds a sore spot in an unknown place");
-      spot.foot = *foot;
-      spot.region = *region;
-      spot.x = spots.getColumn(3).getDouble();
-      spot.y = spots.getColumn(4).getDouble();
-      spot.intensity = spots.getColumn(5).getInt();
-      by_id.at(spots.getColumn(0).getInt64())->sore.push_back(spot);
-    }
+    Use counts(prepared("SELECT goals, COUNT(*) FROM sessions GROUP BY goals"));
+    while (counts->executeStep())
+      for (const auto& goal : split(counts->getColumn(0).getString(), ','))
+        totals.goal_sessions[goal] += counts->getColumn(1).getInt();
   }
 
   mutable SQLite::Database db_;
+  mutable std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 }  // namespace

@@ -75,13 +75,16 @@ Reply morning(const Api& api, const Request& request) {
     }
   }
   if (ratings.empty()) throw BadInput("sleep", "give \"sleep\" or \"heel_pain\" (0 to 10)");
-  auto sessions = api.person->sessions();
-  if (sessions.empty()) throw BadInput("session", "there is no session yet to add the morning to");
-  auto target =
-      wanted ? std::find_if(sessions.begin(), sessions.end(), [&](const auto& s) { return s.id == *wanted; })
-             : sessions.end() - 1;
-  if (target == sessions.end())
-    throw BadInput("session", "there is no session " + std::to_string(*wanted) + " (see /api/journal)");
+  std::optional<journal::Session> target;
+  if (wanted) {
+    target = api.person->session(*wanted);
+    if (!target)
+      throw BadInput("session", "there is no session " + std::to_string(*wanted) + " (see /api/journal)");
+  } else {
+    auto latest = api.person->last_sessions(1);
+    if (latest.empty()) throw BadInput("session", "there is no session yet to add the morning to");
+    target = latest.front();
+  }
   api.person->record_morning(target->id, ratings);
   for (const auto& [measure, value] : ratings) target->morning[measure] = value;
   return json_reply(200, journal_io::to_json(*target));
@@ -96,15 +99,17 @@ Reply person_journal_api(const Api& api, const Request& request) {
   if (parts.size() != 1) return not_found(request);
   if (parts[0] == "stats") {
     if (!request.get()) return error_reply(405, "use GET for /api/stats");
-    return json_reply(200, journal_io::to_json(insights::compute(api.person->sessions(), cli::now_local())));
+    return json_reply(200,
+                      journal_io::to_json(insights::from_totals(api.person->totals(), cli::now_local())));
   }
   if (request.method == "POST") return record(api, request);
   if (!request.get()) return error_reply(405, "use GET or POST for /api/journal");
   int last = int_param(request, "last", cli::HistoryOptions{}.last, 1, 1000000);
-  auto sessions = api.person->sessions();
-  std::size_t skip = sessions.size() > static_cast<std::size_t>(last) ? sessions.size() - last : 0;
+  auto newest_first =
+      api.person->last_sessions(last);  // through the index: the cost of N, not of the history
   Json list = Json::array();
-  for (std::size_t i = skip; i < sessions.size(); ++i) list.push_back(journal_io::to_json(sessions[i]));
+  for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it)
+    list.push_back(journal_io::to_json(*it));
   return json_reply(200, Json{{"sessions", list}});
 }
 

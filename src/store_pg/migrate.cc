@@ -41,6 +41,8 @@ CREATE TABLE sessions (
   stop_reason TEXT NOT NULL DEFAULT '',
   note TEXT NOT NULL DEFAULT '',
   idempotency_key TEXT,
+  day BIGINT NOT NULL,  -- days_since_epoch(started), for the runs of days in stats
+  week TEXT NOT NULL,   -- iso_week(started), for the weekly sums
   UNIQUE (account_id, idempotency_key)
 );
 CREATE INDEX sessions_account_started ON sessions (account_id, started, id);
