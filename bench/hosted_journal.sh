@@ -33,9 +33,10 @@ start_server() {
   exit 1
 }
 
-# nginx in front of the given ports; prints its port.
+# nginx in front of the given ports; sets $front to its port (no subshell:
+# the processes it starts must be this shell's, to be stopped at the end).
 start_nginx() {
-  local front upstreams="" name=$1
+  local upstreams="" name=$1
   shift
   front=$(free_port)
   for port in "$@"; do upstreams+="server 127.0.0.1:$port;"; done
@@ -60,7 +61,6 @@ CONF
   nginx -c "$work/nginx-$name.conf" -g 'daemon off;' &
   pids+=($!)
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$front/api/session" -o /dev/null && break; sleep 0.1; done
-  echo "$front"
 }
 
 # 200 sessions for an account, through the CLI's all-or-nothing import.
@@ -70,7 +70,7 @@ import json, sys
 sessions = [{"start": f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}T21:30:00", "goals": ["sleep"],
              "before": {"stress": 6}, "after": {"stress": 3},
              "sore": [{"foot": "left", "region": "heel", "x": 0.5, "y": 0.5, "intensity": 5}]} for i in range(200)]
-json.dump({"sessions": sessions}, open(sys.argv[1], "w"))
+json.dump({"format": "plantar-journal", "version": 1, "sessions": sessions}, open(sys.argv[1], "w"))
 PY
   "$plantar" import "$work/seed.json" --store "$uri" --account "$1" >/dev/null
 }
@@ -115,10 +115,10 @@ PY
 echo "hosted journal, wrk 2 threads x 32 connections, ${seconds} s each (taken under whatever load the machine has)"
 one=$(free_port)
 start_server "$one"
-front1=$(start_nginx one "$one")
-measure "1 server" one "$front1"
+start_nginx one "$one"
+measure "1 server" one "$front"
 two=$(free_port)
 start_server "$two"
-front2=$(start_nginx two "$one" "$two")
-measure "2 servers" two "$front2"
+start_nginx two "$one" "$two"
+measure "2 servers" two "$front"
 echo "  sessions stored: $(psql "$uri" -tAc 'SELECT count(*) FROM sessions')"

@@ -22,6 +22,9 @@ struct StoreOpener {
   std::function<std::string()> missing = [] { return std::string(); };
 };
 
+/// Test names and failure messages show the store's name, not its bytes.
+inline void PrintTo(const StoreOpener& opener, std::ostream* out) { *out << opener.name; }
+
 class JournalContract : public ::testing::TestWithParam<StoreOpener> {
  protected:
   TempDir dir;
