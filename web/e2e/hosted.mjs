@@ -53,6 +53,12 @@ const tests = {
     if (!cookie?.httpOnly || cookie.sameSite !== 'Strict') fail('the session cookie is not HttpOnly and Strict');
   },
 
+  async 'the More screen says where the journal is kept'() {
+    await client.goto(base + '/#/more');
+    await client.getByText('your journal is kept on its server, for your account only').waitFor();
+    if (await client.getByText('Nothing you enter leaves it').count()) fail('hosted mode claims to be local');
+  },
+
   async 'a wrong password is refused in plain words'() {
     const other = await watchedPage(browser, new Set([base]), problems);
     await other.goto(base + '/#/account');
