@@ -15,9 +15,9 @@
 namespace plantar::cli {
 namespace {
 
-journal::Session find_session(const std::vector<journal::Session>& sessions, long long id) {
-  for (const auto& s : sessions)
-    if (s.id == id) return s;
+journal::Session find_session(const Context& context, long long id) {
+  if (auto store = read_journal(context))
+    if (auto session = store->session(id)) return *session;
   throw BadInput("ID", fmt::format("there is no session {} in the journal (see 'plantar history')", id));
 }
 
@@ -40,8 +40,7 @@ int run_edit(const Context& context, const EditOptions& options) {
   if (nothing_to_change(options.log))
     throw BadInput("ID", "say what to change, with the flags of 'plantar log', e.g. plantar edit " +
                              std::to_string(options.id) + " --after stress=3");
-  auto sessions = read_sessions(context);
-  journal::Session session = find_session(sessions, options.id);
+  journal::Session session = find_session(context, options.id);
   apply_log_flags(context, options.log, session, true);
   if (!open_journal(context)->replace_session(session))
     throw BadInput("ID", fmt::format("there is no session {} in the journal", options.id));
@@ -53,7 +52,7 @@ int run_edit(const Context& context, const EditOptions& options) {
 }
 
 int run_delete(const Context& context, const DeleteOptions& options) {
-  auto session = find_session(read_sessions(context), options.id);
+  auto session = find_session(context, options.id);
   if (!options.yes) {
     if (!context.interactive || context.in == nullptr)
       throw BadInput("--yes", "deleting needs a yes: run it in a terminal to be asked, or add --yes");

@@ -58,22 +58,20 @@ void print_session(std::ostream& terminal, const journal::Session& s) {
 
 int run_history(const Context& context, const HistoryOptions& options) {
   if (options.last < 1) throw BadInput("--last", "expected 1 or more");
-  auto sessions = read_sessions(context);
-  std::size_t skip = sessions.size() > static_cast<std::size_t>(options.last)
-                         ? sessions.size() - static_cast<std::size_t>(options.last)
-                         : 0;
+  // Only the sessions shown are read (the newest through the index on start time).
+  auto store = read_journal(context);
+  auto sessions = app::last_sessions(store.get(), options.last);
   if (context.json) {
-    journal_io::Json list = journal_io::Json::array();
-    for (std::size_t i = skip; i < sessions.size(); ++i) list.push_back(journal_io::to_json(sessions[i]));
-    context.out << journal_io::Json{{"sessions", list}}.dump(2) << "\n";
+    context.out << app::history_json(sessions).dump(2) << "\n";
     return 0;
   }
   if (sessions.empty()) {
     context.out << "No sessions yet. Record one with: plantar log --before stress=7 --after stress=3\n";
     return 0;
   }
-  if (skip > 0) context.out << fmt::format("The last {} of {} sessions:\n", options.last, sessions.size());
-  for (std::size_t i = skip; i < sessions.size(); ++i) print_session(context.out, sessions[i]);
+  if (auto total = store->session_count(); total > options.last)
+    context.out << fmt::format("The last {} of {} sessions:\n", options.last, total);
+  for (const auto& s : sessions) print_session(context.out, s);
   return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "learn_pictures.h"
+#include "plantar/app_learn.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
 #include "plantar/render.h"
@@ -19,15 +20,7 @@ namespace {
 
 using json_io::Json;
 
-struct Entry {
-  std::string id, title, detail;
-  Json json;
-};
-
-struct Kind {
-  std::string name, about;
-  std::vector<Entry> entries;
-};
+using app::LearnKind;
 
 std::string joined(const std::vector<std::string>& items, const std::string& separator = ", ") {
   std::string out;
@@ -97,113 +90,59 @@ std::string question_detail(const kb::KnowledgeBase& kb, const kb::Question& q) 
   return out;
 }
 
-std::vector<Kind> catalogue(const kb::KnowledgeBase& kb) {
-  std::vector<Kind> kinds;
-  Kind techniques{"techniques", "how to do each massage step", {}};
-  for (const auto& t : kb.techniques)
-    techniques.entries.push_back({t.id, t.name, technique_detail(kb, t), json_io::to_json(t)});
-  kinds.push_back(std::move(techniques));
-  Kind goals{"goals", "what a routine can aim at, and what to expect", {}};
-  for (const auto& g : kb.goals)
-    goals.entries.push_back({g.id, g.name, goal_detail(kb, g), json_io::to_json(g)});
-  kinds.push_back(std::move(goals));
-  Kind regions{"regions", "the areas of the foot and lower leg", {}};
-  for (const auto& r : kb.regions)
-    regions.entries.push_back({std::string(name(r.id)), r.name,
-                               r.name + "\n" + wrap(r.plain, "  ", "  ") + wrap(r.description, "  ", "  "),
-                               json_io::to_json(r)});
-  kinds.push_back(std::move(regions));
-  Kind zones{"zones", "the reflexology map of the soles: a tradition, not anatomy", {}};
+// One entry's text for the terminal (the catalogue itself, with the JSON,
+// is shared with the server: plantar/app_learn.h).
+std::string region_detail(const kb::RegionInfo& r) {
+  return r.name + "\n" + wrap(r.plain, "  ", "  ") + wrap(r.description, "  ", "  ");
+}
+
+std::string zone_detail(const kb::KnowledgeBase& kb, const kb::Zone& z) {
   const kb::Claim* atlas = kb.claim(kb.atlas.claim);
-  for (const auto& z : kb.atlas.zones) {
-    std::vector<std::string> feet;
-    for (Foot f : z.feet) feet.emplace_back(name(f));
-    zones.entries.push_back(
-        {z.id, z.name,
-         z.name + " (" + joined(feet, " and ") + " foot, " + plain_region(z.region) + ")\n" +
-             wrap(z.tradition, "  ", "  ") + wrap(kb.atlas.note, "  ", "  ") +
-             fmt::format("  Evidence: {} ({}).\n", name(atlas->grade), grade_words(atlas->grade)),
-         json_io::to_json(kb, z)});
+  std::vector<std::string> feet;
+  for (Foot f : z.feet) feet.emplace_back(name(f));
+  return z.name + " (" + joined(feet, " and ") + " foot, " + plain_region(z.region) + ")\n" +
+         wrap(z.tradition, "  ", "  ") + wrap(kb.atlas.note, "  ", "  ") +
+         fmt::format("  Evidence: {} ({}).\n", name(atlas->grade), grade_words(atlas->grade));
+}
+
+template <typename Item>
+const Item& by_id(const std::vector<Item>& items, const std::string& id) {
+  for (const auto& item : items)
+    if (item.id == id) return item;
+  throw Failure("internal: no " + id + " in the knowledge base");
+}
+
+std::string detail(const kb::KnowledgeBase& kb, const std::string& kind, const std::string& id) {
+  if (kind == "techniques") return technique_detail(kb, *kb.technique(id));
+  if (kind == "goals") return goal_detail(kb, *kb.goal(id));
+  if (kind == "regions") return region_detail(kb.region(*parse_region(id)));
+  if (kind == "zones") return zone_detail(kb, by_id(kb.atlas.zones, id));
+  if (kind == "claims") return claim_detail(kb, *kb.claim(id));
+  if (kind == "sources") {
+    const kb::Source& s = *kb.source(id);
+    return wrap(s.citation, "  ", "") + (s.doi.empty() ? "" : "  doi:" + s.doi + "\n");
   }
-  kinds.push_back(std::move(zones));
-  Kind claims{"claims", "what massage is said to do, with honest evidence grades", {}};
-  for (const auto& c : kb.claims)
-    claims.entries.push_back(
-        {c.id, c.topic + " [" + std::string(name(c.grade)) + "]", claim_detail(kb, c), json_io::to_json(c)});
-  kinds.push_back(std::move(claims));
-  Kind sources{"sources", "the studies and reviews behind the claims", {}};
-  for (const auto& s : kb.sources)
-    sources.entries.push_back({s.id, s.citation,
-                               wrap(s.citation, "  ", "") + (s.doi.empty() ? "" : "  doi:" + s.doi + "\n"),
-                               json_io::to_json(s)});
-  kinds.push_back(std::move(sources));
-  Kind conditions{"conditions", "the safety questions and what each answer means", {}};
-  for (const auto& c : kb.conditions)
-    conditions.entries.push_back({c.id, c.name, condition_detail(kb, c), json_io::to_json(kb, c)});
-  kinds.push_back(std::move(conditions));
-  Kind tips{"tips", "small things that make a massage better and safer", {}};
-  for (const auto& t : kb.tips)
-    tips.entries.push_back({t.id, t.title, t.title + "\n" + wrap(t.text, "  ", "  "), json_io::to_json(t)});
-  kinds.push_back(std::move(tips));
-  Kind questions{"questions", "everyday questions with honest answers", {}};
-  for (const auto& q : kb.questions)
-    questions.entries.push_back({q.id, q.question, question_detail(kb, q), json_io::to_json(q)});
-  kinds.push_back(std::move(questions));
-  Kind tools{"tools", "things a routine can use", {}};
-  for (const auto& t : kb.tools)
-    tools.entries.push_back(
-        {t.id, t.name, t.name + "\n" + wrap(t.description, "  ", "  "), json_io::to_json(t)});
-  kinds.push_back(std::move(tools));
-  return kinds;
-}
-
-const Kind* find_kind(const std::vector<Kind>& kinds, std::string word) {
-  for (const auto& kind : kinds)
-    if (kind.name == word || kind.name == word + "s") return &kind;
-  return nullptr;
-}
-
-const Entry* find_entry(const Kind& kind, const std::string& id) {
-  for (const auto& entry : kind.entries)
-    if (entry.id == id) return &entry;
-  return nullptr;
-}
-
-void show_kinds(const Context& context, const std::vector<Kind>& kinds) {
-  if (context.json) {
-    Json out = Json::array();
-    for (const auto& k : kinds)
-      out.push_back({{"kind", k.name}, {"count", k.entries.size()}, {"about", k.about}});
-    context.out << json_io::dump(out);
-    return;
+  if (kind == "conditions") return condition_detail(kb, *kb.condition(id));
+  if (kind == "tips") {
+    const auto& t = by_id(kb.tips, id);
+    return t.title + "\n" + wrap(t.text, "  ", "  ");
   }
+  if (kind == "questions") return question_detail(kb, by_id(kb.questions, id));
+  const kb::Tool& t = *kb.tool(id);
+  return t.name + "\n" + wrap(t.description, "  ", "  ");
+}
+
+void show_kinds(const Context& context, const std::vector<LearnKind>& kinds) {
   context.out << "What plantar knows. Try 'plantar learn KIND' or 'plantar learn KIND ID'.\n\n";
   for (const auto& k : kinds)
     context.out << fmt::format("  {:<11} {:>3}  {}\n", k.name, k.entries.size(), k.about);
 }
 
-void show_list(const Context& context, const Kind& kind) {
-  if (context.json) {
-    Json out = Json::array();
-    for (const auto& e : kind.entries) out.push_back(e.json);
-    context.out << json_io::dump(out);
-    return;
-  }
+void show_list(const Context& context, const LearnKind& kind) {
   context.out << kind.name << ": " << kind.about << "\n\n";
   for (const auto& e : kind.entries)
     context.out << wrap(e.title, std::string(28, ' '), fmt::format("  {:<25} ", e.id));
   context.out << "\nMore on one: plantar learn " << kind.name << " ID\n";
-}
-
-void show_entry(const Context& context, const Entry& entry) {
-  context.out << (context.json ? json_io::dump(entry.json) : entry.detail);
-}
-
-std::vector<std::string> all_ids(const std::vector<Kind>& kinds) {
-  std::vector<std::string> ids;
-  for (const auto& k : kinds)
-    for (const auto& e : k.entries) ids.push_back(e.id);
-  return ids;
 }
 
 Foot picture_foot(const std::string& word) {
@@ -275,39 +214,16 @@ int run_learn_pictures(const Context& context, const LearnOptions& learn, const 
 }
 
 int run_learn(const Context& context, const LearnOptions& options) {
-  auto kinds = catalogue(context.kb);
-  if (options.kind.empty()) {
+  auto kinds = app::learn_catalogue(context.kb);
+  auto found = app::learn_find(kinds, options.kind, options.id);
+  if (context.json)
+    context.out << json_io::dump(app::learn_json(kinds, found));
+  else if (found.entry != nullptr)
+    context.out << detail(context.kb, found.kind->name, found.entry->id);
+  else if (found.kind != nullptr)
+    show_list(context, *found.kind);
+  else
     show_kinds(context, kinds);
-    return 0;
-  }
-  const Kind* kind = find_kind(kinds, options.kind);
-  if (kind == nullptr) {
-    if (!options.id.empty()) {
-      std::vector<std::string> names;
-      for (const auto& k : kinds) names.push_back(k.name);
-      throw BadInput("KIND", unknown_word_message("kind", options.kind, names));
-    }
-    for (const auto& k : kinds)  // plantar learn ID
-      if (const Entry* entry = find_entry(k, options.kind)) {
-        show_entry(context, *entry);
-        return 0;
-      }
-    std::vector<std::string> words;
-    for (const auto& k : kinds) words.push_back(k.name);
-    for (const auto& id : all_ids(kinds)) words.push_back(id);
-    throw BadInput("KIND", unknown_word_message("kind or id", options.kind, words));
-  }
-  if (options.id.empty()) {
-    show_list(context, *kind);
-    return 0;
-  }
-  const Entry* entry = find_entry(*kind, options.id);
-  if (entry == nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& e : kind->entries) ids.push_back(e.id);
-    throw BadInput("ID", unknown_word_message(kind->name.substr(0, kind->name.size() - 1), options.id, ids));
-  }
-  show_entry(context, *entry);
   return 0;
 }
 

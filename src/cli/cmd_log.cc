@@ -124,24 +124,6 @@ std::string summary(const Session& s) {
   return out;
 }
 
-// The session a morning belongs to: --session ID, else the latest one that
-// started before --at (a morning written down later), else the latest one.
-Session& morning_target(std::vector<Session>& sessions, const LogOptions& o) {
-  if (sessions.empty()) throw BadInput("--morning", "there is no session yet to add the morning to");
-  if (o.session) {
-    for (auto& s : sessions)
-      if (s.id == *o.session) return s;
-    throw BadInput("--session", fmt::format("there is no session {} (see 'plantar history')", *o.session));
-  }
-  if (!o.at.empty()) {
-    Timestamp at = start_time(o);
-    for (auto it = sessions.rbegin(); it != sessions.rend(); ++it)
-      if (it->start <= at) return *it;
-    throw BadInput("--at", "there is no session before " + o.at + " to add the morning to");
-  }
-  return sessions.back();
-}
-
 std::string ratings_words(const journal::Ratings& ratings) {
   std::string out;
   for (const auto& [measure, value] : ratings)
@@ -169,8 +151,13 @@ bool may_overwrite(const Context& context, const Session& target, const journal:
 int record_morning(const Context& context, const LogOptions& o) {
   auto morning = journal::parse_ratings(o.morning, journal::morning_measures, "--morning");
   auto store = open_journal(context);
-  auto sessions = store->sessions();
-  Session& target = morning_target(sessions, o);
+  Session target = app::morning_target(
+      *store, o.session ? std::optional<std::int64_t>(*o.session) : std::nullopt,
+      [&]() -> std::optional<Timestamp> {
+        if (o.at.empty()) return std::nullopt;
+        return start_time(o);
+      },
+      o.at);
   if (!may_overwrite(context, target, morning)) {
     context.err << "Nothing changed.\n";
     return 1;

@@ -18,8 +18,9 @@ int run_map(const Context& context, const MapOptions& options) {
   render::MapOptions map;
   map.zones = options.zones;
   for (const auto& spot : options.sore) map.sore.push_back(journal::parse_sore_spot(spot, "--sore"));
-  for (const auto& spot : insights::recent_sore_spots(read_sessions(context), now_local(), options.days))
-    map.sore.push_back(spot);
+  if (auto store = read_journal(context))
+    for (const auto& spot : insights::recent_sore_spots(*store, now_local(), options.days))
+      map.sore.push_back(spot);
   std::string svg = render::foot_map_svg(context.kb, map);
   if (!write_output(context, render::image_bytes(svg, options.output == "-" ? "map.svg" : options.output),
                     options.output))

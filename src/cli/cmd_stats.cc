@@ -21,25 +21,22 @@ std::string spread(const Summary& s) { return s.sd ? fmt::format(" ± {:.1f}", *
 
 std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-std::string line_of(const std::vector<journal::Session>& sessions, const std::string& measure,
-                    journal::Ratings journal::Session::*phase) {
+// The sparkline of one measure's ratings in one phase, oldest first.
+std::string line_of(const journal::Journal& store, const std::string& measure, const char* phase) {
   std::vector<double> values;
-  for (const auto& s : sessions)
-    if (auto it = (s.*phase).find(measure); it != (s.*phase).end()) values.push_back(it->second);
+  for (int value : store.rating_series(phase, measure)) values.push_back(value);
   return render::sparkline(values, 0, 10);
 }
 
-void print_measures(std::ostream& out, const std::vector<journal::Session>& sessions,
-                    const insights::Stats& stats) {
+void print_measures(std::ostream& out, const journal::Journal& store, const insights::Stats& stats) {
   out << "\nBefore → after each session (0 to 10; a drop means it eased):\n";
   for (const auto& m : stats.measures) {
     if (m.change.count == 0) continue;
     out << fmt::format("  {:<8} {:<12} {:.1f} → {:.1f}   change {:+.1f}{}\n", m.measure,
                        plural(m.change.count, "session"), m.before.mean, m.after.mean, m.change.mean,
                        spread(m.change));
-    out << fmt::format("           before {}   after {}\n",
-                       line_of(sessions, m.measure, &journal::Session::before),
-                       line_of(sessions, m.measure, &journal::Session::after));
+    out << fmt::format("           before {}   after {}\n", line_of(store, m.measure, "before"),
+                       line_of(store, m.measure, "after"));
   }
   out << "\nBy week (mean change):\n";
   std::map<std::string, std::string> weeks;
@@ -71,14 +68,13 @@ void print_associations(std::ostream& out, const char* title,
   out << wrap(text, "      ", fmt::format("  {:<11} ", title));
 }
 
-void print_stats(std::ostream& out, const std::vector<journal::Session>& sessions,
-                 const insights::Stats& stats) {
+void print_stats(std::ostream& out, const journal::Journal& store, const insights::Stats& stats) {
   out << fmt::format("Your journal: {} from {} to {} ({} finished).\n", plural(stats.sessions, "session"),
                      format_date(*stats.first), format_date(*stats.last), stats.finished);
   out << fmt::format("Streak: {} in a row now, longest {}; {} with a session.\n",
                      plural(stats.streaks.current, "day"), plural(stats.streaks.longest, "day"),
                      plural(stats.streaks.days, "day"));
-  print_measures(out, sessions, stats);
+  print_measures(out, store, stats);
   print_mornings(out, stats);
   if (!stats.goals.empty() || !stats.techniques.empty()) {
     out << "\nWhat went with the biggest drops (mean change a session, all measures):\n";
@@ -97,25 +93,27 @@ void print_stats(std::ostream& out, const std::vector<journal::Session>& session
 
 int run_stats(const Context& context, const StatsOptions& options) {
   if (!options.chart.empty()) render::check_output_path(options.chart);
-  auto sessions = read_sessions(context);
-  auto stats = insights::compute(sessions, now_local());
-  if (options.chart == "-") {  // the chart alone, as SVG
-    write_output(context, render::stats_chart_svg(sessions, stats), "-");
-    return 0;
-  }
+  // The store adds the numbers up; only the chart, which draws every session, reads them all.
+  auto store = read_journal(context);
+  auto stats = insights::from_totals(store ? store->totals() : journal::Totals{}, now_local());
   if (!options.chart.empty()) {
+    auto sessions = store ? store->sessions() : std::vector<journal::Session>{};
+    if (options.chart == "-") {  // the chart alone, as SVG
+      write_output(context, render::stats_chart_svg(sessions, stats), "-");
+      return 0;
+    }
     render::write_image(render::stats_chart_svg(sessions, stats), options.chart);
     if (!context.quiet) context.err << "Chart written to " << options.chart << ".\n";
   }
-  if (context.json) {
+  if (context.json) {  // the same as app::stats_json, which /api/stats answers
     context.out << journal_io::to_json(stats).dump(2) << "\n";
     return 0;
   }
-  if (sessions.empty()) {
+  if (stats.sessions == 0) {
     context.out << "No sessions yet. Record one with: plantar log --before stress=7 --after stress=3\n";
     return 0;
   }
-  print_stats(context.out, sessions, stats);
+  print_stats(context.out, *store, stats);
   return 0;
 }
 

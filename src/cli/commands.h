@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "plantar/app_card.h"
 #include "plantar/kb.h"
 #include "plantar/planner.h"
 #include "plantar/render.h"
@@ -118,14 +119,8 @@ struct MapOptions {
   int days = 30;
 };
 
-struct CardOptions {
+struct CardOptions : app::CardOptions {  // the card's content: plantar/app_card.h
   std::string output;
-  std::string input;
-  std::vector<std::string> conditions, goals, tools;
-  std::optional<int> minutes;
-  std::string name;
-  std::string sections;  // comma list; empty: all
-  int days = 30;
 };
 
 int run_log(const Context& context, const LogOptions& options);
@@ -138,17 +133,6 @@ int run_import(const Context& context, const ImportOptions& options);
 int run_remind(const Context& context, const RemindOptions& options);
 int run_map(const Context& context, const MapOptions& options);
 int run_card(const Context& context, const CardOptions& options);
-
-/// What `plantar card` shows, and the screening's verdict: the card for the
-/// options, a plan request as JSON (options.input names it in errors; empty:
-/// none; without goals, the journal's most frequent ones) and the journal's
-/// sessions.
-struct CardContent {
-  render::Card card;
-  Verdict verdict = Verdict::go;
-};
-CardContent card_content(const kb::KnowledgeBase& kb, const CardOptions& options,
-                         const std::string& plan_json, const std::vector<journal::Session>& sessions);
 
 struct AskOptions {
   std::vector<std::string> words;  // the question, possibly in several arguments

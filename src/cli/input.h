@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "plantar/app_words.h"
 #include "plantar/safety.h"
 
 namespace plantar::cli {
@@ -13,7 +14,7 @@ namespace plantar::cli {
 /// `flag` (the flag the person typed) when it cannot be read.
 std::string read_input(const std::string& path, const std::string& flag = "--input");
 
-/// Parses `--condition` values such as `bruise=severe@left:heel,left:arch`.
-std::vector<safety::ConditionReport> parse_condition_flags(const std::vector<std::string>& flags);
+/// Parses `--condition` values (shared with the server: plantar/app_words.h).
+using app::parse_condition_flags;
 
 }  // namespace plantar::cli

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "commands.h"
+#include "plantar/app_journal.h"
+#include "plantar/app_words.h"
 #include "plantar/journal.h"
 #include "plantar/timestamp.h"
 
@@ -21,10 +23,14 @@ std::unique_ptr<journal::Journal> open_journal(const Context& context);
 /// (reading never creates it).
 std::vector<journal::Session> read_sessions(const Context& context);
 
-/// The local time now, to the second.
-Timestamp now_local();
+/// The journal to read from, or nullptr when the file does not exist yet
+/// (reading never creates it).
+std::unique_ptr<journal::Journal> read_journal(const Context& context);
 
-/// "Stress", "Heel pain": a measure name for people.
-std::string measure_word(const std::string& measure);
+/// The local time now, to the second (plantar/app_journal.h).
+using app::now_local;
+
+/// "Stress", "Heel pain" (shared with the server: plantar/app_words.h).
+using app::measure_word;
 
 }  // namespace plantar::cli

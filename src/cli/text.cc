@@ -48,23 +48,6 @@ std::string printable(std::string_view text, bool keep_lines) {
   return out;
 }
 
-std::string plain_region(Region region) {
-  std::string text(name(region));
-  for (auto& c : text)
-    if (c == '_') c = ' ';
-  return text;
-}
-
-std::string plain_place(const Place& place) {
-  if (place.whole_foot()) return fmt::format("the whole {} foot and leg", name(place.foot));
-  return fmt::format("{} {}", name(place.foot), plain_region(*place.region));
-}
-
-std::string technique_name(const kb::KnowledgeBase& kb, const std::string& id) {
-  const kb::Technique* t = kb.technique(id);
-  return t != nullptr ? t->name : id;
-}
-
 std::string citations(const kb::KnowledgeBase& kb, const std::vector<std::string>& ids,
                       const std::string& indent) {
   std::string out;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plantar/app_words.h"
 #include "plantar/kb.h"
 #include "plantar/safety.h"
 
@@ -22,12 +23,10 @@ std::string wrap(const std::string& text, const std::string& indent, const std::
 /// the window title. Newlines and tabs stay when `keep_lines`.
 std::string printable(std::string_view text, bool keep_lines = true);
 
-/// "inner edge".
-std::string plain_region(Region region);
-/// "left heel", "the whole right foot and leg".
-std::string plain_place(const Place& place);
-/// "Tennis ball roll under the arch" or the id when unknown.
-std::string technique_name(const kb::KnowledgeBase& kb, const std::string& id);
+// Plain names, shared with the server (plantar/app_words.h).
+using app::plain_place;
+using app::plain_region;
+using app::technique_name;
 /// "Ernst 2003, ..." citations of source ids, one per line, indented.
 std::string citations(const kb::KnowledgeBase& kb, const std::vector<std::string>& ids,
                       const std::string& indent);

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <vector>
 
-#include "cli/commands.h"
+#include "plantar/app_learn.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
 #include "plantar/planner.h"
@@ -39,17 +39,17 @@ Reply plan(const kb::KnowledgeBase& kb, const std::string& body) {
   return {200, json_io::dump(planner::plan(kb, request)), "application/json"};
 }
 
-// The same output as `plantar learn [KIND [ID]] --json`.
+// The same output as `plantar learn [KIND [ID]] --json` (plantar/app_learn.h).
 Reply learn(const kb::KnowledgeBase& kb, const std::string& kind, const std::string& id) {
-  std::ostringstream out, err;
-  cli::Context context{kb, out, err, true, false, nullptr, ""};
+  auto kinds = app::learn_catalogue(kb);
+  app::LearnFound found;
   try {
-    cli::run_learn(context, {kind, id});
+    found = app::learn_find(kinds, kind, id);
   } catch (const BadInput& e) {
     std::string field = e.where() == "ID" ? "id" : "kind";
     return error_reply(404, e.what(), field);
   }
-  return {200, out.str(), "application/json"};
+  return {200, json_io::dump(app::learn_json(kinds, found)), "application/json"};
 }
 
 std::vector<std::string> split_path(const std::string& path) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,7 +40,7 @@ struct Api {
   /// Hosted mode: the journal of the signed-in person (or of a therapist's
   /// client, read-only routes only), set per request by hosted.cc; the
   /// journal areas then answer from it instead of the file.
-  store_pg::AccountJournal* person = nullptr;
+  std::shared_ptr<store_pg::AccountJournal> person = nullptr;
   std::string idempotency_key = "";  // hosted mode: the request's Idempotency-Key header
 };
 

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/commands.h"
-#include "cli/journal_place.h"
+#include "plantar/app_card.h"
+#include "plantar/app_journal.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
 #include "plantar/pg_store.h"
@@ -15,13 +15,12 @@
 namespace plantar::server {
 namespace {
 
-// The journal's sessions; none when there is no journal yet (reading never creates it).
-std::vector<journal::Session> sessions(const Api& api) {
-  if (api.person != nullptr) return api.person->sessions();  // hosted mode
-  if (api.journal.empty()) return {};  // no --db: no journal (read_sessions would look in $HOME)
-  std::ostringstream out, err;
-  cli::Context context{api.kb, out, err, false, false, nullptr, api.journal};
-  return cli::read_sessions(context);
+// The journal; none when there is no journal yet (reading never creates it).
+// In hosted mode, the signed-in person's (or a therapist's client's) journal.
+std::shared_ptr<journal::Journal> store(const Api& api) {
+  if (api.person) return api.person;
+  if (api.journal.empty()) return nullptr;  // no --db: no journal
+  return app::read_journal(api.journal);
 }
 
 // The card as text, section by section (the preview's text alternative).
@@ -45,15 +44,15 @@ Reply card(const Api& api, const Request& request) {
   std::string format = param(request, "format", "json");
   if (format != "json" && format != "pdf" && format != "svg" && format != "html")
     throw BadInput("format", "expected json, pdf, svg or html, got '" + format + "'");
-  cli::CardOptions options;
+  app::CardOptions options;
   options.sections = param(request, "sections");
   options.name = param(request, "name");
   options.goals = list_param(request, "goals");
   options.days = int_param(request, "days", options.days, 1, 3650);
   options.input = "plan";
-  cli::CardContent content;
+  app::CardContent content;
   try {
-    content = cli::card_content(api.kb, options, param(request, "plan"), sessions(api));
+    content = app::card_content(api.kb, options, param(request, "plan"), store(api).get());
   } catch (const BadInput& e) {
     // Everything but the sections comes from the plan request ("plan:1:7",
     // "goals[0]") or the goals parameter.
@@ -80,8 +79,9 @@ Reply map(const Api& api, const Request& request) {
   int days = int_param(request, "days", 30, 1, 3650);
   for (const auto& spot : list_param(request, "sore", ';'))
     options.sore.push_back(journal::parse_sore_spot(spot, "sore"));
-  for (const auto& spot : insights::recent_sore_spots(sessions(api), cli::now_local(), days))
-    options.sore.push_back(spot);
+  if (auto journal = store(api))
+    for (const auto& spot : insights::recent_sore_spots(*journal, app::now_local(), days))
+      options.sore.push_back(spot);
   return {200, render::foot_map_svg(api.kb, options), "image/svg+xml"};
 }
 

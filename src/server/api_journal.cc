@@ -5,10 +5,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 
-#include "cli/commands.h"
-#include "cli/journal_place.h"
+#include "plantar/app_journal.h"
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
 #include "plantar/json_io.h"
@@ -20,21 +18,10 @@ namespace {
 
 using journal_io::Json;
 
-// Runs a CLI command with --json against the server's journal file.
-template <typename Options>
-Reply run_cli(const Api& api, int (*run)(const cli::Context&, const Options&), const Options& options) {
-  std::ostringstream out, err;
-  cli::Context context{api.kb, out, err, true, false, nullptr, api.journal};
-  run(context, options);
-  return {200, out.str(), "application/json"};
-}
-
-// A server started with no journal file answers as an empty journal.
-Reply empty_answer(bool stats) {
-  Json json = stats ? journal_io::to_json(insights::compute({}, cli::now_local()))
-                    : Json{{"sessions", Json::array()}};
-  return {200, json.dump(2) + "\n", "application/json"};
-}
+// The journal's JSON, as `plantar history --json` and `stats --json` print
+// it (plantar/app_journal.h); a server started with no journal file answers
+// as an empty journal.
+Reply json_reply(const Json& json) { return {200, json.dump(2) + "\n", "application/json"}; }
 
 // The goals, techniques, minutes and step count of the routine the session followed.
 void fill_from_routine(const Json& routine, Json& body) {
@@ -69,7 +56,7 @@ journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& te
   if (!body.is_object())
     throw BadInput("body", "expected a session object like {\"after\": {\"stress\": 3}}");
   body.erase("id");
-  if (!body.contains("start") || body["start"].is_null()) body["start"] = format_timestamp(cli::now_local());
+  if (!body.contains("start") || body["start"].is_null()) body["start"] = format_timestamp(app::now_local());
   if (body.contains("routine") && !body["routine"].is_null()) fill_from_routine(Json(body["routine"]), body);
   try {
     journal::Session session = journal_io::session_from_json(body, "");
@@ -88,7 +75,7 @@ namespace {
 Reply record(const Api& api, const Request& request) {
   if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
   journal::Session session = read_session(api.kb, request.body);
-  session.id = journal::open_sqlite_journal(api.journal)->record_session(session);
+  session.id = app::open_journal(api.journal)->record_session(session);
   return {201, journal_io::to_json(session).dump(2) + "\n", "application/json"};
 }
 
@@ -107,7 +94,7 @@ Reply correct(const Api& api, const Request& request) {
   if (request.method != "PUT" && request.method != "DELETE")
     return error_reply(405, "use PUT or DELETE for /api/journal/ID");
   if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
-  auto store = journal::open_sqlite_journal(api.journal);
+  auto store = app::open_journal(api.journal);
   std::string missing = "there is no session " + request.parts[1] + " in the journal";
   if (request.method == "DELETE") {
     if (!store->delete_session(*id)) return error_reply(404, missing);
@@ -121,38 +108,45 @@ Reply correct(const Api& api, const Request& request) {
 
 // POST /api/journal/morning {"sleep": 7, "heel_pain": 3, "session": 12}: the
 // next morning's check-in, as `plantar log --morning` stores it (the same
-// code). Without "session" it joins the latest session. Fields are checked
-// before anything is written, and errors name the request's own fields.
+// app::morning_target). Without "session" it joins the latest session.
+// Fields are checked before anything is written, and errors name the
+// request's own fields.
 Reply morning(const Api& api, const Request& request) {
   if (request.method != "POST") return error_reply(405, "use POST for /api/journal/morning");
   if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
   Json body = json_io::parse(request.body, "body");
   if (!body.is_object()) throw BadInput("body", "expected {\"sleep\": 7, \"heel_pain\": 3}");
-  cli::LogOptions options;
+  std::optional<std::int64_t> session;
+  journal::Ratings ratings;
   for (const auto& [key, value] : body.items()) {
     if (key == "session") {
       if (value.is_null()) continue;
       if (!json_io::whole_in(value, 1, 999999999999999999LL))
         throw BadInput("session", "expected a session number (see /api/journal)");
-      options.session = value.get<long long>();
+      session = value.get<long long>();
     } else if (std::find(journal::morning_measures.begin(), journal::morning_measures.end(), key) !=
                journal::morning_measures.end()) {
       if (value.is_null()) continue;
       if (!json_io::whole_in(value, journal::min_rating, journal::max_rating))
         throw BadInput(key, "expected a whole number from 0 to 10");
-      options.morning += (options.morning.empty() ? "" : ",") + key + "=" + std::to_string(value.get<int>());
+      ratings[key] = value.get<int>();
     } else {
       throw BadInput(key, "unknown field: expected \"sleep\", \"heel_pain\" or \"session\"");
     }
   }
-  if (options.morning.empty()) throw BadInput("sleep", "give \"sleep\" or \"heel_pain\" (0 to 10)");
+  if (ratings.empty()) throw BadInput("sleep", "give \"sleep\" or \"heel_pain\" (0 to 10)");
+  auto store = app::open_journal(api.journal);
+  journal::Session target;
   try {
-    return run_cli(api, cli::run_log, options);
+    target = app::morning_target(*store, session, {}, "");
   } catch (const BadInput& e) {
-    // The CLI names its flags: "--session" and "--morning" become the fields here.
+    // It names the CLI's flags: "--session" and "--morning" become the field here.
     std::string message = std::string(e.what()).substr(e.where().size() + 2);
     throw BadInput("session", message);
   }
+  store->record_morning(target.id, ratings);
+  for (const auto& [measure, value] : ratings) target.morning[measure] = value;
+  return json_reply(journal_io::to_json(target));
 }
 
 }  // namespace
@@ -165,15 +159,14 @@ Reply journal_api(const Api& api, const Request& request) {
   if (parts.size() != 1) return not_found(request);
   if (parts[0] == "stats") {
     if (!request.get()) return error_reply(405, "use GET for /api/stats");
-    if (api.journal.empty()) return empty_answer(true);
-    return run_cli(api, cli::run_stats, cli::StatsOptions{});
+    auto store = api.journal.empty() ? nullptr : app::read_journal(api.journal);
+    return json_reply(app::stats_json(store.get(), app::now_local()));
   }
   if (request.method == "POST") return record(api, request);
   if (!request.get()) return error_reply(405, "use GET or POST for /api/journal");
-  cli::HistoryOptions options;
-  options.last = int_param(request, "last", options.last, 1, 1000000);
-  if (api.journal.empty()) return empty_answer(false);
-  return run_cli(api, cli::run_history, options);
+  int last = int_param(request, "last", 20, 1, 1000000);  // `plantar history`'s default
+  auto store = api.journal.empty() ? nullptr : app::read_journal(api.journal);
+  return json_reply(app::history_json(app::last_sessions(store.get(), last)));
 }
 
 }  // namespace plantar::server

@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
-#include "cli/journal_place.h"
+#include "plantar/app_journal.h"
 #include "plantar/errors.h"
 #include "plantar/insights.h"
 #include "plantar/journal_io.h"
@@ -21,6 +20,7 @@ namespace {
 using journal_io::Json;
 
 constexpr std::size_t max_key = 200;
+constexpr int default_last = 20;  // as `plantar history`
 
 Reply json_reply(int status, const Json& json) { return {status, json.dump(2) + "\n", "application/json"}; }
 
@@ -75,19 +75,16 @@ Reply morning(const Api& api, const Request& request) {
     }
   }
   if (ratings.empty()) throw BadInput("sleep", "give \"sleep\" or \"heel_pain\" (0 to 10)");
-  std::optional<journal::Session> target;
-  if (wanted) {
-    target = api.person->session(*wanted);
-    if (!target)
-      throw BadInput("session", "there is no session " + std::to_string(*wanted) + " (see /api/journal)");
-  } else {
-    auto latest = api.person->last_sessions(1);
-    if (latest.empty()) throw BadInput("session", "there is no session yet to add the morning to");
-    target = latest.front();
+  journal::Session target;
+  try {
+    target = app::morning_target(*api.person, wanted, {}, "");
+  } catch (const BadInput& e) {
+    // It names the CLI's flags: "--session" and "--morning" become the field here.
+    throw BadInput("session", std::string(e.what()).substr(e.where().size() + 2));
   }
-  api.person->record_morning(target->id, ratings);
-  for (const auto& [measure, value] : ratings) target->morning[measure] = value;
-  return json_reply(200, journal_io::to_json(*target));
+  api.person->record_morning(target.id, ratings);
+  for (const auto& [measure, value] : ratings) target.morning[measure] = value;
+  return json_reply(200, journal_io::to_json(target));
 }
 
 }  // namespace
@@ -99,18 +96,13 @@ Reply person_journal_api(const Api& api, const Request& request) {
   if (parts.size() != 1) return not_found(request);
   if (parts[0] == "stats") {
     if (!request.get()) return error_reply(405, "use GET for /api/stats");
-    return json_reply(200,
-                      journal_io::to_json(insights::from_totals(api.person->totals(), cli::now_local())));
+    return json_reply(200, app::stats_json(api.person.get(), app::now_local()));
   }
   if (request.method == "POST") return record(api, request);
   if (!request.get()) return error_reply(405, "use GET or POST for /api/journal");
-  int last = int_param(request, "last", cli::HistoryOptions{}.last, 1, 1000000);
-  auto newest_first =
-      api.person->last_sessions(last);  // through the index: the cost of N, not of the history
-  Json list = Json::array();
-  for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it)
-    list.push_back(journal_io::to_json(*it));
-  return json_reply(200, Json{{"sessions", list}});
+  int last = int_param(request, "last", default_last, 1, 1000000);
+  // Through the index on the start time: the cost of N sessions, not of the history.
+  return json_reply(200, app::history_json(app::last_sessions(api.person.get(), last)));
 }
 
 }  // namespace plantar::server

@@ -93,10 +93,9 @@ Reply Hosted::client_api(const Api& sources, const HostedCall& call, std::int64_
     return error_reply(404, "no such API: " + call.path);
   std::int64_t client = accounts_.client_of(me, *id);
   if (client == 0) return error_reply(404, "you have no client " + parts[1], "id");
-  auto journal = store_pg::open_journal(db_, client);
   Api theirs = sources;
   theirs.journal = "";
-  theirs.person = journal.get();
+  theirs.person = store_pg::open_journal(db_, client);
   return server::answer(theirs, "GET", "/api/" + parts[2], "", call.query);
 }
 

@@ -59,10 +59,9 @@ Reply Hosted::answer(const Api& sources, const HostedCall& call) {
     if (me == 0) return error_reply(401, "log in first: this page shows your own journal");
     if (area == "shares") return share_api(sources, call, me, parts);
     if (area == "clients") return client_api(sources, call, me, parts);
-    auto journal = store_pg::open_journal(db_, me);
     Api mine = sources;
     mine.journal = "";  // never the server's own file
-    mine.person = journal.get();
+    mine.person = store_pg::open_journal(db_, me);
     mine.idempotency_key = call.idempotency_key;
     return server::answer(mine, call.method, call.path, call.body, call.query);
   } catch (const BadInput& e) {
