@@ -18,11 +18,19 @@ namespace plantar::test {
 struct StoreOpener {
   std::string name;
   std::function<std::unique_ptr<journal::Journal>(const TempDir& dir)> open;
+  /// Why the store cannot be opened here ("" when it can): the test skips, saying so.
+  std::function<std::string()> missing = [] { return std::string(); };
 };
+
+/// Test names and failure messages show the store's name, not its bytes.
+inline void PrintTo(const StoreOpener& opener, std::ostream* out) { *out << opener.name; }
 
 class JournalContract : public ::testing::TestWithParam<StoreOpener> {
  protected:
   TempDir dir;
+  void SetUp() override {
+    if (std::string why = GetParam().missing(); !why.empty()) GTEST_SKIP() << why;
+  }
   std::unique_ptr<journal::Journal> open() { return GetParam().open(dir); }
 };
 

@@ -1,11 +1,15 @@
-// The SQLite journal: what goes in comes out, the file is private, the
-// schema is versioned and a newer one is refused.
+// The journal stores: what goes in comes out, the schema is versioned.
+// The same tests run over SQLite and PostgreSQL (JournalStore, a
+// parameterized suite); the SQLite file's own rules (private, WAL, a newer
+// schema refused) are in JournalFile.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include "journal_test_support.h"
+#include "pg_test_support.h"
 #include "plantar/errors.h"
 #include "plantar/journal.h"
+#include "plantar/pg_store.h"
 #include "test_support.h"
 
 namespace plantar {
@@ -32,9 +36,33 @@ journal::Session sample(int day) {
   return s;
 }
 
-TEST(JournalStore, WhatGoesInComesOut) {
-  test::TempDir dir;
-  auto store = journal::open_sqlite_journal(dir.file("j.db"));
+// One store of the kind the test's parameter names, fresh for each test.
+class JournalStore : public testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "sqlite") {
+      store_ = journal::open_sqlite_journal(dir_.file("j.db"));
+      return;
+    }
+    pg_ = std::make_unique<test::PgScratch>();
+    if (pg_->uri().empty()) GTEST_SKIP() << test::no_pg_reason;
+    db_ = std::make_unique<store_pg::Database>(store_pg::Options{pg_->uri()});
+    store_ = store_pg::open_journal(*db_, db_->ensure_account("someone@example.org"));
+  }
+  journal::Journal& store() { return *store_; }
+
+ private:
+  test::TempDir dir_;
+  std::unique_ptr<test::PgScratch> pg_;
+  std::unique_ptr<store_pg::Database> db_;
+  std::unique_ptr<journal::Journal> store_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Stores, JournalStore, testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(JournalStore, WhatGoesInComesOut) {
+  journal::Journal* store = &this->store();
   auto first = sample(20);
   auto second = sample(21);
   second.routine_json = R"({"steps":[]})";
@@ -46,10 +74,39 @@ TEST(JournalStore, WhatGoesInComesOut) {
   EXPECT_EQ(sessions[1], second);
   store->record_morning(first.id, {{"heel_pain", 2}});
   EXPECT_EQ(store->sessions()[0].morning, (journal::Ratings{{"sleep", 8}, {"heel_pain", 2}}));
-  EXPECT_EQ(store->schema_version(), journal::schema_version);
+  EXPECT_EQ(store->schema_version(),
+            GetParam() == "sqlite" ? journal::schema_version : store_pg::newest_schema_version());
 }
 
-TEST(JournalStore, FileIsPrivateWalWithForeignKeys) {
+TEST_P(JournalStore, CorrectionsAndDeletionsTouchOnlyTheirSession) {
+  auto first = sample(20), second = sample(21);
+  first.id = store().record_session(first);
+  second.id = store().record_session(second);
+  first.note = "corrected";
+  first.sore = {{Foot::left, Region::arch, 0.5, 0.5, 3}, {Foot::left, Region::toes, 0.1, 0.2, 9}};
+  first.after = {};
+  EXPECT_TRUE(store().replace_session(first));
+  auto missing = first;
+  missing.id = second.id + 1000;
+  EXPECT_FALSE(store().replace_session(missing));
+  EXPECT_EQ(store().sessions(), (std::vector<journal::Session>{first, second}));
+  EXPECT_TRUE(store().delete_session(first.id));
+  EXPECT_FALSE(store().delete_session(first.id));
+  EXPECT_EQ(store().sessions(), std::vector<journal::Session>{second});
+  EXPECT_THROW(store().record_morning(first.id, {{"sleep", 3}}), Failure);
+}
+
+TEST_P(JournalStore, ImportIsAllOrNothingAndSkipsDuplicates) {
+  store().record_session(sample(20));
+  EXPECT_EQ(store().import_sessions({sample(20), sample(22), sample(22)}), 1);
+  EXPECT_EQ(store().sessions().size(), 2u);
+  auto broken = sample(23);
+  broken.sore = {{Foot::left, Region::arch, 2.0, 0.5, 3}};  // x past 1: the store's own check refuses it
+  EXPECT_THROW(store().import_sessions({sample(24), broken}), Failure);
+  EXPECT_EQ(store().sessions().size(), 2u);
+}
+
+TEST(JournalFile, FileIsPrivateWalWithForeignKeys) {
   test::TempDir dir;
   std::string path = dir.file("sub/folder/j.db");
   journal::open_sqlite_journal(path)->record_session(sample(20));
@@ -61,15 +118,7 @@ TEST(JournalStore, FileIsPrivateWalWithForeignKeys) {
   EXPECT_EQ(test::sqlite(path, "PRAGMA foreign_key_list(ratings)").substr(0, 11), "0|0|session");
 }
 
-TEST(JournalStore, ImportSkipsWhatIsAlreadyThere) {
-  test::TempDir dir;
-  auto store = journal::open_sqlite_journal(dir.file("j.db"));
-  store->record_session(sample(20));
-  EXPECT_EQ(store->import_sessions({sample(20), sample(22)}), 1);
-  EXPECT_EQ(store->sessions().size(), 2u);
-}
-
-TEST(JournalStore, NewerSchemaIsRefusedAndLeftAlone) {
+TEST(JournalFile, NewerSchemaIsRefusedAndLeftAlone) {
   test::TempDir dir;
   std::string path = dir.file("j.db");
   journal::open_sqlite_journal(path)->record_session(sample(20));
@@ -110,7 +159,7 @@ PRAGMA user_version = 1;
 )sql");
 }
 
-TEST(JournalStore, AVersion1FileIsUpgradedOnOpen) {
+TEST(JournalFile, AVersion1FileIsUpgradedOnOpen) {
   test::TempDir dir;
   std::string path = dir.file("old.db");
   write_version_1(path);
@@ -130,7 +179,7 @@ TEST(JournalStore, AVersion1FileIsUpgradedOnOpen) {
 }
 
 // The last N come from the index on the start time: no sort of the whole table.
-TEST(JournalStore, TheLastSessionsComeFromTheIndex) {
+TEST(JournalFile, TheLastSessionsComeFromTheIndex) {
   test::TempDir dir;
   std::string path = dir.file("j.db");
   journal::open_sqlite_journal(path)->record_session(sample(20));
@@ -143,7 +192,7 @@ TEST(JournalStore, TheLastSessionsComeFromTheIndex) {
   EXPECT_NE(plan.find("INDEX sessions_started"), std::string::npos) << plan;
 }
 
-TEST(JournalStore, DbOptionTakesAFileOrAFolder) {
+TEST(JournalFile, DbOptionTakesAFileOrAFolder) {
   test::TempDir dir;
   EXPECT_EQ(test::run_plantar({"log", "--db", dir.file("mine.db"), "--before", "stress=5"}).status, 0);
   EXPECT_TRUE(std::filesystem::exists(dir.file("mine.db")));

@@ -24,9 +24,11 @@ struct Options {
   int idle_seconds = 30;             // a connection silent this long is closed (and the longest answer)
   std::string journal;               // the journal's file (journal.db); made on first write
   std::string places;                // places.db, from `plantar places import`
-  std::string program;      // the plantar executable, run to render session audio; "": render in-process
-  std::string data;         // --data DIR the knowledge came from, passed on to that program ("": built in)
-  bool warm_audio = false;  // render the built-in routines' audio in the background (plantar serve)
+  std::string program;       // the plantar executable, run to render session audio; "": render in-process
+  std::string data;          // --data DIR the knowledge came from, passed on to that program ("": built in)
+  bool warm_audio = false;   // render the built-in routines' audio in the background (plantar serve)
+  std::string store;         // hosted mode: a PostgreSQL URI (accounts, sessions, shares; any host)
+  bool https_proxy = false;  // hosted mode behind a proxy that ends TLS: Secure cookies, X-Real-IP
   /// Called (on a server thread) after a device paired, with the next code.
   std::function<void(const std::string& next_code)> on_paired;
 };

@@ -24,7 +24,7 @@ namespace plantar::cli {
 
 // The journal's subcommands and their options (issue 4).
 struct JournalCommands {
-  CLI::App *log, *history, *stats, *exporter, *importer, *remind, *map, *card, *edit, *remove;
+  CLI::App *log, *history, *stats, *exporter, *importer, *remind, *map, *card, *edit, *remove, *migrate;
   LogOptions log_options;
   EditOptions edit_options;
   DeleteOptions delete_options;
@@ -32,6 +32,7 @@ struct JournalCommands {
   StatsOptions stats_options;
   ExportOptions export_options;
   ImportOptions import_options;
+  MigrateOptions migrate_options;
   RemindOptions remind_options;
   MapOptions map_options;
   CardOptions card_options;
@@ -296,12 +297,28 @@ void add_journal_commands(CLI::App& app, JournalCommands& j) {
   j.exporter->add_option("--format", j.export_options.format, "json (default) or csv")->type_name("FORMAT");
   j.exporter->add_option("-o,--output", j.export_options.output, "Write to FILE (default: standard output)")
       ->type_name("FILE");
+  j.exporter->add_option("--store", j.export_options.store, "Export from a hosted PostgreSQL store instead")
+      ->type_name("URI");
+  j.exporter->add_option("--account", j.export_options.account, "With --store: whose journal")
+      ->type_name("EMAIL");
   j.exporter->footer(
       "The CSV has one row per session; the routine each session followed is in the JSON export.\n"
-      "Example: plantar export --format csv -o journal.csv");
+      "Example: plantar export --format csv -o journal.csv\n"
+      "Example: plantar export --store postgresql:///plantar --account sam@example.org -o sam.json");
   j.importer = app.add_subcommand("import", "Add the sessions of an export (JSON or CSV): all or nothing");
   j.importer->add_option("file", j.import_options.file, "The file written by 'plantar export'")->required();
-  j.importer->footer("Example: plantar import journal.json");
+  j.importer->add_option("--store", j.import_options.store, "Import into a hosted PostgreSQL store instead")
+      ->type_name("URI");
+  j.importer->add_option("--account", j.import_options.account, "With --store: whose journal (made if new)")
+      ->type_name("EMAIL");
+  j.importer->footer(
+      "Example: plantar import journal.json\n"
+      "Example: plantar import journal.json --store postgresql:///plantar --account sam@example.org");
+  j.migrate = app.add_subcommand("migrate", "Bring a hosted PostgreSQL store's tables up to date");
+  j.migrate->add_option("--store", j.migrate_options.store, "The store: a PostgreSQL URI")
+      ->type_name("URI")
+      ->required();
+  j.migrate->footer("Example: plantar migrate --store 'postgresql:///plantar?host=/run/postgresql'");
   j.remind = app.add_subcommand("remind", "A calendar file (.ics) that reminds you to rub your feet");
   j.remind->add_option("--at", j.remind_options.at, "The time, HH:MM (default 21:30)")->type_name("TIME");
   j.remind
@@ -367,8 +384,15 @@ int run_journal_commands(const Context& context, const JournalCommands& j) {
   if (j.edit->parsed()) return run_edit(context, j.edit_options);
   if (j.remove->parsed()) return run_delete(context, j.delete_options);
   if (j.stats->parsed()) return run_stats(context, j.stats_options);
-  if (j.exporter->parsed()) return run_export(context, j.export_options);
-  if (j.importer->parsed()) return run_import(context, j.import_options);
+  if (j.exporter->parsed())
+    return j.export_options.store.empty() && j.export_options.account.empty()
+               ? run_export(context, j.export_options)
+               : run_store_export(context, j.export_options);
+  if (j.importer->parsed())
+    return j.import_options.store.empty() && j.import_options.account.empty()
+               ? run_import(context, j.import_options)
+               : run_store_import(context, j.import_options);
+  if (j.migrate->parsed()) return run_migrate(context, j.migrate_options);
   if (j.remind->parsed()) return run_remind(context, j.remind_options);
   if (j.map->parsed()) return run_map(context, j.map_options);
   if (j.card->parsed()) return run_card(context, j.card_options);
@@ -563,9 +587,17 @@ int run(int argc, char** argv) {
   serve_cmd->add_flag("--no-warm-up", serve.no_warm_up,
                       "Do not prepare the built-in routines' spoken audio in the background at start "
                       "(their first session then waits for the voice)");
+  serve_cmd
+      ->add_option("--store", serve.store,
+                   "Hosted mode: many people with accounts, in this PostgreSQL store (a libpq URI)")
+      ->type_name("URI");
+  serve_cmd->add_flag("--https-proxy", serve.https_proxy,
+                      "Hosted mode behind a proxy that ends HTTPS: session cookies are Secure, and the "
+                      "client's address comes from X-Real-IP");
   serve_cmd->footer(
       "Without --lan only this computer can reach it. Press Ctrl-C to stop.\n"
-      "Example: plantar serve --lan");
+      "Example: plantar serve --lan\n"
+      "Example: plantar serve --store 'postgresql:///plantar?host=/run/postgresql' --port 8081");
 
   app.add_subcommand("help", "The help of a command: plantar help COMMAND")
       ->footer("Example: plantar help plan");

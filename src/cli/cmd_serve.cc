@@ -59,6 +59,12 @@ void print_pairing(std::ostream& out, const std::string& url) {
 void print_welcome(const Context& context, const ServeOptions& options, const server::Server& server,
                    int port) {
   std::string base = fmt::format("http://{}:{}", shown_host(options), port);
+  if (!options.store.empty()) {
+    context.out << "plantar is ready in hosted mode: open " << base << "/ and sign up or log in.\n"
+                << "Accounts and journals are in the PostgreSQL store. Press Ctrl-C to stop.\n"
+                << std::flush;
+    return;
+  }
   if (!options.lan && options.no_auth) {
     context.out << "plantar is ready: open " << base << "/ in your browser.\n"
                 << "No secret (--no-auth): every program and user on this computer can use it.\n"
@@ -85,16 +91,22 @@ int run_serve(const Context& context, const ServeOptions& options) {
   server_options.host = options.host.empty() ? (options.lan ? "0.0.0.0" : "127.0.0.1") : options.host;
   server_options.port = options.port;
   server_options.lan = options.lan;
-  server_options.auth = !options.no_auth;
+  server_options.auth = !options.no_auth && options.store.empty();  // hosted mode: accounts instead
   server_options.journal = data_file(context, "journal.db");
   server_options.places = data_file(context, "places.db");
   std::error_code no_path;  // then audio renders in-process
   server_options.program = std::filesystem::read_symlink("/proc/self/exe", no_path).string();
   server_options.data = options.data;
   server_options.warm_audio = !options.no_warm_up;
+  server_options.store = options.store;
+  server_options.https_proxy = options.https_proxy;
+  if (!options.store.empty() && options.lan)
+    throw BadInput("--lan", "hosted mode (--store) has accounts instead of pairing: leave out --lan");
+  if (options.https_proxy && options.store.empty())
+    throw BadInput("--https-proxy", "only hosted mode has session cookies: add --store postgresql://...");
   const std::string& host = server_options.host;
   bool loopback = host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-  if (!options.lan && !loopback)
+  if (!options.lan && !loopback && options.store.empty())
     throw BadInput("--host", "'" + host +
                                  "' can be reached from other devices: add --lan, so that only a paired "
                                  "device can use it");

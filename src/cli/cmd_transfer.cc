@@ -29,7 +29,7 @@ int run_export(const Context& context, const ExportOptions& options) {
   return 0;
 }
 
-int run_import(const Context& context, const ImportOptions& options) {
+std::vector<journal::Session> read_import_file(const Context& context, const ImportOptions& options) {
   if (options.file != "-" && !std::filesystem::is_regular_file(options.file))
     throw BadInput("FILE", "cannot read '" + options.file + "'");
   // Everything is read and checked before the journal is opened.
@@ -40,6 +40,11 @@ int run_import(const Context& context, const ImportOptions& options) {
     for (const auto& t : s.techniques)
       if (context.kb.technique(t) == nullptr) throw BadInput(options.file, "unknown technique '" + t + "'");
   }
+  return sessions;
+}
+
+int run_import(const Context& context, const ImportOptions& options) {
+  auto sessions = read_import_file(context, options);
   int added = open_journal(context)->import_sessions(sessions);
   int skipped = static_cast<int>(sessions.size()) - added;
   if (context.json)

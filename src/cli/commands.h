@@ -83,11 +83,27 @@ struct StatsOptions {
 struct ExportOptions {
   std::string format = "json";
   std::string output = "-";
+  std::string store;    // --store postgresql://...: one account's journal from the hosted store
+  std::string account;  // --account EMAIL, with --store
 };
 
 struct ImportOptions {
   std::string file;
+  std::string store;    // --store postgresql://...: into one account of the hosted store
+  std::string account;  // --account EMAIL, with --store (made when missing)
 };
+
+/// `plantar migrate --store URI`: brings the hosted store's schema up to date.
+struct MigrateOptions {
+  std::string store;
+};
+int run_migrate(const Context& context, const MigrateOptions& options);
+/// export and import with --store: the PostgreSQL store (plantar-full only).
+int run_store_export(const Context& context, const ExportOptions& options);
+int run_store_import(const Context& context, const ImportOptions& options);
+/// The sessions of an export file, read and checked against the knowledge
+/// base before any store is opened. Throws BadInput naming the file.
+std::vector<journal::Session> read_import_file(const Context& context, const ImportOptions& options);
 
 struct RemindOptions {
   std::string at = "21:30";
@@ -173,9 +189,11 @@ struct ServeOptions {
   std::string host;  // empty: 127.0.0.1, or 0.0.0.0 with --lan
   int port = 8080;
   bool lan = false;
-  bool no_auth = false;     // local mode without the secret (tests)
-  bool no_warm_up = false;  // no audio rendering in the background at start (tests)
-  std::string data;         // the global --data DIR ("": the built-in knowledge)
+  bool no_auth = false;      // local mode without the secret (tests)
+  bool no_warm_up = false;   // no audio rendering in the background at start (tests)
+  std::string data;          // the global --data DIR ("": the built-in knowledge)
+  std::string store;         // --store postgresql://...: hosted mode, with accounts ("": SQLite, one person)
+  bool https_proxy = false;  // TLS ends at a proxy in front: cookies are Secure
 };
 
 int run_check(const Context& context, const CheckOptions& options);

@@ -58,6 +58,9 @@ int run_places_list(const Context&) { run_full(); }
 int run_places_get(const Context&, const PlacesGetOptions&) { run_full(); }
 int run_places_regions(const Context&, const PlacesRegionsOptions&) { run_full(); }
 int run_places_update(const Context&) { run_full(); }
+int run_migrate(const Context&, const MigrateOptions&) { run_full(); }
+int run_store_export(const Context&, const ExportOptions&) { run_full(); }
+int run_store_import(const Context&, const ImportOptions&) { run_full(); }
 
 }  // namespace plantar::cli
 

@@ -75,9 +75,14 @@ void create_private_file(const std::string& path) {
 class Use {
  public:
   explicit Use(SQLite::Statement& statement) : statement_(statement) {}
+  // Never throws: after a failed step (a CHECK refused a value) reset()
+  // repeats the error, and a throwing destructor would end the program.
   ~Use() {
-    statement_.reset();
-    statement_.clearBindings();
+    statement_.tryReset();
+    try {
+      statement_.clearBindings();
+    } catch (const SQLite::Exception&) {
+    }
   }
   Use(const Use&) = delete;
   Use& operator=(const Use&) = delete;

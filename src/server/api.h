@@ -4,11 +4,16 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "plantar/kb.h"
+
+namespace plantar::store_pg {
+class AccountJournal;
+}
 
 namespace plantar::server {
 
@@ -21,6 +26,7 @@ struct Reply {
   std::string type = "application/json";
   std::string download;  // a file name: the browser saves the body under it (Content-Disposition)
   std::string cache_control = "no-store";  // personal answers are never kept
+  std::string set_cookie;                  // hosted mode: a Set-Cookie header (sign-in session)
 };
 
 /// What the API answers from: the knowledge base and the databases' files
@@ -31,6 +37,11 @@ struct Api {
   std::string places;        // places.db
   std::string program = "";  // the plantar executable for audio renders ("": in-process)
   std::string data = "";     // its --data DIR, so it speaks the same knowledge ("": built in)
+  /// Hosted mode: the journal of the signed-in person (or of a therapist's
+  /// client, read-only routes only), set per request by hosted.cc; the
+  /// journal areas then answer from it instead of the file.
+  std::shared_ptr<store_pg::AccountJournal> person = nullptr;
+  std::string idempotency_key = "";  // hosted mode: the request's Idempotency-Key header
 };
 
 /// One request as the API areas see it: path parts after "api"

@@ -7,6 +7,7 @@
 #include "plantar/app_journal.h"
 #include "plantar/errors.h"
 #include "plantar/json_io.h"
+#include "plantar/pg_store.h"
 #include "plantar/render.h"
 #include "query_params.h"
 #include "routes.h"
@@ -15,7 +16,9 @@ namespace plantar::server {
 namespace {
 
 // The journal; none when there is no journal yet (reading never creates it).
-std::unique_ptr<journal::Journal> store(const Api& api) {
+// In hosted mode, the signed-in person's (or a therapist's client's) journal.
+std::shared_ptr<journal::Journal> store(const Api& api) {
+  if (api.person) return api.person;
   if (api.journal.empty()) return nullptr;  // no --db: no journal
   return app::read_journal(api.journal);
 }

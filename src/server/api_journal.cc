@@ -49,9 +49,8 @@ void fill_from_routine(const Json& routine, Json& body) {
   if (!body.contains("steps_total")) body["steps_total"] = routine["steps"].size();
 }
 
-// The session of a POST: the JSON of one session as `plantar history --json`
-// prints it, where "start" defaults to now and a "routine" fills in the
-// goals, techniques and minutes. Throws BadInput naming the field.
+}  // namespace
+
 journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& text) {
   Json body = json_io::parse(text, "body");
   if (!body.is_object())
@@ -70,6 +69,8 @@ journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& te
     throw BadInput(e.where().substr(1), message);
   }
 }
+
+namespace {
 
 Reply record(const Api& api, const Request& request) {
   if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
@@ -151,6 +152,7 @@ Reply morning(const Api& api, const Request& request) {
 }  // namespace
 
 Reply journal_api(const Api& api, const Request& request) {
+  if (api.person != nullptr) return person_journal_api(api, request);  // hosted mode
   const auto& parts = request.parts;
   if (parts.size() == 2 && parts[0] == "journal" && parts[1] == "morning") return morning(api, request);
   if (parts.size() == 2 && parts[0] == "journal") return correct(api, request);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api.h"
+#include "plantar/journal.h"
 
 namespace plantar::server {
 
@@ -15,6 +16,15 @@ Reply card_api(const Api& api, const Request& request);        // /api/card, /ap
 Reply ask_api(const Api& api, const Request& request);         // /api/ask
 Reply places_api(const Api& api, const Request& request);      // /api/places
 Reply places_get_api(const Api& api, const Request& request);  // /api/places/get, /api/places/regions
+
+/// Hosted mode: /api/journal and /api/stats from the signed-in person's
+/// journal (api.person), in the same shapes (api_person_journal.cc).
+Reply person_journal_api(const Api& api, const Request& request);
+/// The session of a POST or PUT to /api/journal: the JSON of one session as
+/// `plantar history --json` prints it, where "start" defaults to now and a
+/// "routine" fills in the goals, techniques and minutes. Throws BadInput
+/// naming the field.
+journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& text);
 
 /// /api/pictures/ID.svg, answered through knowledge_api (pure, so remembered).
 Reply pictures_api(const Api& api, const Request& request);

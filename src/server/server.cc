@@ -25,6 +25,7 @@
 #include "api.h"
 #include "assets.h"
 #include "audio_warmup.h"
+#include "hosted.h"
 #include "http_rules.h"
 #include "pairing.h"
 #include "plantar/errors.h"
@@ -65,6 +66,7 @@ struct HttpRequest {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
+  std::string client;  // the peer's address
 
   std::string header(const std::string& lower_name) const {
     auto found = headers.find(lower_name);
@@ -91,6 +93,7 @@ HttpAnswer from_reply(Reply reply) {
                     false};
   if (!reply.download.empty())
     answer.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
+  if (!reply.set_cookie.empty()) answer.headers.emplace_back("Set-Cookie", reply.set_cookie);
   return answer;
 }
 
@@ -159,6 +162,7 @@ struct Server::Impl {
   Options options;
   Api sources;                          // what the API answers from, made once
   std::unique_ptr<AudioWarmup> warmup;  // after sources, so it stops before they go
+  std::unique_ptr<Hosted> hosted;       // --store: accounts in PostgreSQL instead of the secret or pairing
   Pairing pairing;
   ReplyCache replies;
   std::string csrf = random_hex(16);
@@ -176,13 +180,17 @@ struct Server::Impl {
       : options(std::move(opts)),
         sources{base, options.journal, options.places, options.program, options.data} {
     if (options.warm_audio) warmup = std::make_unique<AudioWarmup>(sources);
+    if (!options.store.empty()) {
+      hosted = std::make_unique<Hosted>(store_pg::Options{options.store}, options.https_proxy);
+      csrf = hosted->csrf_token();  // the same on every server of the store
+    }
   }
 
-  bool needs_session() const { return options.lan || options.auth; }
+  bool needs_session() const { return !hosted && (options.lan || options.auth); }
 
   // Local mode answers only to its own names (no DNS rebinding).
   bool host_allowed(const HttpRequest& req) const {
-    if (options.lan) return true;
+    if (options.lan || hosted) return true;
     std::string host = req.header("host");
     std::string suffix = ":" + std::to_string(port);
     if (host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0)
@@ -222,8 +230,8 @@ struct Server::Impl {
   HttpAnswer api(const HttpRequest& req) {
     if (req.path == "/api/session") {
       if (req.method != "GET" && req.method != "HEAD") return error_answer(405, "use GET");
-      return from_reply(
-          {200, "{\"token\": \"" + csrf + "\", \"lan\": " + (options.lan ? "true" : "false") + "}\n"});
+      return from_reply({200, "{\"token\": \"" + csrf + "\", \"lan\": " + (options.lan ? "true" : "false") +
+                                  (hosted ? ", \"hosted\": true" : "") + "}\n"});
     }
     if (req.method != "GET" && req.method != "HEAD") {
       if (!same_secret(req.header("x-plantar-token"), csrf))
@@ -231,6 +239,13 @@ struct Server::Impl {
                             "X-Plantar-Token");
       if (req.header("content-type").rfind("application/json", 0) != 0)
         return error_answer(415, "send the body as application/json", "Content-Type");
+    }
+    if (hosted) {
+      std::string client =
+          options.https_proxy && !req.header("x-real-ip").empty() ? req.header("x-real-ip") : req.client;
+      return from_reply(
+          hosted->answer(sources, {req.method, req.path, req.body, req.query, req.header("cookie"), client,
+                                   req.header("idempotency-key")}));
     }
     if (!is_pure(req.path)) return from_reply(answer(sources, req.method, req.path, req.body, req.query));
     std::string key = req.method + " " + req.path + "\n" + req.body;
@@ -382,6 +397,15 @@ struct Server::Impl {
     return MHD_YES;
   }
 
+  static std::string peer_address(MHD_Connection* connection) {
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char host[NI_MAXHOST] = {};
+    if (info == nullptr || info->client_addr == nullptr) return "";
+    socklen_t size = info->client_addr->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in);
+    if (getnameinfo(info->client_addr, size, host, sizeof host, nullptr, 0, NI_NUMERICHOST) != 0) return "";
+    return host;
+  }
+
   // The first call for a request: the headers are in, the body is not.
   static MHD_Result begin(Impl& impl, MHD_Connection* connection, const char* url, const char* method,
                           void** state) {
@@ -395,6 +419,7 @@ struct Server::Impl {
     std::size_t bytes = 0;
     for (const auto& [name, value] : req.headers) bytes += name.size() + value.size();
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collect, &req.query);
+    req.client = peer_address(connection);
     Exchange& ex = *exchange;
     *state = exchange.release();
     ex.answered = true;

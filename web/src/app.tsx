@@ -3,6 +3,7 @@
 import { useLive } from './live';
 import { Player } from './player';
 import { useRoute } from './router';
+import { Account } from './screens/account';
 import { Ask } from './screens/ask';
 import { Card } from './screens/card';
 import { Check } from './screens/check';
@@ -35,6 +36,7 @@ function Screen({ route }: { route: string[] }) {
   if (name === 'card') return <Card />;
   if (name === 'ask') return <Ask question={arg} />;
   if (name === 'places') return <Places />;
+  if (name === 'account') return <Account />;
   if (name in comingSoon) return <Soon id={name} />;
   return <Home />;
 }
@@ -42,7 +44,7 @@ function Screen({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const key = route.join('/');
-  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights'].includes(name));
+  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights', 'account'].includes(name));
   const current = underMore(route[0]) ? 'more' : route[0] ?? '';
   const live = useLive(false);
   // During a session the guide has the whole screen: no tab bar, one clear way out.

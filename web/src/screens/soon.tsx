@@ -1,6 +1,7 @@
 // The screens still to come: honest placeholders that say what each will do
 // and what to use today.
-import { Title } from '../ui';
+import { get } from '../api';
+import { Title, useLoad } from '../ui';
 
 export const comingSoon: Record<string, { title: string; what: string }> = {};
 
@@ -18,6 +19,7 @@ export function Soon({ id }: { id: string }) {
 }
 
 export function More() {
+  const session = useLoad(() => get<{ hosted?: boolean }>('session'));
   return (
     <section class="screen">
       <Title>More</Title>
@@ -28,11 +30,14 @@ export function More() {
         <li><a href="#/places">Places</a>: massage therapists and reflexologists near you, from OpenStreetMap</li>
         <li><a href="#/journal">Journal</a>: how your sessions went</li>
         <li><a href="#/insights">Insights</a>: what your sessions add up to</li>
+        <li><a href="#/account">Account</a>: log in, share with your therapist, see your clients</li>
         {Object.entries(comingSoon).map(([id, item]) => (
           <li key={id}><a href={`#/${id}`}>{item.title}</a> (coming soon)</li>
         ))}
       </ul>
-      <p class="small">plantar runs on your own computer. Nothing you enter leaves it.</p>
+      {session.value?.hosted
+        ? <p class="small">This plantar is hosted for many people: your journal is kept on its server, for your account only.</p>
+        : <p class="small">plantar runs on your own computer. Nothing you enter leaves it.</p>}
     </section>
   );
 }

@@ -1,0 +1,76 @@
+// Hosted mode's accounts: sign up, log in, log out, who am I, delete me.
+// Sign-up and log-in set the HttpOnly, SameSite=Strict session cookie
+// (Secure behind an HTTPS proxy); log-out and deletion clear it.
+#include <nlohmann/json.hpp>
+
+#include "hosted.h"
+#include "http_rules.h"
+#include "plantar/errors.h"
+#include "plantar/json_io.h"
+
+namespace plantar::server {
+namespace {
+
+using json_io::Json;
+
+// {"email": "...", "password": "..."}: both strings, nothing else.
+std::pair<std::string, std::string> credentials(const std::string& body) {
+  Json json = json_io::parse(body, "body");
+  if (!json.is_object()) throw BadInput("body", "expected {\"email\": \"...\", \"password\": \"...\"}");
+  for (const auto& [key, value] : json.items()) {
+    if (key != "email" && key != "password")
+      throw BadInput(key, "unknown field: expected \"email\" and \"password\"");
+    if (!value.is_string()) throw BadInput(key, "expected text");
+  }
+  if (!json.contains("email")) throw BadInput("email", "give your email address");
+  if (!json.contains("password")) throw BadInput("password", "give your password");
+  return {json["email"].get<std::string>(), json["password"].get<std::string>()};
+}
+
+Reply json_reply(int status, const Json& json) { return {status, json.dump(2) + "\n", "application/json"}; }
+
+}  // namespace
+
+Reply Hosted::signed_in(int status, const accounts::Session& session) {
+  Reply reply = json_reply(status, Json{{"email", accounts_.email_of(session.account)}});
+  reply.set_cookie = cookie(session.token, false);
+  return reply;
+}
+
+Reply Hosted::account_api(const HostedCall& call, const std::vector<std::string>& parts) {
+  if (parts.size() != 1) return error_reply(404, "no such API: " + call.path);
+  std::string token = cookie_value(call.cookie, account_cookie);
+  if (parts[0] == "login") {
+    if (call.method != "POST") return error_reply(405, "use POST for /api/login");
+    auto [email, password] = credentials(call.body);
+    auto login = accounts_.log_in(email, password, call.client);
+    if (login.result == accounts::LoginResult::too_many)
+      return error_reply(429, "too many wrong tries: wait 15 minutes, then try again", "password");
+    if (login.result == accounts::LoginResult::wrong)
+      return error_reply(401, "this email and password do not match an account", "password");
+    return signed_in(200, login.session);
+  }
+  if (parts[0] == "logout") {
+    if (call.method != "POST") return error_reply(405, "use POST for /api/logout");
+    if (!token.empty()) accounts_.log_out(token);
+    Reply reply = json_reply(200, Json{{"logged_out", true}});
+    reply.set_cookie = cookie("", true);
+    return reply;
+  }
+  if (call.method == "POST") {
+    auto [email, password] = credentials(call.body);
+    return signed_in(201, accounts_.sign_up(email, password));
+  }
+  std::int64_t me = accounts_.account_of(token);
+  // Who am I: null when no one is logged in (the app asks before showing its sign-in form).
+  if (call.method == "GET" || call.method == "HEAD")
+    return json_reply(200, Json{{"email", me == 0 ? Json() : Json(accounts_.email_of(me))}});
+  if (me == 0) return error_reply(401, "log in first");
+  if (call.method != "DELETE") return error_reply(405, "use GET, POST or DELETE for /api/account");
+  accounts_.delete_account(me);
+  Reply reply = json_reply(200, Json{{"deleted", true}});
+  reply.set_cookie = cookie("", true);
+  return reply;
+}
+
+}  // namespace plantar::server

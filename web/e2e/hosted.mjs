@@ -1,0 +1,122 @@
+// Browser test of hosted mode (`plantar serve --store postgresql://...`):
+// at phone width, a person signs up, logs a session in the Journal, makes a
+// share code; a therapist signs up in another browser, adds the code and
+// sees the client's card; the client stops sharing and the card is gone.
+// The real server on a throwaway PostgreSQL database and Debian's Chromium;
+// axe and screenshots through look().
+// Usage: node e2e/hosted.mjs PLANTAR_BINARY SCREENSHOT_DIR URI_FILE  (exit 77: no PostgreSQL)
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { launch, look as lookAt, runTests, serve, stop, watchedPage } from './support.mjs';
+
+const [binary, shots = 'e2e-screenshots', uriFile] = process.argv.slice(2);
+if (!binary || !uriFile) throw new Error('usage: node e2e/hosted.mjs PLANTAR_BINARY SCREENSHOT_DIR URI_FILE');
+if (!existsSync(uriFile)) {
+  console.log('SKIP: no PostgreSQL for the tests (scripts/with-postgres start wrote no URI)');
+  process.exit(77);
+}
+const serverUri = readFileSync(uriFile, 'utf8').trim();
+const name = `hosted_e2e_${process.pid}`;
+execFileSync('psql', [serverUri, '-qc', `CREATE DATABASE ${name}`]);
+const uri = serverUri.replace('/postgres?', `/${name}?`);
+
+const browser = await launch();
+const server = await serve(binary, { after: ['--store', uri] });
+const base = server.url;
+const problems = [];
+const client = await watchedPage(browser, new Set([base]), problems);
+const therapist = await watchedPage(browser, new Set([base]), problems);
+const fail = (message) => { throw new Error(message); };
+let code = '';
+
+async function signUp(p, email, shot) {
+  await p.goto(base + '/#/account');
+  await p.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+  if (shot) await lookAt(p, shots, 'hosted-sign-up');
+  await p.getByLabel('Email').fill(email);
+  await p.getByLabel(/^Password/).fill('a long password');
+  await p.getByRole('button', { name: 'Sign up' }).click();
+  await p.getByRole('heading', { name: 'Your account' }).waitFor();
+  const who = await p.locator('main').textContent();
+  if (!who.includes(`Logged in as ${email}`)) fail('not logged in: ' + who);
+}
+
+const tests = {
+  async 'the journal asks to log in first'() {
+    const answer = await client.request.get(base + '/api/journal');
+    if (answer.status() !== 401) fail(`GET /api/journal without a session gave ${answer.status()}`);
+  },
+
+  async 'a person signs up at phone width'() {
+    await signUp(client, 'ann@example.org', true);
+    const cookie = (await client.context().cookies()).find((c) => c.name === 'plantar_account');
+    if (!cookie?.httpOnly || cookie.sameSite !== 'Strict') fail('the session cookie is not HttpOnly and Strict');
+  },
+
+  async 'the More screen says where the journal is kept'() {
+    await client.goto(base + '/#/more');
+    await client.getByText('your journal is kept on its server, for your account only').waitFor();
+    if (await client.getByText('Nothing you enter leaves it').count()) fail('hosted mode claims to be local');
+  },
+
+  async 'a wrong password is refused in plain words'() {
+    const other = await watchedPage(browser, new Set([base]), problems);
+    await other.goto(base + '/#/account');
+    await other.getByLabel('Email').fill('ann@example.org');
+    await other.getByLabel(/^Password/).fill('not the password');
+    await other.getByRole('button', { name: 'Log in' }).click();
+    const alert = await other.getByRole('alert').textContent();
+    if (!alert.includes('do not match')) fail('no clear refusal: ' + alert);
+    await other.context().close();
+  },
+
+  async 'the person logs a session in the journal'() {
+    await client.goto(base + '/#/journal');
+    await client.getByRole('slider', { name: 'Stress before' }).fill('7');
+    await client.getByRole('slider', { name: 'Stress after' }).fill('3');
+    await client.getByRole('button', { name: 'Save to my journal' }).click();
+    await client.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const stored = await (await client.request.get(base + '/api/journal')).json();
+    if (stored.sessions.length !== 1) fail('the journal holds ' + stored.sessions.length + ' sessions');
+  },
+
+  async 'the person makes a share code for a therapist'() {
+    await client.goto(base + '/#/account');
+    await client.getByRole('button', { name: 'Make a share code' }).click();
+    code = (await client.locator('.share-code').textContent()).trim();
+    if (!/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(code)) fail('no share code: ' + code);
+    await client.locator('.shares li').first().waitFor();
+    await lookAt(client, shots, 'hosted-share');
+  },
+
+  async 'the therapist adds the code and sees the card'() {
+    await signUp(therapist, 'theo@example.org', false);
+    await therapist.getByLabel("A client's share code").fill(code.toLowerCase());
+    await therapist.getByRole('button', { name: 'Add client' }).click();
+    await therapist.getByRole('heading', { name: 'ann@example.org' }).waitFor();
+    await therapist.locator('.client-card').waitFor();
+    const card = await therapist.locator('.client').textContent();
+    if (!card.includes('Safety check')) fail('no card: ' + card);
+    await lookAt(therapist, shots, 'hosted-clients');
+    // The code works once.
+    await therapist.getByLabel("A client's share code").fill(code);
+    await therapist.getByRole('button', { name: 'Add client' }).click();
+    const alert = await therapist.getByRole('alert').textContent();
+    if (!alert.includes('used already')) fail('a used code was taken again: ' + alert);
+  },
+
+  async 'the person stops sharing and the card is gone'() {
+    await client.reload();
+    const row = client.locator('.shares li').filter({ hasText: 'shared with theo@example.org' });
+    await row.getByRole('button', { name: 'Stop sharing' }).click();
+    await client.locator('.shares li').filter({ hasText: 'revoked' }).waitFor();
+    await therapist.reload();
+    await therapist.getByText('No clients have shared with you yet.').waitFor();
+  },
+};
+
+await runTests(tests, problems, async () => {
+  await browser.close();
+  await stop(server.child);
+  execFileSync('psql', [serverUri, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+}, { chained: true, expected: /the server responded with a status of (401|409)/ });
