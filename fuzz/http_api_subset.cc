@@ -13,6 +13,7 @@
 #include "server/api.h"
 #include "server/assets.h"
 #include "server/audio_warmup.h"
+#include "server/hosted_mode.h"
 
 namespace plantar::server {
 
@@ -20,6 +21,11 @@ namespace plantar::server {
 // the fuzz build has no voice: nothing to start or stop.
 AudioWarmup::AudioWarmup(const Api&) {}
 AudioWarmup::~AudioWarmup() {}
+
+// The fuzzed server never runs hosted (it is given no --store).
+std::unique_ptr<HostedMode> open_hosted(const std::string&, bool) {
+  throw Failure("hosted mode is not part of the HTTP fuzzer");
+}
 
 Reply error_reply(int status, const std::string& message, const std::string& field) {
   json_io::Json out = {{"error", message}};

@@ -15,6 +15,7 @@
 
 #include "plantar/audio.h"
 #include "plantar/planner.h"
+#include "sound_support.h"
 #include "test_support.h"
 
 namespace plantar::audio {
@@ -63,23 +64,9 @@ TEST(Background, IsSoftSteadyAndTheSameEveryTime) {
   }
 }
 
-std::vector<float> read_sound(const fs::path& path, int& rate) {
-  SF_INFO info{};
-  SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
-  if (file == nullptr) return {};
-  std::vector<float> samples(static_cast<std::size_t>(info.frames));
-  samples.resize(static_cast<std::size_t>(sf_readf_float(file, samples.data(), info.frames)));
-  sf_close(file);
-  rate = info.samplerate;
-  return samples;
-}
+using test::sleep_timeline;
 
-session::Timeline sleep_timeline() {
-  planner::Request request;
-  request.goals = {"sleep"};
-  request.minutes = 3;
-  return session::timeline(kb::embedded(), planner::plan(kb::embedded(), request), Giver::self);
-}
+std::vector<float> read_sound(const fs::path& path, int& rate) { return test::read_sound(path, &rate); }
 
 class BedInFile : public ::testing::TestWithParam<std::string> {};
 

@@ -20,18 +20,9 @@
 namespace plantar {
 namespace {
 
-template <typename T>
-struct IsVector : std::false_type {};
-template <typename T>
-struct IsVector<std::vector<T>> : std::true_type {};
-template <typename T>
-struct IsMap : std::false_type {};
-template <typename K, typename V>
-struct IsMap<std::map<K, V>> : std::true_type {};
-template <typename T>
-struct IsOptional : std::false_type {};
-template <typename T>
-struct IsOptional<std::optional<T>> : std::true_type {};
+using kb::fields::IsMap;
+using kb::fields::IsOptional;
+using kb::fields::IsVector;
 
 std::string key_text(const std::string& key) { return key; }
 template <typename K>

@@ -12,6 +12,7 @@
 
 #include "journal_test_support.h"
 #include "server_test_support.h"
+#include "sound_support.h"
 #include "test_support.h"
 
 namespace plantar {
@@ -117,13 +118,7 @@ TEST(SessionApi, AudioIsOggAsLongAsTheTimelineAndSeekable) {
 // the rate its header says the sound was made at).
 std::vector<float> decoded(const TempDir& dir, const std::string& name, const std::string& bytes) {
   std::string path = write_file(dir, name, bytes);
-  SF_INFO info{};
-  SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
-  if (file == nullptr) return {};
-  std::vector<float> samples(static_cast<std::size_t>(info.frames));
-  samples.resize(static_cast<std::size_t>(sf_readf_float(file, samples.data(), info.frames)));
-  sf_close(file);
-  return samples;
+  return test::read_sound(path);
 }
 
 TEST(SessionApi, AColdAudioAnswersFirstWithTheOpeningThenTheWholeFile) {

@@ -21,23 +21,10 @@ namespace {
 // "plantar-kb" and a version: a form from another layout is refused.
 constexpr std::string_view magic{"plantar-kb\x01", 11};
 
-template <typename T>
-struct IsVector : std::false_type {};
-template <typename T>
-struct IsVector<std::vector<T>> : std::true_type {};
-template <typename T>
-struct IsMap : std::false_type {};
-template <typename K, typename V>
-struct IsMap<std::map<K, V>> : std::true_type {};
-template <typename T>
-struct IsOptional : std::false_type {};
-template <typename T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-
-template <typename T>
-struct IsPair : std::false_type {};
-template <typename A, typename B>
-struct IsPair<std::pair<A, B>> : std::true_type {};
+using fields::IsMap;
+using fields::IsOptional;
+using fields::IsPair;
+using fields::IsVector;
 
 template <typename T>
 constexpr bool is_plain = std::is_arithmetic_v<T> || std::is_enum_v<T>;

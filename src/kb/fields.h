@@ -9,8 +9,11 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace plantar::kb::fields {
 
@@ -36,6 +39,24 @@ constexpr std::size_t count() {
 }
 
 }  // namespace detail
+
+/// Which container a field is, for the code that writes, reads and compares them.
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <typename T>
+struct IsMap : std::false_type {};
+template <typename K, typename V>
+struct IsMap<std::map<K, V>> : std::true_type {};
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <typename T>
+struct IsPair : std::false_type {};
+template <typename A, typename B>
+struct IsPair<std::pair<A, B>> : std::true_type {};
 
 /// A struct whose fields are visited: an aggregate that is not a container.
 template <typename T>

@@ -38,6 +38,10 @@ std::vector<std::string> path_parts(const std::string& path) {
 Hosted::Hosted(const store_pg::Options& options, bool secure_cookies)
     : db_(options), accounts_(db_), secure_(secure_cookies) {}
 
+std::unique_ptr<HostedMode> open_hosted(const std::string& store_uri, bool secure_cookies) {
+  return std::make_unique<Hosted>(store_pg::Options{store_uri}, secure_cookies);
+}
+
 std::string Hosted::cookie(const std::string& token, bool clear) const {
   std::string value =
       std::string(account_cookie) + "=" + (clear ? "" : token) + "; Path=/; HttpOnly; SameSite=Strict";

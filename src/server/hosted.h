@@ -5,34 +5,24 @@
 // between requests: sessions, login attempts and shares live in the store.
 #pragma once
 
-#include <map>
-#include <memory>
 #include <string>
+#include <vector>
 
-#include "api.h"
+#include "hosted_mode.h"
 #include "plantar/accounts.h"
 #include "plantar/pg_store.h"
 
 namespace plantar::server {
 
-/// One API request with what hosted mode needs from its headers.
-struct HostedCall {
-  std::string method, path, body;
-  std::map<std::string, std::string> query;
-  std::string cookie;           // the Cookie header
-  std::string client;           // the client's address (for login limits)
-  std::string idempotency_key;  // the Idempotency-Key header
-};
-
-class Hosted {
+class Hosted final : public HostedMode {
  public:
   /// Opens (and migrates) the store. Throws Failure when it cannot be used.
   Hosted(const store_pg::Options& options, bool secure_cookies);
 
   /// The CSRF token every server of this store hands out.
-  std::string csrf_token() { return accounts_.shared_secret("csrf"); }
+  std::string csrf_token() override { return accounts_.shared_secret("csrf"); }
   /// Answers an /api request (after the server's CSRF and type checks).
-  Reply answer(const Api& sources, const HostedCall& call);
+  Reply answer(const Api& sources, const HostedCall& call) override;
 
   store_pg::Database& database() { return db_; }
 

@@ -25,7 +25,7 @@
 #include "api.h"
 #include "assets.h"
 #include "audio_warmup.h"
-#include "hosted.h"
+#include "hosted_mode.h"
 #include "http_rules.h"
 #include "pairing.h"
 #include "plantar/errors.h"
@@ -162,7 +162,7 @@ struct Server::Impl {
   Options options;
   Api sources;                          // what the API answers from, made once
   std::unique_ptr<AudioWarmup> warmup;  // after sources, so it stops before they go
-  std::unique_ptr<Hosted> hosted;       // --store: accounts in PostgreSQL instead of the secret or pairing
+  std::unique_ptr<HostedMode> hosted;   // --store: accounts in PostgreSQL instead of the secret or pairing
   Pairing pairing;
   ReplyCache replies;
   std::string csrf = random_hex(16);
@@ -181,7 +181,7 @@ struct Server::Impl {
         sources{base, options.journal, options.places, options.program, options.data} {
     if (options.warm_audio) warmup = std::make_unique<AudioWarmup>(sources);
     if (!options.store.empty()) {
-      hosted = std::make_unique<Hosted>(store_pg::Options{options.store}, options.https_proxy);
+      hosted = open_hosted(options.store, options.https_proxy);
       csrf = hosted->csrf_token();  // the same on every server of the store
     }
   }
