@@ -63,8 +63,10 @@ std::size_t frames_for(std::size_t samples) {
   return (needed + frame_input - 1) / frame_input;
 }
 
-Piece encode_piece(const std::vector<float>& samples) {
-  std::size_t frames = frames_for(samples.size());
+namespace {
+
+// `samples` followed by silence up to `frames` whole frames, one packet each.
+Piece encode_frames(const std::vector<float>& samples, std::size_t frames) {
   std::vector<float> padded(frames * frame_input, 0.0f);
   std::copy(samples.begin(), samples.end(), padded.begin());
   auto e = make_encoder();
@@ -73,6 +75,12 @@ Piece encode_piece(const std::vector<float>& samples) {
   for (std::size_t f = 0; f < frames; ++f)
     piece.packets.push_back(encode_frame(e.get(), &padded[f * frame_input]));
   return piece;
+}
+
+}  // namespace
+
+Piece encode_piece(const std::vector<float>& samples) {
+  return encode_frames(samples, frames_for(samples.size()));
 }
 
 std::vector<float> decode_stream(const std::vector<const std::string*>& packets, std::size_t samples) {
@@ -98,14 +106,7 @@ std::vector<float> decode_stream(const std::vector<const std::string*>& packets,
 Piece encode_stream(const std::vector<float>& samples) {
   std::size_t frames =
       (samples.size() + static_cast<std::size_t>(input_delay()) + frame_input - 1) / frame_input;
-  std::vector<float> padded(frames * frame_input, 0.0f);
-  std::copy(samples.begin(), samples.end(), padded.begin());
-  auto e = make_encoder();
-  Piece piece;
-  piece.packets.reserve(frames);
-  for (std::size_t f = 0; f < frames; ++f)
-    piece.packets.push_back(encode_frame(e.get(), &padded[f * frame_input]));
-  return piece;
+  return encode_frames(samples, frames);
 }
 
 const std::string& silent_packet() {

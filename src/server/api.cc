@@ -52,20 +52,6 @@ Reply learn(const kb::KnowledgeBase& kb, const std::string& kind, const std::str
   return {200, json_io::dump(app::learn_json(kinds, found)), "application/json"};
 }
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string part;
-  for (char c : path + "/") {
-    if (c != '/') {
-      part += c;
-    } else if (!part.empty()) {
-      parts.push_back(part);
-      part.clear();
-    }
-  }
-  return parts;
-}
-
 // check, plan, learn, regions and pictures: pure functions of the knowledge base.
 Reply knowledge_api(const Api& api, const Request& request) {
   const auto& parts = request.parts;
@@ -111,6 +97,20 @@ Reply error_reply(int status, const std::string& message, const std::string& fie
   Json out = {{"error", message}};
   if (!field.empty()) out["field"] = field;
   return {status, json_io::dump(out), "application/json"};
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (char c : path + "/") {
+    if (c != '/') {
+      part += c;
+    } else if (!part.empty()) {
+      parts.push_back(part);
+      part.clear();
+    }
+  }
+  return parts;
 }
 
 bool is_api_path(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }

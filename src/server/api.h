@@ -60,6 +60,8 @@ Reply error_reply(int status, const std::string& message, const std::string& fie
 
 /// True for the paths the API answers (/api/check, /api/plan, /api/learn...).
 bool is_api_path(const std::string& path);
+/// The non-empty parts of a path between slashes: "/api/journal/3" gives api, journal, 3.
+std::vector<std::string> split_path(const std::string& path);
 
 /// True when the answer depends only on the request and the knowledge base
 /// (check, plan, learn), so it may be remembered and sent again.

@@ -70,6 +70,12 @@ journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& te
   }
 }
 
+std::optional<std::int64_t> session_id(const std::string& part) {
+  if (part.empty() || part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(part);
+}
+
 namespace {
 
 Reply record(const Api& api, const Request& request) {
@@ -77,13 +83,6 @@ Reply record(const Api& api, const Request& request) {
   journal::Session session = read_session(api.kb, request.body);
   session.id = app::open_journal(api.journal)->record_session(session);
   return {201, journal_io::to_json(session).dump(2) + "\n", "application/json"};
-}
-
-// The ID of /api/journal/ID: digits only, 1 to 18 of them (no overflow).
-std::optional<std::int64_t> session_id(const std::string& part) {
-  if (part.empty() || part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(part);
 }
 
 // PUT /api/journal/ID replaces the session with the body (the same fields as

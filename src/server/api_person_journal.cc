@@ -31,12 +31,6 @@ Reply record(const Api& api, const Request& request) {
   return json_reply(201, journal_io::to_json(session));
 }
 
-std::optional<std::int64_t> session_id(const std::string& part) {
-  if (part.empty() || part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(part);
-}
-
 Reply correct(const Api& api, const Request& request) {
   auto id = session_id(request.parts[1]);
   if (!id) return error_reply(400, "expected a session number, got '" + request.parts[1] + "'", "id");

@@ -19,16 +19,7 @@ const std::set<std::string>& open_areas() {
 }
 
 std::vector<std::string> path_parts(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string part;
-  for (char c : path + "/") {
-    if (c != '/') {
-      part += c;
-    } else if (!part.empty()) {
-      parts.push_back(part);
-      part.clear();
-    }
-  }
+  auto parts = split_path(path);
   if (!parts.empty() && parts[0] == "api") parts.erase(parts.begin());
   return parts;
 }

@@ -2,6 +2,10 @@
 // named by its first path part after /api.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
+
 #include "api.h"
 #include "plantar/journal.h"
 
@@ -25,6 +29,8 @@ Reply person_journal_api(const Api& api, const Request& request);
 /// "routine" fills in the goals, techniques and minutes. Throws BadInput
 /// naming the field.
 journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& text);
+/// The ID of /api/journal/ID: digits only, 1 to 18 of them (no overflow).
+std::optional<std::int64_t> session_id(const std::string& part);
 
 /// /api/pictures/ID.svg, answered through knowledge_api (pure, so remembered).
 Reply pictures_api(const Api& api, const Request& request);
