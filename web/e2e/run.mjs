@@ -135,11 +135,14 @@ const tests = {
     await expectHeading(p, 'Safety check');
     // The list arrives after the first heading: its screen's heading takes the focus then.
     await p.getByText('None of these', { exact: true }).first().waitFor();
+    await p.waitForFunction(() => document.activeElement?.matches('main h1'));
     await p.keyboard.press('Tab');  // focus starts on the heading
     const focused = await p.evaluate(() => document.activeElement?.textContent?.trim());
     if (focused !== 'None of these') throw new Error('Tab from the heading should reach None of these, reached ' + focused);
     await p.keyboard.press('Enter');
     await expectHeading(p, 'Good to go');
+    // The verdict's heading takes the focus, as every screen's does.
+    await p.waitForFunction(() => document.activeElement?.matches('main h1') && /Good to go/.test(document.activeElement.textContent));
     await p.keyboard.press('Tab');
     const next = await p.evaluate(() => document.activeElement?.textContent?.trim());
     if (!/Plan a routine/.test(next)) throw new Error('Tab from the verdict should reach the plan, reached ' + next);

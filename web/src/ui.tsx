@@ -1,14 +1,15 @@
 // Small shared pieces: screen heading that takes focus, loading and error
 // states, evidence badges.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Grade } from './api';
 
 /// The screen's h1; it takes focus when the screen opens, so a screen reader
-/// announces where the person is.
+/// announces where the person is. A layout effect, so the focus moves in the
+/// same frame the heading appears and a quick Tab starts from it.
 export function Title({ children }: { children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { ref.current?.focus({ preventScroll: false }); }, []);
+  useLayoutEffect(() => { ref.current?.focus({ preventScroll: false }); }, []);
   return <h1 tabIndex={-1} ref={ref}>{children}</h1>;
 }
 
