@@ -7,7 +7,7 @@
 namespace plantar::server {
 namespace {
 
-Reply ok(const std::string& body) { return {200, body, "application/json"}; }
+std::shared_ptr<const Reply> ok(const std::string& body) { return std::make_shared<const Reply>(200, body); }
 
 TEST(ReplyCache, ForgetsTheOldestAnswerWhenFull) {
   ReplyCache cache(3);
@@ -28,7 +28,7 @@ TEST(ReplyCache, KeepsOneCopyOfAKeyAndNoErrors) {
   ReplyCache cache(2);
   cache.store("a", ok("first"));
   cache.store("a", ok("second"));
-  cache.store("bad", {400, "{\"error\": \"no\"}", "application/json"});
+  cache.store("bad", std::make_shared<const Reply>(400, "{\"error\": \"no\"}"));
   EXPECT_EQ(cache.size(), 1u);
   EXPECT_EQ(cache.find("a")->body, "first");
   EXPECT_FALSE(cache.find("bad"));

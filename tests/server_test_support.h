@@ -29,7 +29,7 @@ class LiveServer {
     options.program = PLANTAR_BINARY;  // audio renders run `plantar audio`
     options.port = 0;
     options.lan = lan;
-    options.threads = 4;
+    if (options.threads == 0) options.threads = 4;
     server_ = std::make_unique<server::Server>(kb::embedded(), options);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->run(); });

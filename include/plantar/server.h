@@ -18,7 +18,8 @@ struct Options {
   bool lan = false;  // require pairing; meant for host 0.0.0.0
   bool auth = true;  // local mode: /api needs the cookie got with the secret printed at launch
   std::size_t max_body = 64 * 1024;  // decoded request body, chunked or not (413 past it)
-  int threads = 8;                   // event loops (epoll), each serving many connections
+  int threads = 0;                   // event loops (epoll), each serving many connections; 0: one a core
+  int workers = 8;                   // threads for answers that wait (journal, places, audio, PostgreSQL)
   int per_client = 128;              // open connections from one IP address
   int max_connections = 4096;        // open connections in all
   int idle_seconds = 30;             // a connection silent this long is closed (and the longest answer)

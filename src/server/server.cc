@@ -1,5 +1,8 @@
-// plantar serve on libmicrohttpd: event loops (epoll) in a small thread pool,
-// so a slow or idle client holds a socket, not a thread. Every limit is
+// plantar serve on libmicrohttpd: event loops (epoll), one a core, so a slow
+// or idle client holds a socket, not a thread. The loops only compute (the
+// knowledge answers, the app's files); an answer that may wait on a disk, a
+// database or a child process is handed to a worker thread, its connection
+// suspended meanwhile, so it never stalls the loop's other connections. Every limit is
 // checked before any work: header count and size (431), Content-Encoding
 // (415), the decoded body size counted as it arrives (413), UTF-8 (400), the
 // Host (local mode), the session cookie and the CSRF token. Then one
@@ -11,8 +14,10 @@
 
 #include <netdb.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -30,6 +35,7 @@
 #include "pairing.h"
 #include "plantar/errors.h"
 #include "reply_cache.h"
+#include "worker_pool.h"
 
 namespace plantar::server {
 namespace {
@@ -74,27 +80,34 @@ struct HttpRequest {
   }
 };
 
-// One answer: a status, headers and a body that is either owned or one of
-// the embedded files (sent without a copy).
+// One answer: a status, headers and a body that is either owned, one of the
+// embedded files or a part of a shared reply (both sent without a copy).
 struct HttpAnswer {
   int status = 200;
   Headers headers;
   std::string body;
-  std::string_view fixed;  // when not empty, sent instead of body
+  std::string_view fixed;  // when uses_fixed, sent instead of body
   bool uses_fixed = false;
+  std::shared_ptr<const Reply> shared;  // what `fixed` points into, when not an embedded file
 };
+
+Headers reply_headers(const Reply& reply) {
+  Headers headers{{"Cache-Control", reply.cache_control}, {"Content-Type", reply.type}};
+  if (!reply.download.empty())
+    headers.emplace_back("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
+  if (!reply.set_cookie.empty()) headers.emplace_back("Set-Cookie", reply.set_cookie);
+  return headers;
+}
 
 // Takes the reply's body over (an /api/plan answer is up to 20 KB: no copy).
 HttpAnswer from_reply(Reply reply) {
-  HttpAnswer answer{reply.status,
-                    {{"Cache-Control", reply.cache_control}, {"Content-Type", reply.type}},
-                    std::move(reply.body),
-                    {},
-                    false};
-  if (!reply.download.empty())
-    answer.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
-  if (!reply.set_cookie.empty()) answer.headers.emplace_back("Set-Cookie", reply.set_cookie);
-  return answer;
+  Headers headers = reply_headers(reply);
+  return {reply.status, std::move(headers), std::move(reply.body), {}, false, nullptr};
+}
+
+// A reply the cache keeps too: sent from the cache's copy.
+HttpAnswer from_shared(std::shared_ptr<const Reply> reply) {
+  return {reply->status, reply_headers(*reply), {}, reply->body, true, reply};
 }
 
 HttpAnswer error_answer(int status, const std::string& message, const std::string& field = "") {
@@ -156,6 +169,15 @@ HttpAnswer send_asset(const HttpRequest& req) {
   return answer;
 }
 
+// One event loop a core this process may run on (taskset counts), unless
+// told: more loops than cores only take turns, and add to the slowest answer.
+int event_loops(const Options& options) {
+  if (options.threads > 0) return options.threads;
+  cpu_set_t cores;
+  if (sched_getaffinity(0, sizeof cores, &cores) != 0) return 2;
+  return std::clamp(CPU_COUNT(&cores), 1, 16);
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -165,6 +187,12 @@ struct Server::Impl {
   std::unique_ptr<HostedMode> hosted;   // --store: accounts in PostgreSQL instead of the secret or pairing
   Pairing pairing;
   ReplyCache replies;
+  WorkerPool workers{std::max(1, options.workers)};
+  // Requests handed to the workers and not yet completed (answer sent or
+  // connection gone): the daemon stops only when none is left.
+  std::mutex handed_mutex;
+  std::condition_variable handed_signal;
+  int handed_over = 0;
   std::string csrf = random_hex(16);
   std::string secret = random_hex(24);  // local mode: printed at launch, traded for a cookie
   int port = 0;
@@ -199,14 +227,14 @@ struct Server::Impl {
   }
 
   HttpAnswer set_session(const std::string& session, const std::string& to) {
-    HttpAnswer answer{303, {{"Location", to}, {"Cache-Control", "no-store"}}, "", {}, false};
+    HttpAnswer answer{303, {{"Location", to}, {"Cache-Control", "no-store"}}, "", {}, false, nullptr};
     answer.headers.emplace_back("Set-Cookie", std::string(session_cookie) + "=" + session +
                                                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000");
     return answer;
   }
 
   HttpAnswer pair(const HttpRequest& req) {
-    if (!options.lan) return {303, {{"Location", "/"}, {"Cache-Control", "no-store"}}, "", {}, false};
+    if (!options.lan) return {303, {{"Location", "/"}, {"Cache-Control", "no-store"}}, "", {}, false, nullptr};
     auto code = req.query.find("code");
     std::string session = pairing.pair(code == req.query.end() ? "" : code->second);
     if (session.empty())
@@ -250,10 +278,10 @@ struct Server::Impl {
     if (!is_pure(req.path)) return from_reply(answer(sources, req.method, req.path, req.body, req.query));
     std::string key = req.method + " " + req.path + "\n" + req.body;
     for (const auto& [name, value] : req.query) key += "\n" + name + "=" + value;  // a picture's ?v=
-    if (auto cached = replies.find(key)) return from_reply(std::move(*cached));
-    Reply reply = answer(sources, req.method, req.path, req.body, req.query);
+    if (auto cached = replies.find(key)) return from_shared(std::move(cached));
+    auto reply = std::make_shared<const Reply>(answer(sources, req.method, req.path, req.body, req.query));
     replies.store(key, reply);
-    return from_reply(std::move(reply));
+    return from_shared(std::move(reply));
   }
 
   bool known(const HttpRequest& req) const {
@@ -342,6 +370,8 @@ struct Server::Impl {
     HttpRequest request;
     std::size_t received = 0;  // decoded body bytes, counted even past the limit
     bool answered = false;     // answered from the headers: any body is dropped
+    std::optional<HttpAnswer> ready;  // made by a worker while the connection was suspended
+    bool with_worker = false;         // counted in Impl::handed_over until completed
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   };
 
@@ -357,12 +387,27 @@ struct Server::Impl {
     return response;
   }
 
+  static void release_shared(void* reply) { delete static_cast<std::shared_ptr<const Reply>*>(reply); }
+
+  // A part of a shared reply: libmicrohttpd holds a reference until it is sent.
+  static MHD_Response* shared_response(std::string_view part, const std::shared_ptr<const Reply>& reply) {
+    auto held = std::make_unique<std::shared_ptr<const Reply>>(reply);
+    MHD_Response* response = MHD_create_response_from_buffer_with_free_callback_cls(
+        part.size(), const_cast<char*>(part.data()), &Impl::release_shared, held.get());
+    if (response != nullptr) held.release();
+    return response;
+  }
+
+  // Takes the answer's own body over, if it has one.
+  static MHD_Response* response_of(HttpAnswer& answer) {
+    if (!answer.uses_fixed) return body_response(std::move(answer.body));
+    if (answer.shared) return shared_response(answer.fixed, answer.shared);
+    return MHD_create_response_from_buffer(answer.fixed.size(), const_cast<char*>(answer.fixed.data()),
+                                           MHD_RESPMEM_PERSISTENT);
+  }
+
   static MHD_Result queue(MHD_Connection* connection, HttpAnswer&& answer) {
-    MHD_Response* response =
-        answer.uses_fixed
-            ? MHD_create_response_from_buffer(answer.fixed.size(), const_cast<char*>(answer.fixed.data()),
-                                              MHD_RESPMEM_PERSISTENT)
-            : body_response(std::move(answer.body));
+    MHD_Response* response = response_of(answer);
     if (response == nullptr) return MHD_NO;
     for (const auto& [name, value] : answer.headers)
       MHD_add_response_header(response, name.c_str(), value.c_str());
@@ -472,16 +517,62 @@ struct Server::Impl {
       bool too_slow = std::chrono::steady_clock::now() - exchange.started > max_request_time;
       return exchange.received > drain_limit || too_slow ? MHD_NO : MHD_YES;
     }
+    if (exchange.ready) return queue(connection, std::move(*exchange.ready));  // back from a worker
     if (exchange.received > impl.options.max_body)
       return refuse(connection, 413, "the request body is too large", "body");
     if (MHD_Response* file = impl.prebuilt_answer(exchange.request))
       return MHD_queue_response(connection, 200, file);
+    if (may_wait(exchange.request)) return hand_over(impl, connection, exchange);
     return queue(connection, impl.dispatch(exchange.request));
   }
 
-  static void on_completed(void*, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
-    delete static_cast<Exchange*>(*state);
+  // True for the answers that may wait on a disk, a database or a child
+  // process: everything but the knowledge API (pure computation, and
+  // cached), the session token and the app's files.
+  static bool may_wait(const HttpRequest& req) {
+    return is_api_path(req.path) && req.path != "/api/session" && !is_pure(req.path);
+  }
+
+  // Suspends the connection and lets a worker make the answer; the worker
+  // resumes it, and libmicrohttpd calls handle() again, which sends it.
+  static MHD_Result hand_over(Impl& impl, MHD_Connection* connection, Exchange& exchange) {
+    {
+      std::lock_guard lock(impl.handed_mutex);
+      ++impl.handed_over;
+      exchange.with_worker = true;
+    }
+    MHD_suspend_connection(connection);
+    bool taken = impl.workers.post([&impl, connection, &exchange] {
+      try {
+        exchange.ready = impl.dispatch(exchange.request);
+      } catch (const std::exception&) {
+        exchange.ready = error_answer(500, "the server could not answer this request");
+      }
+      MHD_resume_connection(connection);
+    });
+    if (!taken) {  // the server is stopping
+      exchange.ready = error_answer(503, "the server is stopping: try again in a moment");
+      MHD_resume_connection(connection);
+    }
+    return MHD_YES;
+  }
+
+  static void on_completed(void* self, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
+    std::unique_ptr<Exchange> exchange(static_cast<Exchange*>(*state));
     *state = nullptr;
+    if (!exchange || !exchange->with_worker) return;
+    auto& impl = *static_cast<Impl*>(self);
+    std::lock_guard lock(impl.handed_mutex);
+    if (--impl.handed_over == 0) impl.handed_signal.notify_all();
+  }
+
+  // Before the daemon stops: the workers finish what they were given, and
+  // those answers are sent (libmicrohttpd must not stop with a connection
+  // suspended). A client that never reads its answer is not waited for long.
+  void drain() {
+    workers.finish();
+    std::unique_lock lock(handed_mutex);
+    handed_signal.wait_for(lock, std::chrono::seconds(5), [this] { return handed_over == 0; });
   }
 
   void start() {
@@ -498,12 +589,12 @@ struct Server::Impl {
     std::memcpy(&address, found->ai_addr, found->ai_addrlen);
     bool v6 = found->ai_family == AF_INET6;
     freeaddrinfo(found);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
     if (v6) flags |= MHD_USE_IPv6;
     daemon =
         MHD_start_daemon(flags, static_cast<std::uint16_t>(options.port), nullptr, nullptr, &Impl::on_request,
                          this, MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),  //
-                         MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(std::max(1, options.threads)),
+                         MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(event_loops(options)),
                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory,  //
                          MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(options.idle_seconds),
                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, static_cast<unsigned>(options.per_client),
@@ -526,6 +617,7 @@ Server::Server(const kb::KnowledgeBase& kb, Options options)
 
 Server::~Server() {
   stop();
+  impl_->drain();
   if (impl_->daemon != nullptr) MHD_stop_daemon(impl_->daemon);
   for (auto& [path, forms] : impl_->prebuilt) {
     if (path == "/") continue;  // the same answers as /index.html
@@ -543,6 +635,7 @@ bool Server::run() {
   if (impl_->daemon == nullptr) return false;
   std::unique_lock lock(impl_->mutex);
   impl_->stopped_signal.wait(lock, [this] { return impl_->stopped; });
+  impl_->drain();                  // every suspended connection is resumed and answered
   MHD_stop_daemon(impl_->daemon);  // closes the connections still open
   impl_->daemon = nullptr;
   return true;
