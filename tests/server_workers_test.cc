@@ -65,8 +65,8 @@ TEST(ServerWorkers, AWaitingAnswerDoesNotHoldItsEventLoop) {
 // A server stopped while a worker is still making an answer sends it first.
 TEST(ServerWorkers, StoppingWaitsForAnswersInTheMaking) {
   test::TempDir dir;
-  auto live = std::make_unique<LiveServer>(false, std::function<void(const std::string&)>{},
-                                           dir.path.string());
+  auto live =
+      std::make_unique<LiveServer>(false, std::function<void(const std::string&)>{}, dir.path.string());
   ASSERT_EQ(live->post("/api/journal", R"({"start": "2026-11-20T21:30:00"})")->status, 201);
   LockedJournal lock((dir.path / "journal.db").string());
   auto write = std::async(std::launch::async, [&] {

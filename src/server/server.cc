@@ -234,7 +234,8 @@ struct Server::Impl {
   }
 
   HttpAnswer pair(const HttpRequest& req) {
-    if (!options.lan) return {303, {{"Location", "/"}, {"Cache-Control", "no-store"}}, "", {}, false, nullptr};
+    if (!options.lan)
+      return {303, {{"Location", "/"}, {"Cache-Control", "no-store"}}, "", {}, false, nullptr};
     auto code = req.query.find("code");
     std::string session = pairing.pair(code == req.query.end() ? "" : code->second);
     if (session.empty())
@@ -368,8 +369,8 @@ struct Server::Impl {
   // The state of one request between the handler's calls.
   struct Exchange {
     HttpRequest request;
-    std::size_t received = 0;  // decoded body bytes, counted even past the limit
-    bool answered = false;     // answered from the headers: any body is dropped
+    std::size_t received = 0;         // decoded body bytes, counted even past the limit
+    bool answered = false;            // answered from the headers: any body is dropped
     std::optional<HttpAnswer> ready;  // made by a worker while the connection was suspended
     bool with_worker = false;         // counted in Impl::handed_over until completed
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
