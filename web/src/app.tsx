@@ -1,5 +1,8 @@
 // The app shell: a header, the screen of the current route, and a tab bar
 // that sits at the bottom on a phone.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { get, sessionInfo, sessionKnown, toLogin } from './api';
 import { useLive } from './live';
 import { Player } from './player';
 import { useRoute } from './router';
@@ -24,19 +27,50 @@ const nav = [
   ['more', 'More'],
 ] as const;
 
+// The screens that show one person's own data: in hosted mode they need a
+// login, and a logged-out person is taken to it (and brought back after).
+const personal = new Set(['journal', 'insights', 'card', 'guide']);
+
+async function loggedIn(): Promise<boolean> {
+  const info = await sessionInfo().catch(() => null);
+  if (!info?.hosted) return true;
+  return !!(await get<{ email: string | null }>('account').catch(() => ({ email: null }))).email;
+}
+
+function Personal({ children }: { children: ComponentChildren }) {
+  const known = sessionKnown();
+  const [ready, setReady] = useState(!!known && !known.hosted);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loggedIn().then((yes) => { if (!live) return; if (yes) setReady(true); else void toLogin(); });
+    return () => { live = false; };
+  }, []);
+  return ready ? <>{children}</> : <p class="notice" role="status">Loading…</p>;
+}
+
 function Screen({ route }: { route: string[] }) {
+  if (personal.has(route[0] ?? '')) return <Personal><PersonalScreen route={route} /></Personal>;
+  return <OpenScreen route={route} />;
+}
+
+function PersonalScreen({ route }: { route: string[] }) {
+  const [name, arg] = route;
+  if (name === 'guide') return <Guide preset={arg} />;
+  if (name === 'journal') return <Journal />;
+  if (name === 'insights') return <Insights />;
+  return <Card />;
+}
+
+function OpenScreen({ route }: { route: string[] }) {
   const [name = '', arg] = route;
   if (name === 'check') return <Check then={arg} />;
   if (name === 'plan') return <Plan preset={arg} />;
   if (name === 'learn') return <Learn tab={arg} />;
-  if (name === 'guide') return <Guide preset={arg} />;
-  if (name === 'journal') return <Journal />;
-  if (name === 'insights') return <Insights />;
   if (name === 'more') return <More />;
-  if (name === 'card') return <Card />;
   if (name === 'ask') return <Ask question={arg} />;
   if (name === 'places') return <Places />;
-  if (name === 'account') return <Account />;
+  if (name === 'account') return <Account then={arg} />;
   if (name in comingSoon) return <Soon id={name} />;
   return <Home />;
 }
