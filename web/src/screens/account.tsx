@@ -130,7 +130,10 @@ function ClientCard({ client }: { client: Client }) {
       {Object.entries(sections).map(([name, lines]) => (
         <div key={name}>
           <h4>{name === 'sore' ? 'Sore spots' : name[0].toUpperCase() + name.slice(1)}</h4>
-          {Array.isArray(lines) ? (lines.length ? <ul>{lines.map((l) => <li key={l}>{l}</li>)}</ul> : <p>None.</p>) : <p>{lines}</p>}
+          {Array.isArray(lines)
+            // The routine's steps come numbered ("1. Warming strokes ..."): no bullets before the numbers.
+            ? (lines.length ? <ul class={/^\d+\./.test(lines[0]) ? 'numbered' : undefined}>{lines.map((l) => <li key={l}>{l}</li>)}</ul> : <p>None.</p>)
+            : <p>{lines}</p>}
         </div>
       ))}
     </div>
