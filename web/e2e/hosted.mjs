@@ -50,6 +50,13 @@ const tests = {
     if (answer.status() !== 401) fail(`GET /api/journal without a session gave ${answer.status()}`);
   },
 
+  async 'the home screen shows where to log in'() {
+    await client.goto(base + '/');
+    await client.locator('header').getByRole('link', { name: 'Log in' }).click();
+    await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    await lookAt(client, shots, 'hosted-sign-up');
+  },
+
   async 'logged out, the Journal and Insights take a person to the login screen'() {
     await client.goto(base + '/#/insights');
     await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
@@ -68,6 +75,7 @@ const tests = {
     await client.getByRole('button', { name: 'Sign up' }).click();
     await client.getByRole('heading', { name: 'Journal' }).waitFor();
     if (!client.url().endsWith('#/journal')) fail('not back on the journal: ' + client.url());
+    await client.locator('header').getByRole('link', { name: 'My account' }).waitFor();
     const cookie = (await client.context().cookies()).find((c) => c.name === 'plantar_account');
     if (!cookie?.httpOnly || cookie.sameSite !== 'Strict') fail('the session cookie is not HttpOnly and Strict');
   },
@@ -161,6 +169,7 @@ const tests = {
   async 'after logging out, Insights asks to log in, with the new password only'() {
     await client.getByRole('button', { name: 'Log out' }).click();
     await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    await client.locator('header').getByRole('link', { name: 'Log in' }).waitFor();
     await client.goto(base + '/#/insights');
     await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
     await client.getByLabel('Email').fill('ann@example.org');

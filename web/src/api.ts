@@ -79,6 +79,10 @@ export async function toLogin(): Promise<void> {
   if (here[0] !== 'account') go('account/' + encodeURIComponent(here.join('/')));
 }
 
+/// Said when someone logs in or out, for what shows who is logged in.
+export const accountEvent = 'plantar-account';
+export const accountChanged = () => { dispatchEvent(new Event(accountEvent)); };
+
 async function reply<T>(response: Response, path = ''): Promise<T> {
   const body = await response.json().catch(() => ({}));
   if (response.status === 401 && !accountAreas.has(path.split(/[/?]/)[0])) void toLogin();

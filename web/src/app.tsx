@@ -2,7 +2,7 @@
 // that sits at the bottom on a phone.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { get, sessionInfo, sessionKnown, toLogin } from './api';
+import { accountEvent, get, sessionInfo, sessionKnown, toLogin } from './api';
 import { useLive } from './live';
 import { Player } from './player';
 import { useRoute } from './router';
@@ -47,6 +47,27 @@ function Personal({ children }: { children: ComponentChildren }) {
     return () => { live = false; };
   }, []);
   return ready ? <>{children}</> : <p class="notice" role="status">Loading…</p>;
+}
+
+// Hosted mode: where to log in, or the account, always in the header (the
+// home screen has no other way to find it).
+function AccountLink({ route, current }: { route: string; current: boolean }) {
+  const [me, setMe] = useState<{ email: string | null } | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const again = () => setVersion((v) => v + 1);
+    addEventListener(accountEvent, again);
+    return () => removeEventListener(accountEvent, again);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    sessionInfo()
+      .then(async (info) => (info.hosted ? get<{ email: string | null }>('account') : null))
+      .then((who) => { if (live) setMe(who); }, () => {});
+    return () => { live = false; };
+  }, [route, version]);
+  if (!me) return null;
+  return <a class="account-link" href="#/account" aria-current={current ? 'page' : undefined}>{me.email ? 'My account' : 'Log in'}</a>;
 }
 
 function Screen({ route }: { route: string[] }) {
@@ -96,6 +117,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        {!focused && <AccountLink route={key} current={route[0] === 'account'} />}
       </header>
       <main id="main"><Screen key={key} route={route} /></main>
       <Player onGuide={route[0] === 'guide'} />

@@ -3,7 +3,7 @@
 // therapist, the clients who shared theirs with each one's card.
 // On a one-person plantar (no --store) there are no accounts: it says so.
 import { useState } from 'preact/hooks';
-import { ApiError, change, get, post } from '../api';
+import { ApiError, accountChanged, change, get, post } from '../api';
 import { go } from '../router';
 import { Pending, Title, useLoad } from '../ui';
 
@@ -183,10 +183,10 @@ function MyClients() {
 export function Account({ then }: { then?: string }) {
   const [version, setVersion] = useState(0);
   const state = useLoad(whoAmI, [version]);
-  const refresh = () => setVersion(version + 1);
+  const refresh = () => { accountChanged(); setVersion(version + 1); };
   if (!state.value) return <section class="screen"><Title>Account</Title><Pending error={state.error} /></section>;
   const { hosted, me } = state.value;
-  const entered = () => { if (then) go(then); else refresh(); };
+  const entered = () => { if (then) { accountChanged(); go(then); } else refresh(); };
   return (
     <section class="screen">
       <Title>{me ? 'Your account' : 'Log in or sign up'}</Title>
