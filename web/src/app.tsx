@@ -32,6 +32,7 @@ const nav = [
 const personal = new Set(['journal', 'insights', 'card', 'guide']);
 
 async function loggedIn(): Promise<boolean> {
+  if (!navigator.onLine) return true;  // the app opened offline: the screen says what it can
   const info = await sessionInfo().catch(() => null);
   if (!info?.hosted) return true;
   return !!(await get<{ email: string | null }>('account').catch(() => ({ email: null }))).email;
@@ -60,6 +61,7 @@ function AccountLink({ route, current }: { route: string; current: boolean }) {
     return () => removeEventListener(accountEvent, again);
   }, []);
   useEffect(() => {
+    if (!navigator.onLine) return;  // opened offline: no request that can only fail
     let live = true;
     sessionInfo()
       .then(async (info) => (info.hosted ? get<{ email: string | null }>('account') : null))
