@@ -148,6 +148,8 @@ const tests = {
     await elsewhere.getByLabel(/^Password/).fill('a long password');
     await elsewhere.getByRole('button', { name: 'Log in' }).click();
     await elsewhere.getByRole('heading', { name: 'Your account' }).waitFor();
+    await elsewhere.goto(base + '/#/journal');
+    await elsewhere.getByRole('slider', { name: 'Stress before' }).fill('5');
 
     await client.goto(base + '/#/account');
     await client.getByRole('heading', { name: 'Change my password' }).waitFor();
@@ -163,6 +165,10 @@ const tests = {
     // This browser stays in; the other one was logged out.
     if ((await client.request.get(base + '/api/journal')).status() !== 200) fail('the changing browser was logged out');
     if ((await elsewhere.request.get(base + '/api/journal')).status() !== 401) fail('the other browser is still logged in');
+    // There, the next save meets the ended session: to the login screen, not an error.
+    await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
+    await elsewhere.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    if (!elsewhere.url().endsWith('#/account/journal')) fail('not sent to log in: ' + elsewhere.url());
     await elsewhere.context().close();
   },
 
