@@ -71,6 +71,18 @@ class Accounts {
   /// Deletes the account and every row of it (journal, sessions, shares) in one transaction.
   void delete_account(std::int64_t account);
 
+  /// Sets a new password (the sign-up rules; BadInput names `field`) and ends
+  /// every sign-in session of the account except `keep` (a token; "" ends
+  /// them all). Returns how many sessions ended; -1 when there is no such account.
+  int set_password(std::int64_t account, const std::string& password, const std::string& keep = "",
+                   const std::string& field = "password");
+  /// The signed-in person's change of password: `current` is checked like a
+  /// login (a wrong one counts as a failure, per account and per client), then
+  /// set_password keeps the session `keep`. BadInput names "new" when the new
+  /// password breaks the sign-up rules.
+  LoginResult change_password(std::int64_t account, const std::string& current, const std::string& next,
+                              const std::string& client, const std::string& keep);
+
   /// A new share code for `client` (shown once: only its hash is stored).
   std::pair<Share, std::string> create_share(std::int64_t client);
   std::vector<Share> shares(std::int64_t client);

@@ -451,6 +451,27 @@ int run(int argc, char** argv) {
   JournalCommands journal_cmds;
   add_journal_commands(app, journal_cmds);
 
+  AccountPasswordOptions account_password;
+  auto* account_cmd = app.add_subcommand("account", "Hosted mode: people's accounts in a PostgreSQL store");
+  account_cmd->require_subcommand(1);
+  account_cmd->footer(
+      "For the operator of a hosted plantar (plantar serve --store URI); people sign up in the web app.\n"
+      "Example: plantar account password --store 'postgresql:///plantar?host=/run/postgresql' --account "
+      "sam@example.org");
+  auto* password_cmd = account_cmd->add_subcommand(
+      "password", "Set a person's password, for example when they forgot it; their sign-ins end");
+  password_cmd->add_option("--store", account_password.store, "The store: a PostgreSQL URI")
+      ->type_name("URI")
+      ->required();
+  password_cmd->add_option("--account", account_password.account, "Whose password: their email")
+      ->type_name("EMAIL")
+      ->required();
+  password_cmd->footer(
+      "On a terminal it asks for the new password twice and does not show it; otherwise it reads one\n"
+      "line from standard input. At least 10 characters, as at sign-up.\n"
+      "Example: plantar account password --store 'postgresql:///plantar?host=/run/postgresql' --account "
+      "sam@example.org");
+
   AskOptions ask;
   auto* ask_cmd =
       app.add_subcommand("ask", "Answers to everyday questions, with evidence grades and sources");
@@ -659,6 +680,7 @@ int run(int argc, char** argv) {
     if (get_cmd->parsed()) return run_places_get(context, places_get);
     if (regions_cmd->parsed()) return run_places_regions(context, places_regions);
     if (update_cmd->parsed()) return run_places_update(context);
+    if (password_cmd->parsed()) return run_account_password(context, account_password);
     if (int status = run_journal_commands(context, journal_cmds); status >= 0) return status;
     if (check_cmd->parsed()) return run_check(context, check);
     if (plan_cmd->parsed()) return run_plan(context, plan);

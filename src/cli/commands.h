@@ -101,6 +101,14 @@ int run_migrate(const Context& context, const MigrateOptions& options);
 /// export and import with --store: the PostgreSQL store (plantar-full only).
 int run_store_export(const Context& context, const ExportOptions& options);
 int run_store_import(const Context& context, const ImportOptions& options);
+/// `plantar account password --store URI --account EMAIL`: the operator sets
+/// a person's password (read from the terminal twice, or one line of stdin)
+/// and ends the account's sign-in sessions (plantar-full only).
+struct AccountPasswordOptions {
+  std::string store;
+  std::string account;
+};
+int run_account_password(const Context& context, const AccountPasswordOptions& options);
 /// The sessions of an export file, read and checked against the knowledge
 /// base before any store is opened. Throws BadInput naming the file.
 std::vector<journal::Session> read_import_file(const Context& context, const ImportOptions& options);

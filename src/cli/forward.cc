@@ -61,6 +61,7 @@ int run_places_update(const Context&) { run_full(); }
 int run_migrate(const Context&, const MigrateOptions&) { run_full(); }
 int run_store_export(const Context&, const ExportOptions&) { run_full(); }
 int run_store_import(const Context&, const ImportOptions&) { run_full(); }
+int run_account_password(const Context&, const AccountPasswordOptions&) { run_full(); }
 
 }  // namespace plantar::cli
 

@@ -61,9 +61,12 @@ std::string plain_parse_message(const ParseProblem& p) {
            match[2].str() + help_hint(p);
   if (std::regex_search(m, match, std::regex(R"(^Expected exactly \d+ arguments? to (\S+))")))
     return match[1].str() + ": give one value after it" + help_hint(p);
-  if (m == "A subcommand is required" || std::regex_search(m, std::regex("subcommand.*required")))
-    return "say what to do, like '" + p.command + " " + (p.command == "plantar" ? "check" : "near Vaduz") +
-           "'" + help_hint(p);
+  if (m == "A subcommand is required" || std::regex_search(m, std::regex("subcommand.*required"))) {
+    std::string example = p.command == "plantar"           ? "check"
+                          : p.command == "plantar account" ? "password --store URI --account EMAIL"
+                                                           : "near Vaduz";
+    return "say what to do, like '" + p.command + " " + example + "'" + help_hint(p);
+  }
   if (std::regex_search(m, match, std::regex(R"(^(\S+) is required$)"))) {
     std::string what = match[1];
     if (what == "--output") what = "-o FILE";

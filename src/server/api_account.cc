@@ -1,6 +1,6 @@
-// Hosted mode's accounts: sign up, log in, log out, who am I, delete me.
-// Sign-up and log-in set the HttpOnly, SameSite=Strict session cookie
-// (Secure behind an HTTPS proxy); log-out and deletion clear it.
+// Hosted mode's accounts: sign up, log in, log out, who am I, change my
+// password, delete me. Sign-up and log-in set the HttpOnly, SameSite=Strict
+// session cookie (Secure behind an HTTPS proxy); log-out and deletion clear it.
 #include <nlohmann/json.hpp>
 
 #include "hosted.h"
@@ -25,6 +25,20 @@ std::pair<std::string, std::string> credentials(const std::string& body) {
   if (!json.contains("email")) throw BadInput("email", "give your email address");
   if (!json.contains("password")) throw BadInput("password", "give your password");
   return {json["email"].get<std::string>(), json["password"].get<std::string>()};
+}
+
+// {"current": "...", "new": "..."}: both strings, nothing else.
+std::pair<std::string, std::string> password_change(const std::string& body) {
+  Json json = json_io::parse(body, "body");
+  if (!json.is_object()) throw BadInput("body", "expected {\"current\": \"...\", \"new\": \"...\"}");
+  for (const auto& [key, value] : json.items()) {
+    if (key != "current" && key != "new")
+      throw BadInput(key, "unknown field: expected \"current\" and \"new\"");
+    if (!value.is_string()) throw BadInput(key, "expected text");
+  }
+  if (!json.contains("current")) throw BadInput("current", "give your current password");
+  if (!json.contains("new")) throw BadInput("new", "give the new password");
+  return {json["current"].get<std::string>(), json["new"].get<std::string>()};
 }
 
 Reply json_reply(int status, const Json& json) { return {status, json.dump(2) + "\n", "application/json"}; }
@@ -57,6 +71,7 @@ Reply Hosted::account_api(const HostedCall& call, const std::vector<std::string>
     reply.set_cookie = cookie("", true);
     return reply;
   }
+  if (parts[0] == "password") return password_api(call, token);
   if (call.method == "POST") {
     auto [email, password] = credentials(call.body);
     return signed_in(201, accounts_.sign_up(email, password));
@@ -71,6 +86,24 @@ Reply Hosted::account_api(const HostedCall& call, const std::vector<std::string>
   Reply reply = json_reply(200, Json{{"deleted", true}});
   reply.set_cookie = cookie("", true);
   return reply;
+}
+
+// POST /api/password {"current", "new"}: the signed-in person's own account
+// only (from the cookie). A wrong current password counts as a failed login;
+// every other session of the account ends, this one stays signed in.
+Reply Hosted::password_api(const HostedCall& call, const std::string& token) {
+  if (call.method != "POST") return error_reply(405, "use POST for /api/password");
+  std::int64_t me = accounts_.account_of(token);
+  if (me == 0) return error_reply(401, "log in first");
+  auto [current, next] = password_change(call.body);
+  switch (accounts_.change_password(me, current, next, call.client, token)) {
+    case accounts::LoginResult::too_many:
+      return error_reply(429, "too many wrong tries: wait 15 minutes, then try again", "current");
+    case accounts::LoginResult::wrong:
+      return error_reply(401, "this is not your current password", "current");
+    case accounts::LoginResult::ok: break;
+  }
+  return json_reply(200, Json{{"email", accounts_.email_of(me)}, {"password_changed", true}});
 }
 
 }  // namespace plantar::server

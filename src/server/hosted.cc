@@ -46,7 +46,8 @@ Reply Hosted::answer(const Api& sources, const HostedCall& call) {
     auto parts = path_parts(call.path);
     if (parts.empty()) return error_reply(404, "no such API: " + call.path);
     const std::string& area = parts[0];
-    if (area == "account" || area == "login" || area == "logout") return account_api(call, parts);
+    if (area == "account" || area == "login" || area == "logout" || area == "password")
+      return account_api(call, parts);
     if (open_areas().count(area))
       return server::answer(sources, call.method, call.path, call.body, call.query);
     // Everything else is one person's: the account comes from the session alone.

@@ -28,6 +28,7 @@ class Hosted final : public HostedMode {
 
  private:
   Reply account_api(const HostedCall& call, const std::vector<std::string>& parts);
+  Reply password_api(const HostedCall& call, const std::string& token);
   Reply share_api(const Api& sources, const HostedCall& call, std::int64_t me,
                   const std::vector<std::string>& parts);
   Reply client_api(const Api& sources, const HostedCall& call, std::int64_t me,

@@ -44,11 +44,31 @@ bool password_matches(const std::string& hash, const std::string& password) {
   return !hash.empty() && crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-void check_password(const std::string& password) {
+void check_password(const std::string& password, const std::string& field = "password") {
   if (password.size() < static_cast<std::size_t>(min_password))
-    throw BadInput("password", "use at least " + std::to_string(min_password) + " characters");
+    throw BadInput(field, "use at least " + std::to_string(min_password) + " characters");
   if (password.size() > static_cast<std::size_t>(max_password))
-    throw BadInput("password", "use at most " + std::to_string(max_password) + " characters");
+    throw BadInput(field, "use at most " + std::to_string(max_password) + " characters");
+}
+
+std::string account_key(const std::string& email) { return "account:" + email; }
+std::string client_key(const std::string& client) { return "client:" + client; }
+
+// True when the account or the client failed too often lately (login and
+// change of password count the same failures).
+bool too_many_failures(pqxx::transaction_base& tx, const std::string& email, const std::string& client) {
+  auto row = tx.exec_params1(
+      "SELECT (SELECT count(*) FROM login_attempts WHERE key = $1 AND at > now() - make_interval(mins => "
+      "$3)), "
+      "(SELECT count(*) FROM login_attempts WHERE key = $2 AND at > now() - make_interval(mins => $3))",
+      account_key(email), client_key(client), attempt_minutes);
+  return row[0].as<int>() >= max_account_failures || row[1].as<int>() >= max_client_failures;
+}
+
+void record_failure(pqxx::transaction_base& tx, const std::string& email, const std::string& client) {
+  tx.exec_params("INSERT INTO login_attempts (key) VALUES ($1), ($2)", account_key(email),
+                 client_key(client));
+  tx.exec("DELETE FROM login_attempts WHERE at < now() - interval '1 day'");
 }
 
 }  // namespace
@@ -91,34 +111,65 @@ Session Accounts::sign_up(const std::string& email_text, const std::string& pass
 Login Accounts::log_in(const std::string& email_text, const std::string& password,
                        const std::string& client) {
   std::string email = store_pg::checked_email(email_text, "email");
-  std::string account_key = "account:" + email, client_key = "client:" + client;
-  auto [account, hash, failures_here,
-        failures_there] = store_pg::in_transaction(db_.pool(), [&](pqxx::transaction_base& tx) {
-    auto row = tx.exec_params1(
-        "SELECT (SELECT id FROM accounts WHERE email = $1), (SELECT password_hash FROM accounts WHERE email "
-        "= $1), "
-        "(SELECT count(*) FROM login_attempts WHERE key = $2 AND at > now() - make_interval(mins => $4)), "
-        "(SELECT count(*) FROM login_attempts WHERE key = $3 AND at > now() - make_interval(mins => $4))",
-        email, account_key, client_key, attempt_minutes);
-    return std::tuple{row[0].is_null() ? std::int64_t{0} : row[0].as<std::int64_t>(),
-                      row[1].is_null() ? std::string() : row[1].as<std::string>(), row[2].as<int>(),
-                      row[3].as<int>()};
+  auto [account, hash, blocked] = store_pg::in_transaction(db_.pool(), [&](pqxx::transaction_base& tx) {
+    auto row = tx.exec_params("SELECT id, password_hash FROM accounts WHERE email = $1", email);
+    bool found = !row.empty();
+    return std::tuple{found ? row[0][0].as<std::int64_t>() : std::int64_t{0},
+                      found && !row[0][1].is_null() ? row[0][1].as<std::string>() : std::string(),
+                      too_many_failures(tx, email, client)};
   });
-  if (failures_here >= max_account_failures || failures_there >= max_client_failures)
-    return {LoginResult::too_many, {}};
+  if (blocked) return {LoginResult::too_many, {}};
   // An unknown email costs the same time as a wrong password.
   static const std::string decoy = password_hash("not anyone's password");
   bool ok = password_matches(hash.empty() ? decoy : hash, password) && account != 0;
   return store_pg::in_transaction(db_.pool(), [&](pqxx::transaction_base& tx) -> Login {
     if (!ok) {
-      tx.exec_params("INSERT INTO login_attempts (key) VALUES ($1), ($2)", account_key, client_key);
-      tx.exec("DELETE FROM login_attempts WHERE at < now() - interval '1 day'");
+      record_failure(tx, email, client);
       return {LoginResult::wrong, {}};
     }
-    tx.exec_params("DELETE FROM login_attempts WHERE key = $1", account_key);
+    tx.exec_params("DELETE FROM login_attempts WHERE key = $1", account_key(email));
     tx.exec("DELETE FROM login_sessions WHERE expires < now()");
     return {LoginResult::ok, new_session(tx, account)};
   });
+}
+
+int Accounts::set_password(std::int64_t account, const std::string& password, const std::string& keep,
+                           const std::string& field) {
+  check_password(password, field);
+  std::string hash = password_hash(password);  // slow: before a connection is taken
+  std::string kept = keep.empty() ? std::string() : token_hash(keep);
+  return store_pg::in_transaction(db_.pool(), [&](pqxx::transaction_base& tx) -> int {
+    auto email =
+        tx.exec_params("UPDATE accounts SET password_hash = $2 WHERE id = $1 RETURNING email", account, hash);
+    if (email.empty()) return -1;
+    // Whoever knew the old password is signed out everywhere; the new one works at once.
+    auto ended = tx.exec_params("DELETE FROM login_sessions WHERE account_id = $1 AND token_hash <> $2",
+                                account, kept);
+    tx.exec_params("DELETE FROM login_attempts WHERE key = $1", account_key(email[0][0].as<std::string>()));
+    return static_cast<int>(ended.affected_rows());
+  });
+}
+
+LoginResult Accounts::change_password(std::int64_t account, const std::string& current,
+                                      const std::string& next, const std::string& client,
+                                      const std::string& keep) {
+  check_password(next, "new");
+  auto [email, hash, blocked] = store_pg::in_transaction(db_.pool(), [&](pqxx::transaction_base& tx) {
+    auto row = tx.exec_params("SELECT email, password_hash FROM accounts WHERE id = $1", account);
+    if (row.empty()) return std::tuple{std::string(), std::string(), false};
+    std::string email = row[0][0].as<std::string>();
+    return std::tuple{email, row[0][1].is_null() ? std::string() : row[0][1].as<std::string>(),
+                      too_many_failures(tx, email, client)};
+  });
+  if (email.empty()) return LoginResult::wrong;
+  if (blocked) return LoginResult::too_many;
+  if (!password_matches(hash, current)) {
+    store_pg::in_transaction(db_.pool(),
+                             [&](pqxx::transaction_base& tx) { record_failure(tx, email, client); });
+    return LoginResult::wrong;
+  }
+  set_password(account, next, keep, "new");
+  return LoginResult::ok;
 }
 
 std::int64_t Accounts::account_of(const std::string& token) {
@@ -149,7 +200,7 @@ void Accounts::delete_account(std::int64_t account) {
     // their ratings and sore spots), sign-in sessions, shares both ways.
     auto email = tx.exec_params("DELETE FROM accounts WHERE id = $1 RETURNING email", account);
     if (!email.empty())
-      tx.exec_params("DELETE FROM login_attempts WHERE key = $1", "account:" + email[0][0].as<std::string>());
+      tx.exec_params("DELETE FROM login_attempts WHERE key = $1", account_key(email[0][0].as<std::string>()));
   });
 }
 

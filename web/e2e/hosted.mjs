@@ -1,7 +1,10 @@
 // Browser test of hosted mode (`plantar serve --store postgresql://...`):
-// at phone width, a person signs up, logs a session in the Journal, makes a
-// share code; a therapist signs up in another browser, adds the code and
-// sees the client's card; the client stops sharing and the card is gone.
+// at phone width, a logged-out person who opens the Journal or Insights is
+// taken to the login screen and back; a person signs up, logs a session in
+// the Journal, makes a share code; a therapist signs up in another browser,
+// adds the code and sees the client's card; the client stops sharing and the
+// card is gone; the client changes the password (the old one stops working),
+// logs out, and opening the Journal asks to log in again.
 // The real server on a throwaway PostgreSQL database and Debian's Chromium;
 // axe and screenshots through look().
 // Usage: node e2e/hosted.mjs PLANTAR_BINARY SCREENSHOT_DIR URI_FILE  (exit 77: no PostgreSQL)
@@ -47,8 +50,32 @@ const tests = {
     if (answer.status() !== 401) fail(`GET /api/journal without a session gave ${answer.status()}`);
   },
 
-  async 'a person signs up at phone width'() {
-    await signUp(client, 'ann@example.org', true);
+  async 'the home screen shows where to log in'() {
+    await client.goto(base + '/');
+    await client.locator('header').getByRole('link', { name: 'Log in' }).click();
+    await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    await lookAt(client, shots, 'hosted-sign-up');
+  },
+
+  async 'logged out, the Journal and Insights take a person to the login screen'() {
+    await client.goto(base + '/#/insights');
+    await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    if (!client.url().endsWith('#/account/insights')) fail('not sent to log in: ' + client.url());
+    await client.goto(base + '/#/journal');
+    await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    if (!client.url().endsWith('#/account/journal')) fail('not sent to log in: ' + client.url());
+    await client.getByText('Log in to see your journal').waitFor();
+    if (await client.getByText(/Something went wrong|log in first/).count()) fail('an error shows instead of the login');
+    await lookAt(client, shots, 'hosted-journal-logged-out');
+  },
+
+  async 'a person signs up at phone width and lands on the Journal they opened'() {
+    await client.getByLabel('Email').fill('ann@example.org');
+    await client.getByLabel(/^Password/).fill('a long password');
+    await client.getByRole('button', { name: 'Sign up' }).click();
+    await client.getByRole('heading', { name: 'Journal' }).waitFor();
+    if (!client.url().endsWith('#/journal')) fail('not back on the journal: ' + client.url());
+    await client.locator('header').getByRole('link', { name: 'My account' }).waitFor();
     const cookie = (await client.context().cookies()).find((c) => c.name === 'plantar_account');
     if (!cookie?.httpOnly || cookie.sameSite !== 'Strict') fail('the session cookie is not HttpOnly and Strict');
   },
@@ -112,6 +139,57 @@ const tests = {
     await client.locator('.shares li').filter({ hasText: 'revoked' }).waitFor();
     await therapist.reload();
     await therapist.getByText('No clients have shared with you yet.').waitFor();
+  },
+
+  async 'the person changes the password; a wrong current one is refused'() {
+    const elsewhere = await watchedPage(browser, new Set([base]), problems);
+    await elsewhere.goto(base + '/#/account');
+    await elsewhere.getByLabel('Email').fill('ann@example.org');
+    await elsewhere.getByLabel(/^Password/).fill('a long password');
+    await elsewhere.getByRole('button', { name: 'Log in' }).click();
+    await elsewhere.getByRole('heading', { name: 'Your account' }).waitFor();
+    await elsewhere.goto(base + '/#/journal');
+    await elsewhere.getByRole('slider', { name: 'Stress before' }).fill('5');
+
+    await client.goto(base + '/#/account');
+    await client.getByRole('heading', { name: 'Change my password' }).waitFor();
+    await client.getByLabel('Current password').fill('not my password');
+    await client.getByLabel(/^New password/).fill('a newer long password');
+    await client.getByRole('button', { name: 'Change password' }).click();
+    const alert = await client.getByRole('alert').textContent();
+    if (!alert.includes('not your current password')) fail('a wrong current password was not refused: ' + alert);
+    await client.getByLabel('Current password').fill('a long password');
+    await client.getByRole('button', { name: 'Change password' }).click();
+    await client.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
+    await lookAt(client, shots, 'hosted-password');
+    // This browser stays in; the other one was logged out.
+    if ((await client.request.get(base + '/api/journal')).status() !== 200) fail('the changing browser was logged out');
+    if ((await elsewhere.request.get(base + '/api/journal')).status() !== 401) fail('the other browser is still logged in');
+    // There, the next save meets the ended session: to the login screen, not an error.
+    await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
+    await elsewhere.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    if (!elsewhere.url().endsWith('#/account/journal')) fail('not sent to log in: ' + elsewhere.url());
+    await elsewhere.context().close();
+  },
+
+  async 'after logging out, Insights asks to log in, with the new password only'() {
+    await client.getByRole('button', { name: 'Log out' }).click();
+    await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    await client.locator('header').getByRole('link', { name: 'Log in' }).waitFor();
+    await client.goto(base + '/#/insights');
+    await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    await client.getByLabel('Email').fill('ann@example.org');
+    await client.getByLabel(/^Password/).fill('a long password');
+    await client.getByRole('button', { name: 'Log in' }).click();
+    const alert = await client.getByRole('alert').textContent();
+    if (!alert.includes('do not match')) fail('the old password still works: ' + alert);
+    await client.getByLabel(/^Password/).fill('a newer long password');
+    await client.getByRole('button', { name: 'Log in' }).click();
+    await client.getByRole('heading', { name: 'Insights' }).waitFor();
+    if (!client.url().endsWith('#/insights')) fail('not back on insights: ' + client.url());
+    await client.locator('section.insights').waitFor();  // the person's own sessions, loaded
+    if (await client.getByText('Nothing to show yet').count()) fail('insights do not show the saved session');
+    await lookAt(client, shots, 'hosted-insights-after-login');
   },
 };
 

@@ -1,5 +1,6 @@
 // The plantar JSON API (the same shapes as `plantar ... --json`). Every
 // state-changing request carries the CSRF token from GET /api/session.
+import { currentRoute, go } from './router';
 
 export type Verdict = 'go' | 'caution' | 'stop';
 export interface Reason {
@@ -48,18 +49,43 @@ export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly field?: string) { super(message); }
 }
 
-let token: Promise<string> | null = null;
+/// GET /api/session: the CSRF token, and whether this plantar is hosted (accounts).
+export interface SessionInfo { token: string; lan: boolean; hosted?: boolean }
+let session: Promise<SessionInfo> | null = null;
+let known: SessionInfo | null = null;
 
-function sessionToken(): Promise<string> {
-  token ??= fetch('/api/session', { credentials: 'same-origin' })
+export function sessionInfo(): Promise<SessionInfo> {
+  session ??= fetch('/api/session', { credentials: 'same-origin' })
     .then((r) => r.json())
-    .then((s: { token: string }) => s.token)
-    .catch((e) => { token = null; throw e; });
-  return token;
+    .then((s: SessionInfo) => (known = s))
+    .catch((e) => { session = null; throw e; });
+  return session;
 }
 
-async function reply<T>(response: Response): Promise<T> {
+/// What GET /api/session said, once it has answered (null before).
+export const sessionKnown = () => known;
+
+const sessionToken = () => sessionInfo().then((s) => s.token);
+
+// The requests that answer 401 for a wrong password, not for a missing session.
+const accountAreas = new Set(['account', 'login', 'logout', 'password', 'session']);
+
+/// Hosted mode: takes a logged-out person to the login screen, which brings
+/// them back here (the current route) once they are in.
+export async function toLogin(): Promise<void> {
+  const info = await sessionInfo().catch(() => null);
+  if (!info?.hosted) return;
+  const here = currentRoute();
+  if (here[0] !== 'account') go('account/' + encodeURIComponent(here.join('/')));
+}
+
+/// Said when someone logs in or out, for what shows who is logged in.
+export const accountEvent = 'plantar-account';
+export const accountChanged = () => { dispatchEvent(new Event(accountEvent)); };
+
+async function reply<T>(response: Response, path = ''): Promise<T> {
   const body = await response.json().catch(() => ({}));
+  if (response.status === 401 && !accountAreas.has(path.split(/[/?]/)[0])) void toLogin();
   if (!response.ok) throw new ApiError(body.error ?? `request failed (${response.status})`, response.status, body.field);
   return body as T;
 }
@@ -69,7 +95,7 @@ const cache = new Map<string, Promise<unknown>>();
 /// GET, remembered for the life of the page (knowledge does not change).
 export function learn<T>(path: string): Promise<T> {
   if (!cache.has(path)) {
-    const p = fetch('/api/' + path, { credentials: 'same-origin' }).then((r) => reply<T>(r));
+    const p = fetch('/api/' + path, { credentials: 'same-origin' }).then((r) => reply<T>(r, path));
     p.catch(() => cache.delete(path));
     cache.set(path, p);
   }
@@ -83,8 +109,8 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
   });
   let response = await send();
-  if (response.status === 403) { token = null; response = await send(); }  // the server restarted
-  return reply<T>(response);
+  if (response.status === 403) { session = null; response = await send(); }  // the server restarted
+  return reply<T>(response, path);
 }
 
 /// PUT or DELETE with the CSRF token, like post().
@@ -95,8 +121,8 @@ export async function change<T>(method: 'PUT' | 'DELETE', path: string, body?: u
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   let response = await send();
-  if (response.status === 403) { token = null; response = await send(); }  // the server restarted
-  return reply<T>(response);
+  if (response.status === 403) { session = null; response = await send(); }  // the server restarted
+  return reply<T>(response, path);
 }
 
 export const check = (conditions: ConditionReport[]) => post<Screening>('check', { conditions });
@@ -133,7 +159,7 @@ export interface PlacesInfo {
 /// A GET that is not remembered (the journal and places.db change).
 export async function get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
   const params = new URLSearchParams(query).toString();
-  return reply<T>(await fetch('/api/' + path + (params ? '?' + params : ''), { credentials: 'same-origin' }));
+  return reply<T>(await fetch('/api/' + path + (params ? '?' + params : ''), { credentials: 'same-origin' }), path);
 }
 
 /// An error answer with what else it carried (the choices of an ambiguous place name).

@@ -26,6 +26,18 @@ export function byDate(points: Point[], series: number): uPlot.AlignedData {
   return [xs, ...ys];
 }
 
+/// A date axis's range: the data's own, but at least a week around a lone
+/// day. (uPlot widens a single point's time range by 86400 / ms, which with
+/// seconds is 1,000 days, and every tick then reads "Jan 1".)
+export function dateRange(u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+  const xs = (u.data?.[0] ?? []) as number[];
+  if (!xs.length || min === null || max === null) return [min, max];
+  const first = xs[0], last = xs[xs.length - 1];
+  if (last - first >= 2 * 86400) return [min, max];
+  const middle = (first + last) / 2;
+  return [middle - 3.5 * 86400, middle + 3.5 * 86400];
+}
+
 /// Monday of the week of a local timestamp, as "2026-11-16".
 export function weekOf(stamp: string): string {
   const d = new Date(stamp.slice(0, 10) + 'T12:00:00');

@@ -1,8 +1,10 @@
-// Hosted mode: sign up or log in, share your journal with a therapist, and,
-// for a therapist, the clients who shared theirs with each one's card.
+// Hosted mode: sign up or log in (then back to the screen that asked for
+// it), change your password, share your journal with a therapist, and, for a
+// therapist, the clients who shared theirs with each one's card.
 // On a one-person plantar (no --store) there are no accounts: it says so.
 import { useState } from 'preact/hooks';
-import { ApiError, change, get, post } from '../api';
+import { ApiError, accountChanged, change, get, post } from '../api';
+import { go } from '../router';
 import { Pending, Title, useLoad } from '../ui';
 
 interface Me { email: string | null }
@@ -49,6 +51,47 @@ function SignIn({ done }: { done: (me: Me) => void }) {
   );
 }
 
+// What a screen that sent a logged-out person here shows, in their words.
+const wanted: Record<string, string> = {
+  journal: 'your journal', insights: 'your insights', card: 'your therapist card', guide: 'a guided session',
+};
+
+function ChangePassword() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [message, setMessage] = useState<{ text: string; field?: string } | null>(null);
+  const [changed, setChanged] = useState(false);
+  const send = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await post('password', { current, new: next });
+      setCurrent(''); setNext(''); setMessage(null); setChanged(true);
+    } catch (err) {
+      setChanged(false);
+      setMessage({ text: (err as Error).message, field: err instanceof ApiError ? err.field : undefined });
+    }
+  };
+  return (
+    <section aria-labelledby="password-title">
+      <h2 id="password-title">Change my password</h2>
+      <form onSubmit={send}>
+        <label class="field">Current password
+          <input type="password" autocomplete="current-password" value={current} aria-invalid={message?.field === 'current'}
+            onInput={(e) => setCurrent((e.target as HTMLInputElement).value)} />
+        </label>
+        <label class="field">New password (at least 10 characters)
+          <input type="password" autocomplete="new-password" value={next} aria-invalid={message?.field === 'new'}
+            onInput={(e) => setNext((e.target as HTMLInputElement).value)} />
+        </label>
+        {message && <p class="notice error" role="alert">{message.text}</p>}
+        {changed && <p class="notice" role="status">Your password is changed. You stay logged in here;
+          anywhere else, log in again with the new one.</p>}
+        <button class="button" type="submit">Change password</button>
+      </form>
+    </section>
+  );
+}
+
 function ShareWithTherapist() {
   const [version, setVersion] = useState(0);
   const [made, setMade] = useState<Share | null>(null);
@@ -87,7 +130,10 @@ function ClientCard({ client }: { client: Client }) {
       {Object.entries(sections).map(([name, lines]) => (
         <div key={name}>
           <h4>{name === 'sore' ? 'Sore spots' : name[0].toUpperCase() + name.slice(1)}</h4>
-          {Array.isArray(lines) ? (lines.length ? <ul>{lines.map((l) => <li key={l}>{l}</li>)}</ul> : <p>None.</p>) : <p>{lines}</p>}
+          {Array.isArray(lines)
+            // The routine's steps come numbered ("1. Warming strokes ..."): no bullets before the numbers.
+            ? (lines.length ? <ul class={/^\d+\./.test(lines[0]) ? 'numbered' : undefined}>{lines.map((l) => <li key={l}>{l}</li>)}</ul> : <p>None.</p>)
+            : <p>{lines}</p>}
         </div>
       ))}
     </div>
@@ -133,23 +179,31 @@ function MyClients() {
   );
 }
 
-export function Account() {
+/// `then`: the route that sent a logged-out person here, opened again once they are in.
+export function Account({ then }: { then?: string }) {
   const [version, setVersion] = useState(0);
   const state = useLoad(whoAmI, [version]);
-  const refresh = () => setVersion(version + 1);
+  const refresh = () => { accountChanged(); setVersion(version + 1); };
   if (!state.value) return <section class="screen"><Title>Account</Title><Pending error={state.error} /></section>;
   const { hosted, me } = state.value;
+  const entered = () => { if (then) { accountChanged(); go(then); } else refresh(); };
   return (
     <section class="screen">
       <Title>{me ? 'Your account' : 'Log in or sign up'}</Title>
       {!hosted && <p class="lead">This plantar is yours alone, on your own computer: it has no accounts.</p>}
-      {hosted && !me && <SignIn done={refresh} />}
+      {hosted && !me && then && (
+        <p class="lead">Log in to see {wanted[then.split('/')[0]] ?? 'this page'}: it is kept for your account only.
+          New here? Sign up with your email.</p>
+      )}
+      {hosted && !me && <SignIn done={entered} />}
       {me && (
         <>
           <p>Logged in as <strong>{me.email}</strong>.{' '}
             <button class="link" type="button" onClick={async () => { await post('logout', {}); refresh(); }}>Log out</button></p>
+          {then && <p><a class="button" href={`#/${then}`}>Go on to {wanted[then.split('/')[0]] ?? 'where you were'}</a></p>}
           <ShareWithTherapist />
           <MyClients />
+          <ChangePassword />
           <h2>Delete my account</h2>
           <p>This removes your journal, your shares and your account for good.</p>
           <button class="button danger" type="button" onClick={async () => {

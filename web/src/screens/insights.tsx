@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { measureName } from '../ratings';
 import { learn, type Region } from '../api';
-import { byDate, seconds, weekOf } from '../bydate';
+import { byDate, dateRange, seconds, weekOf } from '../bydate';
 import { FootMap } from '../footmap';
 import { history, measures, morningMeasures, stats, type JournalSession, type MeasureStats, type Stats } from '../session';
 import { Pending, Title, useLoad, words } from '../ui';
@@ -116,7 +116,7 @@ function BeforeAfter({ measure, sessions }: { measure: (typeof measures)[number]
     <figure class="chart-figure">
       <figcaption><h2>{name}: before and after, by date</h2><p class="small">0 to 10; lower is easier. Grey: before. Green: after. A break in a line: days with no session.</p></figcaption>
       <Chart data={data} options={(c) => ({
-        scales: { x: { time: true }, y: { range: [0, 10] } },
+        scales: { x: { time: true, range: dateRange }, y: { range: [0, 10] } },
         axes: axes(c, `${measure} (0–10)`),
         series: [
           { label: 'session' },
@@ -150,7 +150,7 @@ function Trend({ measures: shown, sessions }: { measures: (typeof measures)[numb
     <figure class="chart-figure">
       <figcaption><h2>The change each session, by date</h2><p class="small">After minus before: below zero means it eased. {shown.map((m, i) => `${['Green', 'Orange', 'Red'][i]}: ${m}`).join('. ')}.</p></figcaption>
       <Chart data={data} options={(c) => ({
-        scales: { x: { time: true }, y: { range: [-10, 10] } },
+        scales: { x: { time: true, range: dateRange }, y: { range: [-10, 10] } },
         axes: axes(c, 'change (points)'),
         series: [{ label: 'session' }, ...shown.map((m, i) => ({ label: m, stroke: strokes(c)[i], width: 2, points: { show: true, size: 9, fill: strokes(c)[i] }, spanGaps: false }))],
         legend: { show: false },
@@ -187,7 +187,7 @@ function Mornings({ sessions }: { sessions: JournalSession[] }) {
     <figure class="chart-figure mornings">
       <figcaption><h2>Mornings: sleep and heel pain</h2><p class="small">0 to 10, by the morning after a session. Grey: sleep (higher is better). Red: heel pain on the first steps (lower is better).</p></figcaption>
       <Chart data={data} options={(c) => ({
-        scales: { x: { time: true }, y: { range: [0, 10] } },
+        scales: { x: { time: true, range: dateRange }, y: { range: [0, 10] } },
         axes: axes(c, 'morning (0–10)'),
         series: [
           { label: 'date' },
