@@ -17,7 +17,7 @@ std::string random_text(std::mt19937& rng) {
   static const std::vector<std::string> pieces = {"a",  "Z",  " ",  "\"", "\\",   "/", "\x01", "\x1f", "\n",
                                                   "\t", "\b", "\f", "\r", "\x7f", "é", "→",    "👣",    "0"};
   std::string text;
-  // Long strings too: the writer skips clean text 8 bytes at a time.
+  // Long strings too: the writer skips clean text 16 bytes at a time.
   int length = static_cast<int>(rng() % 4 == 0 ? 8 + rng() % 40 : rng() % 8);
   for (int i = 0; i < length; ++i) text += pieces[rng() % pieces.size()];
   return text;
@@ -43,7 +43,7 @@ void random_value(std::mt19937& rng, int depth, PrettyWriter& writer, Tree& tree
     tree = Tree::object();
     int members = static_cast<int>(rng() % 4);
     for (int i = 0; i < members; ++i) {
-      auto key = random_text(rng) + std::to_string(i);  // distinct keys
+      auto key = "key_" + std::to_string(rng() % 100) + "_" + std::to_string(i);  // distinct program names
       writer.key(key);
       random_value(rng, depth + 1, writer, tree[key]);
     }
@@ -75,14 +75,34 @@ TEST(PrettyWriter, WritesWhatNlohmannDumpWrites) {
 // text, and next to multi-byte UTF-8 (bytes of 0x80 and above are copied).
 TEST(PrettyWriter, EscapesAtEveryPositionOfALongString) {
   for (int code = 0; code < 0x80; ++code) {
-    for (std::size_t at = 0; at < 24; ++at) {
+    for (std::size_t at = 0; at < 40; ++at) {  // in the first, second and last 16 bytes
       std::string text = "Rest your heel on the ball é→ and roll slowly";
+      if ((static_cast<unsigned char>(text[at]) & 0xc0) == 0x80) continue;  // inside é or →
       text.insert(at, 1, static_cast<char>(code));
       PrettyWriter writer;
       writer.string(text);
       ASSERT_EQ(std::move(writer).finish(), Tree(text).dump(2) + "\n") << "code " << code << " at " << at;
     }
   }
+}
+
+// Past the first buffer (32 KB): the text grows and nothing is lost.
+TEST(PrettyWriter, GrowsPastItsFirstBuffer) {
+  PrettyWriter writer;
+  Tree tree = Tree::array();
+  writer.begin_array();
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = "step " + std::to_string(i) + ": press \"slowly\"\n";
+    writer.string(text);
+    tree.push_back(text);
+    writer.number(-1234567890123LL * i);
+    tree.push_back(-1234567890123LL * i);
+  }
+  std::string long_text(100000, 'x');
+  writer.string(long_text);
+  tree.push_back(long_text);
+  writer.end_array();
+  ASSERT_EQ(std::move(writer).finish(), tree.dump(2) + "\n");
 }
 
 TEST(PrettyWriter, StringListsAndEmptyContainers) {

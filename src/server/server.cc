@@ -72,7 +72,7 @@ struct HttpRequest {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
-  std::string client;  // the peer's address
+  std::string client;  // the peer's address (hosted mode only)
 
   std::string header(const std::string& lower_name) const {
     auto found = headers.find(lower_name);
@@ -465,7 +465,7 @@ struct Server::Impl {
     std::size_t bytes = 0;
     for (const auto& [name, value] : req.headers) bytes += name.size() + value.size();
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collect, &req.query);
-    req.client = peer_address(connection);
+    if (impl.hosted) req.client = peer_address(connection);  // for its rate limits; a lookup saved elsewhere
     Exchange& ex = *exchange;
     *state = exchange.release();
     ex.answered = true;
