@@ -101,7 +101,8 @@ function OpenScreen({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const key = route.join('/');
-  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights', 'account'].includes(name));
+  // The account screen is the header's link, not a tab: only that link is marked as the current page.
+  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights'].includes(name));
   const current = underMore(route[0]) ? 'more' : route[0] ?? '';
   const live = useLive(false);
   // During a session the guide has the whole screen: no tab bar, one clear way out.
