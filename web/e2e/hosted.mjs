@@ -3,8 +3,10 @@
 // taken to the login screen and back; a person signs up, logs a session in
 // the Journal, makes a share code; a therapist signs up in another browser,
 // adds the code and sees the client's card; the client stops sharing and the
-// card is gone; the client changes the password (the old one stops working),
-// logs out, and opening the Journal asks to log in again.
+// card is gone; the client changes the password (the old one stops working,
+// and a browser elsewhere that was filling in the Journal logs in again and
+// finds its form as it left it), logs out, and opening the Journal asks to
+// log in again.
 // The real server on a throwaway PostgreSQL database and Debian's Chromium;
 // axe and screenshots through look().
 // Usage: node e2e/hosted.mjs PLANTAR_BINARY SCREENSHOT_DIR URI_FILE  (exit 77: no PostgreSQL)
@@ -73,7 +75,7 @@ const tests = {
     await client.getByLabel('Email').fill('ann@example.org');
     await client.getByLabel(/^Password/).fill('a long password');
     await client.getByRole('button', { name: 'Sign up' }).click();
-    await client.getByRole('heading', { name: 'Journal' }).waitFor();
+    await client.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
     if (!client.url().endsWith('#/journal')) fail('not back on the journal: ' + client.url());
     await client.locator('header').getByRole('link', { name: 'My account' }).waitFor();
     const cookie = (await client.context().cookies()).find((c) => c.name === 'plantar_account');
@@ -150,6 +152,7 @@ const tests = {
     await elsewhere.getByRole('heading', { name: 'Your account' }).waitFor();
     await elsewhere.goto(base + '/#/journal');
     await elsewhere.getByRole('slider', { name: 'Stress before' }).fill('5');
+    await elsewhere.getByLabel('A note (optional)').fill('typed before the session ended');
 
     await client.goto(base + '/#/account');
     await client.getByRole('heading', { name: 'Change my password' }).waitFor();
@@ -169,6 +172,24 @@ const tests = {
     await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
     await elsewhere.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
     if (!elsewhere.url().endsWith('#/account/journal')) fail('not sent to log in: ' + elsewhere.url());
+    // Logged in again, the Journal comes back as it was left (a draft in
+    // sessionStorage), and saving it works.
+    await elsewhere.getByLabel('Email').fill('ann@example.org');
+    await elsewhere.getByLabel(/^Password/).fill('a newer long password');
+    await elsewhere.getByRole('button', { name: 'Log in' }).click();
+    await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
+    const note = elsewhere.getByLabel('A note (optional)');
+    if ((await note.inputValue()) !== 'typed before the session ended') fail('the note was lost: ' + (await note.inputValue()));
+    const stress = await elsewhere.getByRole('slider', { name: 'Stress before' }).getAttribute('aria-valuetext');
+    if (stress !== '5 of 10') fail('the rating was lost: ' + stress);
+    await lookAt(elsewhere, shots, 'hosted-journal-draft-after-login');
+    await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
+    await elsewhere.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await elsewhere.getByText('“typed before the session ended”').waitFor();
+    // Saved, the draft is gone: the form is empty again, even after a reload.
+    await elsewhere.reload();
+    await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
+    if ((await elsewhere.getByLabel('A note (optional)').inputValue()) !== '') fail('the draft outlived its save');
     await elsewhere.context().close();
   },
 
