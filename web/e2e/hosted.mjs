@@ -34,13 +34,18 @@ const therapist = await watchedPage(browser, new Set([base]), problems);
 const fail = (message) => { throw new Error(message); };
 let code = '';
 
+/// Fills in the login form and presses `button` (Log in or Sign up).
+async function fillLogin(p, email, password, button = 'Log in') {
+  await p.getByLabel('Email').fill(email);
+  await p.getByLabel(/^Password/).fill(password);
+  await p.getByRole('button', { name: button }).click();
+}
+
 async function signUp(p, email, shot) {
   await p.goto(base + '/#/account');
   await p.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
   if (shot) await lookAt(p, shots, 'hosted-sign-up');
-  await p.getByLabel('Email').fill(email);
-  await p.getByLabel(/^Password/).fill('a long password');
-  await p.getByRole('button', { name: 'Sign up' }).click();
+  await fillLogin(p, email, 'a long password', 'Sign up');
   await p.getByRole('heading', { name: 'Your account' }).waitFor();
   const who = await p.locator('main').textContent();
   if (!who.includes(`Logged in as ${email}`)) fail('not logged in: ' + who);
@@ -72,9 +77,7 @@ const tests = {
   },
 
   async 'a person signs up at phone width and lands on the Journal they opened'() {
-    await client.getByLabel('Email').fill('ann@example.org');
-    await client.getByLabel(/^Password/).fill('a long password');
-    await client.getByRole('button', { name: 'Sign up' }).click();
+    await fillLogin(client, 'ann@example.org', 'a long password', 'Sign up');
     await client.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
     if (!client.url().endsWith('#/journal')) fail('not back on the journal: ' + client.url());
     await client.locator('header').getByRole('link', { name: 'My account' }).waitFor();
@@ -91,9 +94,7 @@ const tests = {
   async 'a wrong password is refused in plain words'() {
     const other = await watchedPage(browser, new Set([base]), problems);
     await other.goto(base + '/#/account');
-    await other.getByLabel('Email').fill('ann@example.org');
-    await other.getByLabel(/^Password/).fill('not the password');
-    await other.getByRole('button', { name: 'Log in' }).click();
+    await fillLogin(other, 'ann@example.org', 'not the password');
     const alert = await other.getByRole('alert').textContent();
     if (!alert.includes('do not match')) fail('no clear refusal: ' + alert);
     await other.context().close();
@@ -146,9 +147,7 @@ const tests = {
   async 'the person changes the password; a wrong current one is refused'() {
     const elsewhere = await watchedPage(browser, new Set([base]), problems);
     await elsewhere.goto(base + '/#/account');
-    await elsewhere.getByLabel('Email').fill('ann@example.org');
-    await elsewhere.getByLabel(/^Password/).fill('a long password');
-    await elsewhere.getByRole('button', { name: 'Log in' }).click();
+    await fillLogin(elsewhere, 'ann@example.org', 'a long password');
     await elsewhere.getByRole('heading', { name: 'Your account' }).waitFor();
     await elsewhere.goto(base + '/#/journal');
     await elsewhere.getByRole('slider', { name: 'Stress before' }).fill('5');
@@ -174,9 +173,7 @@ const tests = {
     if (!elsewhere.url().endsWith('#/account/journal')) fail('not sent to log in: ' + elsewhere.url());
     // Logged in again, the Journal comes back as it was left (a draft in
     // sessionStorage), and saving it works.
-    await elsewhere.getByLabel('Email').fill('ann@example.org');
-    await elsewhere.getByLabel(/^Password/).fill('a newer long password');
-    await elsewhere.getByRole('button', { name: 'Log in' }).click();
+    await fillLogin(elsewhere, 'ann@example.org', 'a newer long password');
     await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
     const note = elsewhere.getByLabel('A note (optional)');
     if ((await note.inputValue()) !== 'typed before the session ended') fail('the note was lost: ' + (await note.inputValue()));
@@ -199,9 +196,7 @@ const tests = {
     await client.locator('header').getByRole('link', { name: 'Log in' }).waitFor();
     await client.goto(base + '/#/insights');
     await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
-    await client.getByLabel('Email').fill('ann@example.org');
-    await client.getByLabel(/^Password/).fill('a long password');
-    await client.getByRole('button', { name: 'Log in' }).click();
+    await fillLogin(client, 'ann@example.org', 'a long password');
     const alert = await client.getByRole('alert').textContent();
     if (!alert.includes('do not match')) fail('the old password still works: ' + alert);
     await client.getByLabel(/^Password/).fill('a newer long password');
