@@ -187,6 +187,16 @@ const tests = {
     await elsewhere.reload();
     await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
     if ((await elsewhere.getByLabel('A note (optional)').inputValue()) !== '') fail('the draft outlived its save');
+    // A draft is its account's: when the session ends (here the cookie goes)
+    // and someone else logs in on this tab, they find an empty form.
+    await elsewhere.getByLabel('A note (optional)').fill("ann's private note");
+    await elsewhere.context().clearCookies();
+    await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
+    await elsewhere.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    await fillLogin(elsewhere, 'cora@example.org', 'a long password', 'Sign up');
+    await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
+    await elsewhere.getByText('Nothing recorded yet.').waitFor();  // Cora's own journal, loaded
+    if ((await elsewhere.getByLabel('A note (optional)').inputValue()) !== '') fail("another account's draft shows");
     await elsewhere.context().close();
   },
 

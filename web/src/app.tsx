@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { accountEvent, get, sessionInfo, sessionKnown, toLogin } from './api';
+import { draftsBelongTo } from './draft';
 import { useLive } from './live';
 import { Player } from './player';
 import { useRoute } from './router';
@@ -65,7 +66,7 @@ function AccountLink({ route, current }: { route: string; current: boolean }) {
     let live = true;
     sessionInfo()
       .then(async (info) => (info.hosted ? get<{ email: string | null }>('account') : null))
-      .then((who) => { if (live) setMe(who); }, () => {});
+      .then((who) => { if (who?.email) draftsBelongTo(who.email); if (live) setMe(who); }, () => {});
     return () => { live = false; };
   }, [route, version]);
   if (!me) return null;

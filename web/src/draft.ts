@@ -2,10 +2,11 @@
 // screen): in hosted mode a session that ends while someone fills in a form
 // sends them to log in, and this brings the form back as they left it. A
 // draft lasts as long as the tab, and goes once the form is saved or the
-// person logs out.
+// person logs out or someone else logs in.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 const prefix = 'plantar.draft.';
+const ownerKey = 'plantar.draftOwner';  // hosted mode: the account that typed the drafts
 
 function readDraft<T>(key: string): T | null {
   try {
@@ -31,6 +32,17 @@ export function clearDraft(key: string): void {
 export function clearDrafts(): void {
   try {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
+  } catch { /* blocked */ }
+}
+
+/// Hosted mode: says who is logged in. Drafts typed by another account on
+/// this tab are dropped, so a person who logs in after someone else's
+/// session ended never sees what that person typed.
+export function draftsBelongTo(email: string): void {
+  try {
+    const owner = sessionStorage.getItem(ownerKey);
+    if (owner !== null && owner !== email) clearDrafts();
+    sessionStorage.setItem(ownerKey, email);
   } catch { /* blocked */ }
 }
 

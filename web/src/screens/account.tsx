@@ -4,7 +4,7 @@
 // On a one-person plantar (no --store) there are no accounts: it says so.
 import { useState } from 'preact/hooks';
 import { ApiError, accountChanged, change, get, post } from '../api';
-import { clearDrafts } from '../draft';
+import { clearDrafts, draftsBelongTo } from '../draft';
 import { go } from '../router';
 import { Pending, Title, useLoad } from '../ui';
 
@@ -28,7 +28,9 @@ function SignIn({ done }: { done: (me: Me) => void }) {
   const [error, setError] = useState<{ text: string; field?: string } | null>(null);
   const send = async (path: 'account' | 'login') => {
     try {
-      done(await post<Me>(path, { email, password }));
+      const me = await post<Me>(path, { email, password });
+      if (me.email) draftsBelongTo(me.email);
+      done(me);
     } catch (e) {
       setError({ text: (e as Error).message, field: e instanceof ApiError ? e.field : undefined });
     }
