@@ -8,23 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include "pg_hosted_test_support.h"
-#include "pg_test_support.h"
 
-namespace plantar {
+namespace plantar::test {
 namespace {
 
 using nlohmann::json;
-using test::HostedServer;
-using test::Person;
-
-#define NEED_PG(scratch) \
-  if ((scratch).uri().empty()) GTEST_SKIP() << test::no_pg_reason
 
 constexpr const char* session_body =
     R"({"start": "2026-11-20 21:30", "goals": ["sleep"], "before": {"stress": 7}, "after": {"stress": 3},
         "sore": [{"foot": "left", "region": "heel", "x": 0.5, "y": 0.5, "intensity": 6}], "note": "ann's evening"})";
-
-json body_of(const httplib::Result& res) { return json::parse(res->body); }
 
 TEST(PgHostedAccounts, SignUpLogInLogOutWithAStrictHttpOnlyCookie) {
   test::PgScratch pg;
@@ -303,6 +295,10 @@ TEST(PgHostedJournal, AnIdempotencyKeyStoresAWriteOnceAcrossServers) {
   EXPECT_EQ(body_of(ann.call(b, "POST", "/api/journal/morning",
                              R"({"sleep": 8, "session": )" + id + "}"))["morning"]["sleep"],
             8);
+  // The same handlers as the one-person server: an unknown field is refused, even when null.
+  res = ann.call(b, "POST", "/api/journal/morning", R"({"sleep": 8, "mood": null})");
+  EXPECT_EQ(res->status, 400) << res->body;
+  EXPECT_EQ(body_of(res)["field"], "mood");
   EXPECT_EQ(
       ann.call(b, "PUT", "/api/journal/" + id, R"({"start": "2026-11-20 21:30", "note": "fixed"})")->status,
       200);
@@ -312,4 +308,4 @@ TEST(PgHostedJournal, AnIdempotencyKeyStoresAWriteOnceAcrossServers) {
 }
 
 }  // namespace
-}  // namespace plantar
+}  // namespace plantar::test

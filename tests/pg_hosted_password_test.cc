@@ -8,20 +8,14 @@
 #include <nlohmann/json.hpp>
 
 #include "pg_hosted_test_support.h"
-#include "pg_test_support.h"
 #include "plantar/accounts.h"
 #include "plantar/pg_store.h"
 #include "test_support.h"
 
-namespace plantar {
+namespace plantar::test {
 namespace {
 
 using nlohmann::json;
-using test::HostedServer;
-using test::Person;
-
-#define NEED_PG(scratch) \
-  if ((scratch).uri().empty()) GTEST_SKIP() << test::no_pg_reason
 
 std::string change(const std::string& current, const std::string& next) {
   return json{{"current", current}, {"new", next}}.dump();
@@ -43,24 +37,24 @@ TEST(PgHostedPassword, ChangingItEndsTheOtherSessionsOfThatAccountOnly) {
   EXPECT_EQ(res->status, 405);
   res = ann.call(a, "POST", "/api/password", change("a long password", "short"));
   EXPECT_EQ(res->status, 400);
-  EXPECT_EQ(json::parse(res->body)["field"], "new") << res->body;
+  EXPECT_EQ(body_of(res)["field"], "new") << res->body;
   res = ann.call(a, "POST", "/api/password", R"({"current": "a long password"})");
   EXPECT_EQ(res->status, 400);
-  EXPECT_EQ(json::parse(res->body)["field"], "new") << res->body;
+  EXPECT_EQ(body_of(res)["field"], "new") << res->body;
   // No request can name another account: the body has no such field.
   res =
       ann.call(a, "POST", "/api/password",
                R"({"current": "a long password", "new": "ann's new password", "email": "bob@example.org"})");
   EXPECT_EQ(res->status, 400);
-  EXPECT_EQ(json::parse(res->body)["field"], "email") << res->body;
+  EXPECT_EQ(body_of(res)["field"], "email") << res->body;
   // Bob's cookie with Ann's password changes nothing: the current password is checked against Bob's.
   res = bob.call(b, "POST", "/api/password", change("a long password", "taken over now"));
   EXPECT_EQ(res->status, 401);
-  EXPECT_EQ(json::parse(res->body)["field"], "current") << res->body;
+  EXPECT_EQ(body_of(res)["field"], "current") << res->body;
 
   res = ann.call(a, "POST", "/api/password", change("a long password", "ann's new password"));
   ASSERT_EQ(res->status, 200) << res->body;
-  EXPECT_EQ(json::parse(res->body)["email"], "ann@example.org");
+  EXPECT_EQ(body_of(res)["email"], "ann@example.org");
   EXPECT_EQ(ann.call(b, "GET", "/api/journal")->status, 200);        // this session stays, on every server
   EXPECT_EQ(ann_phone.call(a, "GET", "/api/journal")->status, 401);  // the other one ended
   EXPECT_EQ(bob.call(b, "GET", "/api/journal")->status, 200);        // another account's sessions stay
@@ -149,4 +143,4 @@ TEST(PgCliAccount, TheOperatorSetsAPasswordAndEndsThatAccountsSessions) {
 }
 
 }  // namespace
-}  // namespace plantar
+}  // namespace plantar::test

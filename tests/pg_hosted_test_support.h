@@ -10,8 +10,13 @@
 #include <string>
 #include <thread>
 
+#include "pg_test_support.h"
 #include "plantar/kb.h"
 #include "plantar/server.h"
+
+/// Skips a test when no PostgreSQL was started for it (scripts/with-postgres).
+#define NEED_PG(scratch) \
+  if ((scratch).uri().empty()) GTEST_SKIP() << test::no_pg_reason
 
 namespace plantar::test {
 
@@ -74,5 +79,8 @@ struct Person {
     return res->status;
   }
 };
+
+/// The JSON body of an answer.
+inline nlohmann::json body_of(const httplib::Result& res) { return nlohmann::json::parse(res->body); }
 
 }  // namespace plantar::test

@@ -13,32 +13,32 @@ namespace {
 
 using json_io::Json;
 
-// {"email": "...", "password": "..."}: both strings, nothing else.
-std::pair<std::string, std::string> credentials(const std::string& body) {
+// A body of exactly two text fields, {"first": "...", "second": "..."}: each
+// missing one is named with `ask_first` or `ask_second`.
+std::pair<std::string, std::string> two_texts(const std::string& body, const std::string& first,
+                                              const std::string& second, const std::string& ask_first,
+                                              const std::string& ask_second) {
+  std::string expected = "\"" + first + "\" and \"" + second + "\"";
   Json json = json_io::parse(body, "body");
-  if (!json.is_object()) throw BadInput("body", "expected {\"email\": \"...\", \"password\": \"...\"}");
+  if (!json.is_object())
+    throw BadInput("body", "expected {\"" + first + "\": \"...\", \"" + second + "\": \"...\"}");
   for (const auto& [key, value] : json.items()) {
-    if (key != "email" && key != "password")
-      throw BadInput(key, "unknown field: expected \"email\" and \"password\"");
+    if (key != first && key != second) throw BadInput(key, "unknown field: expected " + expected);
     if (!value.is_string()) throw BadInput(key, "expected text");
   }
-  if (!json.contains("email")) throw BadInput("email", "give your email address");
-  if (!json.contains("password")) throw BadInput("password", "give your password");
-  return {json["email"].get<std::string>(), json["password"].get<std::string>()};
+  if (!json.contains(first)) throw BadInput(first, ask_first);
+  if (!json.contains(second)) throw BadInput(second, ask_second);
+  return {json[first].get<std::string>(), json[second].get<std::string>()};
 }
 
-// {"current": "...", "new": "..."}: both strings, nothing else.
+// {"email": "...", "password": "..."}
+std::pair<std::string, std::string> credentials(const std::string& body) {
+  return two_texts(body, "email", "password", "give your email address", "give your password");
+}
+
+// {"current": "...", "new": "..."}
 std::pair<std::string, std::string> password_change(const std::string& body) {
-  Json json = json_io::parse(body, "body");
-  if (!json.is_object()) throw BadInput("body", "expected {\"current\": \"...\", \"new\": \"...\"}");
-  for (const auto& [key, value] : json.items()) {
-    if (key != "current" && key != "new")
-      throw BadInput(key, "unknown field: expected \"current\" and \"new\"");
-    if (!value.is_string()) throw BadInput(key, "expected text");
-  }
-  if (!json.contains("current")) throw BadInput("current", "give your current password");
-  if (!json.contains("new")) throw BadInput("new", "give the new password");
-  return {json["current"].get<std::string>(), json["new"].get<std::string>()};
+  return two_texts(body, "current", "new", "give your current password", "give the new password");
 }
 
 Reply json_reply(int status, const Json& json) { return {status, json.dump(2) + "\n", "application/json"}; }

@@ -1,8 +1,10 @@
 // /api/journal and /api/stats: the journal of `plantar history`, `plantar log`
-// and `plantar stats`, in the same JSON. Reading never creates the journal
-// file; a session is checked in full before anything is written.
+// and `plantar stats`, in the same JSON (plantar/app_journal.h). Reading never
+// creates the journal file (a server with none answers as an empty journal);
+// a session is checked in full before anything is written. In hosted mode the
+// same answers come from the signed-in person's journal in PostgreSQL.
 #include <algorithm>
-#include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -10,6 +12,7 @@
 #include "plantar/errors.h"
 #include "plantar/journal_io.h"
 #include "plantar/json_io.h"
+#include "plantar/pg_store.h"
 #include "query_params.h"
 #include "routes.h"
 
@@ -17,11 +20,6 @@ namespace plantar::server {
 namespace {
 
 using journal_io::Json;
-
-// The journal's JSON, as `plantar history --json` and `stats --json` print
-// it (plantar/app_journal.h); a server started with no journal file answers
-// as an empty journal.
-Reply json_reply(const Json& json) { return {200, json.dump(2) + "\n", "application/json"}; }
 
 // The goals, techniques, minutes and step count of the routine the session followed.
 void fill_from_routine(const Json& routine, Json& body) {
@@ -49,8 +47,10 @@ void fill_from_routine(const Json& routine, Json& body) {
   if (!body.contains("steps_total")) body["steps_total"] = routine["steps"].size();
 }
 
-}  // namespace
-
+// The session of a POST or PUT to /api/journal: the JSON of one session as
+// `plantar history --json` prints it, where "start" defaults to now and a
+// "routine" fills in the goals, techniques and minutes. Throws BadInput
+// naming the field.
 journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& text) {
   Json body = json_io::parse(text, "body");
   if (!body.is_object())
@@ -70,19 +70,48 @@ journal::Session read_session(const kb::KnowledgeBase& kb, const std::string& te
   }
 }
 
+// The ID of /api/journal/ID: digits only, 1 to 18 of them (no overflow).
 std::optional<std::int64_t> session_id(const std::string& part) {
   if (part.empty() || part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
   return std::stoll(part);
 }
 
-namespace {
+// Where the journal areas read and write: in hosted mode the signed-in
+// person's journal (api.person), else the journal file. The same handlers
+// answer both, so the two modes cannot drift apart.
 
+// The journal to read: nullptr when the file does not exist yet (an empty journal).
+std::shared_ptr<const journal::Journal> reading(const Api& api) {
+  if (api.person != nullptr) return api.person;
+  if (api.journal.empty()) return nullptr;
+  return app::read_journal(api.journal);
+}
+
+// The journal to write, or nullptr when the server was started with no journal file.
+std::shared_ptr<journal::Journal> writing(const Api& api) {
+  if (api.person != nullptr) return api.person;
+  if (api.journal.empty()) return nullptr;
+  return app::open_journal(api.journal);
+}
+
+Reply no_journal() { return error_reply(503, "this server has no journal file (start it with --db)"); }
+
+Reply json_reply(int status, const Json& json) { return {status, json.dump(2) + "\n", "application/json"}; }
+
+constexpr std::size_t max_key = 200;
+
+// A POST with an Idempotency-Key header (hosted mode) is stored once however
+// often it is sent (a client's retry).
 Reply record(const Api& api, const Request& request) {
-  if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
+  if (api.person != nullptr && api.idempotency_key.size() > max_key)
+    throw BadInput("Idempotency-Key", "use at most 200 characters");
+  auto store = writing(api);
+  if (!store) return no_journal();
   journal::Session session = read_session(api.kb, request.body);
-  session.id = app::open_journal(api.journal)->record_session(session);
-  return {201, journal_io::to_json(session).dump(2) + "\n", "application/json"};
+  session.id = api.person != nullptr ? api.person->record_session_once(session, api.idempotency_key)
+                                     : store->record_session(session);
+  return json_reply(201, journal_io::to_json(session));
 }
 
 // PUT /api/journal/ID replaces the session with the body (the same fields as
@@ -92,17 +121,17 @@ Reply correct(const Api& api, const Request& request) {
   if (!id) return error_reply(400, "expected a session number, got '" + request.parts[1] + "'", "id");
   if (request.method != "PUT" && request.method != "DELETE")
     return error_reply(405, "use PUT or DELETE for /api/journal/ID");
-  if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
-  auto store = app::open_journal(api.journal);
+  auto store = writing(api);
+  if (!store) return no_journal();
   std::string missing = "there is no session " + request.parts[1] + " in the journal";
   if (request.method == "DELETE") {
     if (!store->delete_session(*id)) return error_reply(404, missing);
-    return {200, Json{{"deleted", *id}}.dump(2) + "\n", "application/json"};
+    return json_reply(200, Json{{"deleted", *id}});
   }
   journal::Session session = read_session(api.kb, request.body);
   session.id = *id;
   if (!store->replace_session(session)) return error_reply(404, missing);
-  return {200, journal_io::to_json(session).dump(2) + "\n", "application/json"};
+  return json_reply(200, journal_io::to_json(session));
 }
 
 // POST /api/journal/morning {"sleep": 7, "heel_pain": 3, "session": 12}: the
@@ -112,7 +141,8 @@ Reply correct(const Api& api, const Request& request) {
 // request's own fields.
 Reply morning(const Api& api, const Request& request) {
   if (request.method != "POST") return error_reply(405, "use POST for /api/journal/morning");
-  if (api.journal.empty()) return error_reply(503, "this server has no journal file (start it with --db)");
+  auto store = writing(api);
+  if (!store) return no_journal();
   Json body = json_io::parse(request.body, "body");
   if (!body.is_object()) throw BadInput("body", "expected {\"sleep\": 7, \"heel_pain\": 3}");
   std::optional<std::int64_t> session;
@@ -134,7 +164,6 @@ Reply morning(const Api& api, const Request& request) {
     }
   }
   if (ratings.empty()) throw BadInput("sleep", "give \"sleep\" or \"heel_pain\" (0 to 10)");
-  auto store = app::open_journal(api.journal);
   journal::Session target;
   try {
     target = app::morning_target(*store, session, {}, "");
@@ -145,27 +174,26 @@ Reply morning(const Api& api, const Request& request) {
   }
   store->record_morning(target.id, ratings);
   for (const auto& [measure, value] : ratings) target.morning[measure] = value;
-  return json_reply(journal_io::to_json(target));
+  return json_reply(200, journal_io::to_json(target));
 }
 
 }  // namespace
 
 Reply journal_api(const Api& api, const Request& request) {
-  if (api.person != nullptr) return person_journal_api(api, request);  // hosted mode
   const auto& parts = request.parts;
   if (parts.size() == 2 && parts[0] == "journal" && parts[1] == "morning") return morning(api, request);
   if (parts.size() == 2 && parts[0] == "journal") return correct(api, request);
   if (parts.size() != 1) return not_found(request);
   if (parts[0] == "stats") {
     if (!request.get()) return error_reply(405, "use GET for /api/stats");
-    auto store = api.journal.empty() ? nullptr : app::read_journal(api.journal);
-    return json_reply(app::stats_json(store.get(), app::now_local()));
+    return json_reply(200, app::stats_json(reading(api).get(), app::now_local()));
   }
   if (request.method == "POST") return record(api, request);
   if (!request.get()) return error_reply(405, "use GET or POST for /api/journal");
   int last = int_param(request, "last", 20, 1, 1000000);  // `plantar history`'s default
-  auto store = api.journal.empty() ? nullptr : app::read_journal(api.journal);
-  return json_reply(app::history_json(app::last_sessions(store.get(), last)));
+  // Bounded queries (in PostgreSQL through the index on the start time): the
+  // cost of `last` sessions, not of the whole history.
+  return json_reply(200, app::history_json(app::last_sessions(reading(api).get(), last)));
 }
 
 }  // namespace plantar::server

@@ -3,8 +3,10 @@
 // taken to the login screen and back; a person signs up, logs a session in
 // the Journal, makes a share code; a therapist signs up in another browser,
 // adds the code and sees the client's card; the client stops sharing and the
-// card is gone; the client changes the password (the old one stops working),
-// logs out, and opening the Journal asks to log in again.
+// card is gone; the client changes the password (the old one stops working,
+// and a browser elsewhere that was filling in the Journal logs in again and
+// finds its form as it left it), logs out, and opening the Journal asks to
+// log in again.
 // The real server on a throwaway PostgreSQL database and Debian's Chromium;
 // axe and screenshots through look().
 // Usage: node e2e/hosted.mjs PLANTAR_BINARY SCREENSHOT_DIR URI_FILE  (exit 77: no PostgreSQL)
@@ -32,13 +34,18 @@ const therapist = await watchedPage(browser, new Set([base]), problems);
 const fail = (message) => { throw new Error(message); };
 let code = '';
 
+/// Fills in the login form and presses `button` (Log in or Sign up).
+async function fillLogin(p, email, password, button = 'Log in') {
+  await p.getByLabel('Email').fill(email);
+  await p.getByLabel(/^Password/).fill(password);
+  await p.getByRole('button', { name: button }).click();
+}
+
 async function signUp(p, email, shot) {
   await p.goto(base + '/#/account');
   await p.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
   if (shot) await lookAt(p, shots, 'hosted-sign-up');
-  await p.getByLabel('Email').fill(email);
-  await p.getByLabel(/^Password/).fill('a long password');
-  await p.getByRole('button', { name: 'Sign up' }).click();
+  await fillLogin(p, email, 'a long password', 'Sign up');
   await p.getByRole('heading', { name: 'Your account' }).waitFor();
   const who = await p.locator('main').textContent();
   if (!who.includes(`Logged in as ${email}`)) fail('not logged in: ' + who);
@@ -70,10 +77,8 @@ const tests = {
   },
 
   async 'a person signs up at phone width and lands on the Journal they opened'() {
-    await client.getByLabel('Email').fill('ann@example.org');
-    await client.getByLabel(/^Password/).fill('a long password');
-    await client.getByRole('button', { name: 'Sign up' }).click();
-    await client.getByRole('heading', { name: 'Journal' }).waitFor();
+    await fillLogin(client, 'ann@example.org', 'a long password', 'Sign up');
+    await client.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
     if (!client.url().endsWith('#/journal')) fail('not back on the journal: ' + client.url());
     await client.locator('header').getByRole('link', { name: 'My account' }).waitFor();
     const cookie = (await client.context().cookies()).find((c) => c.name === 'plantar_account');
@@ -89,9 +94,7 @@ const tests = {
   async 'a wrong password is refused in plain words'() {
     const other = await watchedPage(browser, new Set([base]), problems);
     await other.goto(base + '/#/account');
-    await other.getByLabel('Email').fill('ann@example.org');
-    await other.getByLabel(/^Password/).fill('not the password');
-    await other.getByRole('button', { name: 'Log in' }).click();
+    await fillLogin(other, 'ann@example.org', 'not the password');
     const alert = await other.getByRole('alert').textContent();
     if (!alert.includes('do not match')) fail('no clear refusal: ' + alert);
     await other.context().close();
@@ -144,12 +147,11 @@ const tests = {
   async 'the person changes the password; a wrong current one is refused'() {
     const elsewhere = await watchedPage(browser, new Set([base]), problems);
     await elsewhere.goto(base + '/#/account');
-    await elsewhere.getByLabel('Email').fill('ann@example.org');
-    await elsewhere.getByLabel(/^Password/).fill('a long password');
-    await elsewhere.getByRole('button', { name: 'Log in' }).click();
+    await fillLogin(elsewhere, 'ann@example.org', 'a long password');
     await elsewhere.getByRole('heading', { name: 'Your account' }).waitFor();
     await elsewhere.goto(base + '/#/journal');
     await elsewhere.getByRole('slider', { name: 'Stress before' }).fill('5');
+    await elsewhere.getByLabel('A note (optional)').fill('typed before the session ended');
 
     await client.goto(base + '/#/account');
     await client.getByRole('heading', { name: 'Change my password' }).waitFor();
@@ -169,6 +171,32 @@ const tests = {
     await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
     await elsewhere.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
     if (!elsewhere.url().endsWith('#/account/journal')) fail('not sent to log in: ' + elsewhere.url());
+    // Logged in again, the Journal comes back as it was left (a draft in
+    // sessionStorage), and saving it works.
+    await fillLogin(elsewhere, 'ann@example.org', 'a newer long password');
+    await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
+    const note = elsewhere.getByLabel('A note (optional)');
+    if ((await note.inputValue()) !== 'typed before the session ended') fail('the note was lost: ' + (await note.inputValue()));
+    const stress = await elsewhere.getByRole('slider', { name: 'Stress before' }).getAttribute('aria-valuetext');
+    if (stress !== '5 of 10') fail('the rating was lost: ' + stress);
+    await lookAt(elsewhere, shots, 'hosted-journal-draft-after-login');
+    await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
+    await elsewhere.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await elsewhere.getByText('“typed before the session ended”').waitFor();
+    // Saved, the draft is gone: the form is empty again, even after a reload.
+    await elsewhere.reload();
+    await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
+    if ((await elsewhere.getByLabel('A note (optional)').inputValue()) !== '') fail('the draft outlived its save');
+    // A draft is its account's: when the session ends (here the cookie goes)
+    // and someone else logs in on this tab, they find an empty form.
+    await elsewhere.getByLabel('A note (optional)').fill("ann's private note");
+    await elsewhere.context().clearCookies();
+    await elsewhere.getByRole('button', { name: 'Save to my journal' }).click();
+    await elsewhere.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
+    await fillLogin(elsewhere, 'cora@example.org', 'a long password', 'Sign up');
+    await elsewhere.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
+    await elsewhere.getByText('Nothing recorded yet.').waitFor();  // Cora's own journal, loaded
+    if ((await elsewhere.getByLabel('A note (optional)').inputValue()) !== '') fail("another account's draft shows");
     await elsewhere.context().close();
   },
 
@@ -178,9 +206,7 @@ const tests = {
     await client.locator('header').getByRole('link', { name: 'Log in' }).waitFor();
     await client.goto(base + '/#/insights');
     await client.getByRole('heading', { name: 'Log in or sign up' }).waitFor();
-    await client.getByLabel('Email').fill('ann@example.org');
-    await client.getByLabel(/^Password/).fill('a long password');
-    await client.getByRole('button', { name: 'Log in' }).click();
+    await fillLogin(client, 'ann@example.org', 'a long password');
     const alert = await client.getByRole('alert').textContent();
     if (!alert.includes('do not match')) fail('the old password still works: ' + alert);
     await client.getByLabel(/^Password/).fill('a newer long password');

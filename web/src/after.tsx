@@ -2,13 +2,15 @@
 // recorded right there (sore spots and a note can follow in the journal),
 // then this session's change, the streak, and tomorrow's morning check-in.
 import { useMemo, useState } from 'preact/hooks';
+import { clearDraft, useDraft } from './draft';
 import { RatingSliders } from './ratings';
 import { pending, record, savePending, stats, type JournalSession, type Ratings } from './session';
 import { useLoad } from './ui';
 
 export function AfterRatings() {
   const guided = useMemo(pending, []);
-  const [after, setAfter] = useState<Ratings>({});
+  const draft = `after.${guided?.start ?? ''}`;  // kept should the login end meanwhile (draft.ts)
+  const [after, setAfter] = useDraft<Ratings>(draft, () => ({}));
   const [saved, setSaved] = useState<JournalSession | null>(null);
   const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
   if (saved) return <AfterSaved session={saved} />;
@@ -21,7 +23,7 @@ export function AfterRatings() {
       before: guided.before, after, start: guided.start, end: guided.end, routine: guided.routine,
       finished: guided.finished, steps_done: guided.stepsDone,
       ...(guided.finished ? {} : { stop_reason: 'ended early in the web guide' }),
-    }).then((s) => { savePending(null); setSaved(s); }, (err: Error) => setState({ error: err.message }));
+    }).then((s) => { savePending(null); clearDraft(draft); setSaved(s); }, (err: Error) => setState({ error: err.message }));
   };
   return (
     <form class="journal-entry after-now" onSubmit={save}>

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { accountEvent, get, sessionInfo, sessionKnown, toLogin } from './api';
+import { draftsBelongTo } from './draft';
 import { useLive } from './live';
 import { Player } from './player';
 import { useRoute } from './router';
@@ -65,7 +66,7 @@ function AccountLink({ route, current }: { route: string; current: boolean }) {
     let live = true;
     sessionInfo()
       .then(async (info) => (info.hosted ? get<{ email: string | null }>('account') : null))
-      .then((who) => { if (live) setMe(who); }, () => {});
+      .then((who) => { if (who?.email) draftsBelongTo(who.email); if (live) setMe(who); }, () => {});
     return () => { live = false; };
   }, [route, version]);
   if (!me) return null;
@@ -101,7 +102,8 @@ function OpenScreen({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const key = route.join('/');
-  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights', 'account'].includes(name));
+  // The account screen is the header's link, not a tab: only that link is marked as the current page.
+  const underMore = (name?: string) => !!name && (name in comingSoon || ['card', 'ask', 'places', 'journal', 'insights'].includes(name));
   const current = underMore(route[0]) ? 'more' : route[0] ?? '';
   const live = useLive(false);
   // During a session the guide has the whole screen: no tab bar, one clear way out.

@@ -2,6 +2,7 @@
 // steps out of bed, the measure that matters most for plantar fasciitis. It
 // joins the latest session, as `plantar log --morning` does.
 import { useState } from 'preact/hooks';
+import { clearDraft, useDraft } from './draft';
 import { measureName } from './ratings';
 import { morningMeasures, recordMorning, type JournalSession, type Morning } from './session';
 
@@ -11,14 +12,15 @@ const hints: Record<string, string> = {
 };
 
 export function MorningCheckIn({ latest, onSaved }: { latest: JournalSession; onSaved: () => void }) {
-  const [value, setValue] = useState<Morning>({});
+  const draft = `morning.${latest.id}`;
+  const [value, setValue] = useDraft<Morning>(draft, () => ({}));
   const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
   const when = new Date(latest.start).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'short' });
   const save = (e: Event) => {
     e.preventDefault();
     if (Object.keys(value).length === 0) return setState({ error: 'Move at least one slider first.' });
     setState({ busy: true });
-    recordMorning({ ...value, session: latest.id }).then(onSaved, (err: Error) => setState({ error: err.message }));
+    recordMorning({ ...value, session: latest.id }).then(() => { clearDraft(draft); onSaved(); }, (err: Error) => setState({ error: err.message }));
   };
   return (
     <form class="journal-entry morning" id="morning" onSubmit={save}>

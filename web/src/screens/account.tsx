@@ -4,6 +4,7 @@
 // On a one-person plantar (no --store) there are no accounts: it says so.
 import { useState } from 'preact/hooks';
 import { ApiError, accountChanged, change, get, post } from '../api';
+import { clearDrafts, draftsBelongTo } from '../draft';
 import { go } from '../router';
 import { Pending, Title, useLoad } from '../ui';
 
@@ -27,7 +28,9 @@ function SignIn({ done }: { done: (me: Me) => void }) {
   const [error, setError] = useState<{ text: string; field?: string } | null>(null);
   const send = async (path: 'account' | 'login') => {
     try {
-      done(await post<Me>(path, { email, password }));
+      const me = await post<Me>(path, { email, password });
+      if (me.email) draftsBelongTo(me.email);
+      done(me);
     } catch (e) {
       setError({ text: (e as Error).message, field: e instanceof ApiError ? e.field : undefined });
     }
@@ -199,7 +202,7 @@ export function Account({ then }: { then?: string }) {
       {me && (
         <>
           <p>Logged in as <strong>{me.email}</strong>.{' '}
-            <button class="link" type="button" onClick={async () => { await post('logout', {}); refresh(); }}>Log out</button></p>
+            <button class="link" type="button" onClick={async () => { await post('logout', {}); clearDrafts(); refresh(); }}>Log out</button></p>
           {then && <p><a class="button" href={`#/${then}`}>Go on to {wanted[then.split('/')[0]] ?? 'where you were'}</a></p>}
           <ShareWithTherapist />
           <MyClients />
@@ -207,7 +210,7 @@ export function Account({ then }: { then?: string }) {
           <h2>Delete my account</h2>
           <p>This removes your journal, your shares and your account for good.</p>
           <button class="button danger" type="button" onClick={async () => {
-            if (confirm('Delete your account and your whole journal?')) { await change('DELETE', 'account'); refresh(); }
+            if (confirm('Delete your account and your whole journal?')) { await change('DELETE', 'account'); clearDrafts(); refresh(); }
           }}>Delete my account</button>
         </>
       )}

@@ -3,6 +3,7 @@
 // history below. After the guide, it records that session's routine.
 import { useMemo, useState } from 'preact/hooks';
 import { learn, type Region } from '../api';
+import { clearDraft, useDraft } from '../draft';
 import { FootMap } from '../footmap';
 import { MorningCheckIn } from '../morning';
 import { RatingSliders, measureName, ratingsText } from '../ratings';
@@ -84,13 +85,20 @@ function SavedNote({ session }: { session: JournalSession }) {
   );
 }
 
+/// What the person has filled in so far (kept as a draft until saved).
+interface EntryForm { before: Ratings; after: Ratings; sore: SoreSpot[]; soreness: number; note: string }
+
 function Entry({ regions, onSaved }: { regions: Region[]; onSaved: (s: JournalSession) => void }) {
   const guided = useMemo(pending, []);
-  const [before, setBefore] = useState<Ratings>(guided?.before ?? {});
-  const [after, setAfter] = useState<Ratings>({});
-  const [sore, setSore] = useState<SoreSpot[]>([]);
-  const [soreness, setSoreness] = useState(5);
-  const [note, setNote] = useState('');
+  // One draft per session to record: a guided session's, or one typed in.
+  const draft = guided ? `journal.${guided.start}` : 'journal';
+  const [form, setForm] = useDraft<EntryForm>(draft, () => ({ before: guided?.before ?? {}, after: {}, sore: [], soreness: 5, note: '' }));
+  const { before, after, sore, soreness, note } = form;
+  const setBefore = (r: Ratings) => setForm({ ...form, before: r });
+  const setAfter = (r: Ratings) => setForm({ ...form, after: r });
+  const setSore = (spots: SoreSpot[]) => setForm({ ...form, sore: spots });
+  const setSoreness = (n: number) => setForm({ ...form, soreness: n });
+  const setNote = (text: string) => setForm({ ...form, note: text });
   const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
   const place = (s: { foot: string; region: string }) => `${s.foot}:${s.region}`;
   const toggle = (spot: SoreSpot) => setSore(sore.some((s) => place(s) === place(spot)) ? sore.filter((s) => place(s) !== place(spot)) : [...sore, spot]);
@@ -110,6 +118,7 @@ function Entry({ regions, onSaved }: { regions: Region[]; onSaved: (s: JournalSe
     };
     record(session).then((s) => {
       savePending(null);
+      clearDraft(draft);
       onSaved(s);
     }, (err: Error & { field?: string }) => setState({ error: err.message, field: err.field }));
   };
