@@ -2,7 +2,8 @@
 // SQLite journal (tests/journal_store_test.cc and the store contract run
 // over both), every query scoped to the account, every write one
 // transaction. Reads are bounded queries through the index on
-// (account_id, started, id); the statistics' sums are added up in SQL.
+// (account_id, started, id); the statistics read the sums that every write
+// keeps (sums.cc).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,11 +13,11 @@
 #include "plantar/pg_store.h"
 #include "plantar/split.h"
 #include "pool.h"
+#include "sums.h"
 
 namespace plantar::store_pg {
 namespace {
 
-using journal::Moments;
 using journal::Ratings;
 using journal::Session;
 using journal::SoreSpot;
@@ -77,11 +78,6 @@ Ratings& phase_of(Session& s, const std::string& phase) {
   return phase == "before" ? s.before : phase == "after" ? s.after : s.morning;
 }
 
-Moments moments(const pqxx::row& row, int first) {
-  return {row[first].as<std::int64_t>(), row[first + 1].as<std::int64_t>(),
-          row[first + 2].as<std::int64_t>()};
-}
-
 class PgJournal final : public AccountJournal {
  public:
   PgJournal(Database& db, std::int64_t account) : pool_(db.pool()), account_(account) {}
@@ -98,12 +94,16 @@ class PgJournal final : public AccountJournal {
                                     account_, key);
         if (!found.empty()) return found[0][0].as<std::int64_t>();
       }
-      return insert(tx, session, key);
+      auto id = insert(tx, session, key);
+      add_to_sums(tx, account_, journal::sums_change({}, {session}));
+      return id;
     });
   }
 
   bool replace_session(const Session& s) override {
     return in_transaction(pool_, [&](pqxx::transaction_base& tx) {
+      auto old = query(tx, "id = $2 FOR UPDATE", s.id);
+      if (old.empty()) return false;
       auto updated = tx.exec_params(
           "UPDATE sessions SET started = $1, ended = $2, minutes = $3, goals = $4, techniques = $5, "
           "routine = $6, steps_total = $7, steps_done = $8, finished = $9, stop_reason = $10, note = $11, "
@@ -115,23 +115,29 @@ class PgJournal final : public AccountJournal {
       tx.exec_params("DELETE FROM ratings WHERE session_id = $1", s.id);
       tx.exec_params("DELETE FROM sore_spots WHERE session_id = $1", s.id);
       insert_details(tx, s.id, s);
+      add_to_sums(tx, account_, journal::sums_change(old, {s}));
       return true;
     });
   }
 
   bool delete_session(std::int64_t id) override {
     return in_transaction(pool_, [&](pqxx::transaction_base& tx) {
-      return tx.exec_params("DELETE FROM sessions WHERE id = $1 AND account_id = $2", id, account_)
-                 .affected_rows() > 0;
+      auto old = query(tx, "id = $2 FOR UPDATE", id);
+      if (old.empty()) return false;
+      tx.exec_params("DELETE FROM sessions WHERE id = $1 AND account_id = $2", id, account_);
+      add_to_sums(tx, account_, journal::sums_change(old, {}));
+      return true;
     });
   }
 
   void record_morning(std::int64_t id, const Ratings& morning) override {
     in_transaction(pool_, [&](pqxx::transaction_base& tx) {
-      auto found =
-          tx.exec_params("SELECT 1 FROM sessions WHERE id = $1 AND account_id = $2 FOR UPDATE", id, account_);
-      if (found.empty()) throw Failure(fmt::format("no session {} in the journal", id));
+      auto old = query(tx, "id = $2 FOR UPDATE", id);
+      if (old.empty()) throw Failure(fmt::format("no session {} in the journal", id));
       insert_ratings(tx, id, "morning", morning);
+      Session now = old.front();
+      for (const auto& [measure, value] : morning) now.morning[measure] = value;
+      add_to_sums(tx, account_, journal::sums_change(old, {now}));
     });
   }
 
@@ -147,16 +153,18 @@ class PgJournal final : public AccountJournal {
         s.id = 0;
         stored.emplace(format_timestamp(s.start), std::move(s));
       }
-      int added = 0;
+      std::vector<Session> added;
       for (auto session : sessions) {
         session.id = 0;
         auto [first, last] = stored.equal_range(format_timestamp(session.start));
         if (std::any_of(first, last, [&](const auto& entry) { return entry.second == session; })) continue;
         insert(tx, session, "");
         stored.emplace(format_timestamp(session.start), session);
-        ++added;
+        added.push_back(std::move(session));
       }
-      return added;
+      // The sums of all the added sessions, in one statement a table.
+      add_to_sums(tx, account_, journal::sums_change({}, added));
+      return static_cast<int>(added.size());
     });
   }
 
@@ -192,15 +200,7 @@ class PgJournal final : public AccountJournal {
   }
 
   Totals totals() const override {
-    return read([&](pqxx::transaction_base& tx) {
-      Totals totals;
-      add_counts(tx, totals);
-      add_measures(tx, totals);
-      add_mornings(tx, totals);
-      add_runs(tx, totals);
-      add_associations(tx, totals);
-      return totals;
-    });
+    return read([&](pqxx::transaction_base& tx) { return read_sums(tx, account_); });
   }
 
   std::vector<int> rating_series(const std::string& phase, const std::string& measure) const override {
@@ -301,81 +301,6 @@ class PgJournal final : public AccountJournal {
           "INSERT INTO ratings (session_id, phase, measure, value) VALUES ($1, $2, $3, $4) "
           "ON CONFLICT (session_id, phase, measure) DO UPDATE SET value = EXCLUDED.value",
           id, std::string(phase), measure, value);
-  }
-
-  // --- the statistics' sums, the same queries as the SQLite journal's -----
-
-  void add_counts(pqxx::transaction_base& tx, Totals& totals) const {
-    auto row = tx.exec_params1(
-        "SELECT count(*), coalesce(sum(finished::int), 0), min(started), max(started) FROM sessions "
-        "WHERE account_id = $1",
-        account_);
-    totals.sessions = row[0].as<int>();
-    totals.finished = row[1].as<int>();
-    if (!row[2].is_null()) totals.first = stored_time(row[2].as<std::string>());
-    if (!row[3].is_null()) totals.last = stored_time(row[3].as<std::string>());
-  }
-
-  // Before/after pairs by measure and week.
-  void add_measures(pqxx::transaction_base& tx, Totals& totals) const {
-    for (const auto& row : tx.exec_params(
-             "SELECT b.measure, s.week, count(*), sum(b.value), sum(b.value * b.value), count(*), "
-             "sum(a.value), "
-             "sum(a.value * a.value), count(*), sum(a.value - b.value), sum((a.value - b.value) * (a.value - "
-             "b.value)) FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' "
-             "AND "
-             "a.measure = b.measure JOIN sessions s ON s.id = b.session_id "
-             "WHERE b.phase = 'before' AND s.account_id = $1 GROUP BY b.measure, s.week",
-             account_))
-      totals.measures[row[0].as<std::string>()][row[1].as<std::string>()] = {moments(row, 2), moments(row, 5),
-                                                                             moments(row, 8)};
-  }
-
-  void add_mornings(pqxx::transaction_base& tx, Totals& totals) const {
-    for (const auto& row : tx.exec_params(
-             "SELECT r.measure, s.week, count(*), sum(r.value), sum(r.value * r.value) FROM ratings r "
-             "JOIN sessions s ON s.id = r.session_id WHERE r.phase = 'morning' AND s.account_id = $1 "
-             "GROUP BY r.measure, s.week",
-             account_))
-      totals.mornings[row[0].as<std::string>()][row[1].as<std::string>()] = moments(row, 2);
-  }
-
-  // Runs of days in a row: a day minus its rank is the same for every day of one run.
-  void add_runs(pqxx::transaction_base& tx, Totals& totals) const {
-    auto found = tx.exec_params(
-        "WITH d AS (SELECT DISTINCT day FROM sessions WHERE account_id = $1), "
-        "r AS (SELECT day - row_number() OVER (ORDER BY day) AS run, day FROM d), "
-        "runs AS (SELECT count(*) AS length, max(day) AS last FROM r GROUP BY run) "
-        "SELECT (SELECT sum(length) FROM runs), (SELECT max(length) FROM runs), length, last "
-        "FROM runs ORDER BY last DESC LIMIT 1",
-        account_);
-    if (found.empty()) return;
-    totals.days = found[0][0].as<int>();
-    totals.longest_run = found[0][1].as<int>();
-    totals.last_run = found[0][2].as<int>();
-    totals.last_day = found[0][3].as<long>();
-  }
-
-  // Each session's change, grouped by its goals and techniques as stored.
-  void add_associations(pqxx::transaction_base& tx, Totals& totals) const {
-    for (const auto& row : tx.exec_params(
-             "WITH change AS (SELECT b.session_id AS id, sum(a.value - b.value) AS c, count(*) AS k "
-             "FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND "
-             "a.measure = b.measure JOIN sessions s ON s.id = b.session_id "
-             "WHERE b.phase = 'before' AND s.account_id = $1 GROUP BY b.session_id) "
-             "SELECT s.goals, s.techniques, change.k, count(*), sum(change.c), sum(change.c * change.c) "
-             "FROM sessions s JOIN change ON change.id = s.id GROUP BY s.goals, s.techniques, change.k",
-             account_)) {
-      std::int64_t factor = journal::change_factor(row[2].as<std::int64_t>());
-      Moments m{row[3].as<std::int64_t>(), row[4].as<std::int64_t>() * factor,
-                row[5].as<std::int64_t>() * factor * factor};
-      for (const auto& goal : split(row[0].as<std::string>(), ',')) totals.goals[goal].add(m);
-      for (const auto& t : split(row[1].as<std::string>(), ',')) totals.techniques[t].add(m);
-    }
-    for (const auto& row : tx.exec_params(
-             "SELECT goals, count(*) FROM sessions WHERE account_id = $1 GROUP BY goals", account_))
-      for (const auto& goal : split(row[0].as<std::string>(), ','))
-        totals.goal_sessions[goal] += row[1].as<int>();
   }
 
   Pool& pool_;
