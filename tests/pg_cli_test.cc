@@ -22,7 +22,8 @@ TEST(PgCli, MigrateExportAndImportOnePersonsJournal) {
   if (pg.uri().empty()) GTEST_SKIP() << test::no_pg_reason;
   auto run = run_plantar({"migrate", "--store", pg.uri(), "--json"});
   ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_NE(run.out.find(fmt::format("\"applied\": {}", store_pg::newest_schema_version())), std::string::npos)
+  EXPECT_NE(run.out.find(fmt::format("\"applied\": {}", store_pg::newest_schema_version())),
+            std::string::npos)
       << run.out;
   EXPECT_NE(run_plantar({"migrate", "--store", pg.uri(), "--json"}).out.find("\"applied\": 0"),
             std::string::npos);
