@@ -202,9 +202,12 @@ journal::Totals read_sums(pqxx::transaction_base& tx, std::int64_t account) {
     totals.finished += row[2].as<int>();
   }
   journal::add_runs(days, totals);
+  // The first and last start: one step each into the index on (account_id,
+  // started, id), written as ORDER BY ... LIMIT 1 so that no estimate of
+  // the account's rows (none yet, after a first import) turns it into a scan.
   auto ends = tx.exec_params1(
-      "SELECT (SELECT min(started) FROM sessions WHERE account_id = $1), "
-      "(SELECT max(started) FROM sessions WHERE account_id = $1)",
+      "SELECT (SELECT started FROM sessions WHERE account_id = $1 ORDER BY started LIMIT 1), "
+      "(SELECT started FROM sessions WHERE account_id = $1 ORDER BY started DESC LIMIT 1)",
       account);
   if (!ends[0].is_null()) totals.first = stored_time(ends[0]);
   if (!ends[1].is_null()) totals.last = stored_time(ends[1]);
