@@ -81,6 +81,7 @@ start_server() {
   fi
 }
 
+[[ -n "$store" ]] && "$plantar" migrate --store "$store" >/dev/null
 python3 "$here/make_journal.py" 10000 "$work/import-10000.json" 99
 declare -A history stats text api api_stats
 # Size 0 (an empty journal) is the baseline: the program's own start-up.

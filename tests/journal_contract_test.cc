@@ -227,6 +227,23 @@ TEST_P(JournalContract, ImportSkipsWhatIsStoredAndRepeatsInTheFile) {
   EXPECT_EQ(store->session_count(), 41);
 }
 
+// An import larger than the slices a store may write it in: every session,
+// rating and sore spot comes back as it went in, in order.
+TEST_P(JournalContract, ALargeImportComesBackWhole) {
+  auto store = open();
+  auto sessions = varied_sessions(2600, 11);
+  sessions[1500].sore.push_back({Foot::right, Region::arch, 0.1, 0.30000000000000004, 2});
+  sessions[1500].note = "a \"quoted\" note, with {braces}, a back\\slash and\na new line";
+  sessions[1501].end = add_minutes(sessions[1501].start, 12);
+  EXPECT_EQ(store->import_sessions(sessions), 2600);
+  auto stored = store->sessions();
+  ASSERT_EQ(stored.size(), sessions.size());
+  for (auto& s : stored) s.id = 0;
+  EXPECT_EQ(stored, sessions);
+  EXPECT_EQ(store->totals(), journal::totals_of(sessions));
+  EXPECT_EQ(store->import_sessions(sessions), 0);
+}
+
 // The store's sums give the means that each session's own change gives.
 TEST_P(JournalContract, AssociationsMatchEachSessionsChange) {
   auto store = open();

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "arrays.h"
 #include "plantar/errors.h"
 
 namespace plantar::store_pg {
@@ -12,26 +13,6 @@ namespace {
 
 using journal::Moments;
 using journal::Totals;
-
-// A PostgreSQL array literal of texts, each quoted (ids, measures, weeks).
-std::string text_array(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (const auto& item : items) {
-    out += out.size() > 1 ? ",\"" : "\"";
-    for (char c : item) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
-std::string number_array(const std::vector<std::int64_t>& items) {
-  std::string out = "{";
-  for (auto item : items) out += (out.size() > 1 ? "," : "") + std::to_string(item);
-  return out + "}";
-}
 
 // The columns of one table's change, as arrays bound to $2, $3, ...
 struct Columns {
