@@ -81,6 +81,78 @@ TEST_P(JournalContract, TotalsFollowCorrectionsAndDeletions) {
   EXPECT_EQ(store->session_count(), 119);
 }
 
+// The store keeps its sums by adding what each write changes: after every
+// kind of write, in any order, they must still be the sums of the sessions
+// (a sum that drifted, or a row left at zero, fails here).
+TEST_P(JournalContract, KeptSumsFollowEveryWrite) {
+  auto store = open();
+  std::mt19937 random(21);
+  auto below = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  auto pool = varied_sessions(400, 5);
+  std::size_t next = 0;
+  auto fresh = [&] { return pool[next++ % pool.size()]; };
+  for (int step = 0; step < 240; ++step) {
+    auto sessions = store->sessions();
+    switch (sessions.empty() ? 0 : below(6)) {
+      case 0: store->record_session(fresh()); break;
+      case 1: {  // a correction: the content of another session, somewhere else in time
+        auto changed = fresh();
+        changed.id = sessions[below(sessions.size())].id;
+        ASSERT_TRUE(store->replace_session(changed));
+        break;
+      }
+      case 2: ASSERT_TRUE(store->delete_session(sessions[below(sessions.size())].id)); break;
+      case 3:  // a new morning rating, or one that replaces the one stored
+        store->record_morning(sessions[below(sessions.size())].id,
+                              {{below(2) == 0 ? "sleep" : "heel_pain", static_cast<int>(below(11))}});
+        break;
+      default: {
+        std::vector<journal::Session> batch;
+        for (std::size_t i = below(4); i > 0; --i) batch.push_back(fresh());
+        if (below(2) == 0) batch.push_back(sessions[below(sessions.size())]);  // already stored: skipped
+        store->import_sessions(batch);
+      }
+    }
+    if (step % 20 == 19) ASSERT_EQ(store->totals(), journal::totals_of(store->sessions())) << "step " << step;
+  }
+  EXPECT_EQ(store->totals(), journal::totals_of(store->sessions()));
+  EXPECT_FALSE(store->delete_session(-1));
+  for (const auto& s : store->sessions()) ASSERT_TRUE(store->delete_session(s.id));
+  EXPECT_EQ(store->totals(), journal::Totals{});  // every kept row came back to nothing and is gone
+}
+
+// The last sessions of a week, a day and a goal removed: their rows go, and
+// a correction that moves a session to another week moves its sums.
+TEST_P(JournalContract, KeptSumsOfAWeekGoWithItsLastSession) {
+  auto store = open();
+  auto lonely = varied_sessions(1, 9).front();
+  lonely.start = *parse_timestamp("2031-06-04 21:00");
+  lonely.goals = {"circulation"};
+  lonely.techniques = {"toe_stretch"};
+  lonely.before = {{"stress", 8}};
+  lonely.after = {{"stress", 3}};
+  lonely.morning = {{"sleep", 6}};
+  store->record_session(varied_sessions(1, 9).front());
+  auto id = store->record_session(lonely);
+  auto totals = store->totals();
+  EXPECT_EQ(totals.measures["stress"]["2031-W23"].change, (journal::Moments{1, -5, 25}));
+  EXPECT_EQ(totals.mornings["sleep"]["2031-W23"], (journal::Moments{1, 6, 36}));
+  auto moved = lonely;
+  moved.id = id;
+  moved.start = *parse_timestamp("2031-06-16 08:00");
+  ASSERT_TRUE(store->replace_session(moved));
+  totals = store->totals();
+  EXPECT_FALSE(totals.measures["stress"].contains("2031-W23"));
+  EXPECT_EQ(totals.measures["stress"]["2031-W25"].change, (journal::Moments{1, -5, 25}));
+  EXPECT_EQ(store->totals(), journal::totals_of(store->sessions()));
+  ASSERT_TRUE(store->delete_session(id));
+  totals = store->totals();
+  EXPECT_EQ(totals, journal::totals_of(store->sessions()));
+  EXPECT_FALSE(totals.mornings["sleep"].contains("2031-W25"));
+  EXPECT_EQ(totals.sessions, 1);
+  EXPECT_EQ(totals.days, 1);
+}
+
 TEST_P(JournalContract, LastSessionsAreTheNewestFirst) {
   auto store = open();
   EXPECT_TRUE(store->last_sessions(20).empty());
@@ -153,6 +225,23 @@ TEST_P(JournalContract, ImportSkipsWhatIsStoredAndRepeatsInTheFile) {
   changed.note = "another note";  // the same start, other content: a new session
   EXPECT_EQ(store->import_sessions({changed}), 1);
   EXPECT_EQ(store->session_count(), 41);
+}
+
+// An import larger than the slices a store may write it in: every session,
+// rating and sore spot comes back as it went in, in order.
+TEST_P(JournalContract, ALargeImportComesBackWhole) {
+  auto store = open();
+  auto sessions = varied_sessions(2600, 11);
+  sessions[1500].sore.push_back({Foot::right, Region::arch, 0.1, 0.30000000000000004, 2});
+  sessions[1500].note = "a \"quoted\" note, with {braces}, a back\\slash and\na new line";
+  sessions[1501].end = add_minutes(sessions[1501].start, 12);
+  EXPECT_EQ(store->import_sessions(sessions), 2600);
+  auto stored = store->sessions();
+  ASSERT_EQ(stored.size(), sessions.size());
+  for (auto& s : stored) s.id = 0;
+  EXPECT_EQ(stored, sessions);
+  EXPECT_EQ(store->totals(), journal::totals_of(sessions));
+  EXPECT_EQ(store->import_sessions(sessions), 0);
 }
 
 // The store's sums give the means that each session's own change gives.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include "journal_contract.h"
 #include "journal_test_support.h"
 #include "pg_test_support.h"
 #include "plantar/errors.h"
@@ -164,7 +165,7 @@ TEST(JournalFile, AVersion1FileIsUpgradedOnOpen) {
   std::string path = dir.file("old.db");
   write_version_1(path);
   auto store = journal::open_sqlite_journal(path);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), journal::schema_version);
   // 2026-01-01 is a Thursday of ISO week 1; 2026-01-04 is the Sunday of that week.
   EXPECT_EQ(test::sqlite(path, "SELECT group_concat(day || ' ' || week, ';') FROM sessions"),
             "20454 2026-W01;20457 2026-W01;20458 2026-W02");
@@ -174,6 +175,28 @@ TEST(JournalFile, AVersion1FileIsUpgradedOnOpen) {
   EXPECT_EQ(totals.last_run, 2);
   // What the old file held comes out unchanged, and it takes new sessions.
   EXPECT_EQ(store->session(2)->morning, (journal::Ratings{{"sleep", 8}}));
+  store->record_session(sample(20));
+  EXPECT_EQ(store->totals(), journal::totals_of(store->sessions()));
+}
+
+// A journal of schema 2 (before the kept sums): the migration fills the
+// sums from the sessions stored, and the answers stay the same.
+TEST(JournalFile, AVersion2FileGetsItsSumsOnOpen) {
+  test::TempDir dir;
+  std::string path = dir.file("old.db");
+  journal::Totals expected;
+  {
+    auto store = journal::open_sqlite_journal(path);
+    store->import_sessions(test::varied_sessions(300, 4));
+    expected = journal::totals_of(store->sessions());
+  }
+  test::sqlite(path,
+               "DROP TABLE pair_sums; DROP TABLE morning_sums; DROP TABLE change_sums; "
+               "DROP TABLE day_sums; PRAGMA user_version = 2;");
+  auto store = journal::open_sqlite_journal(path);
+  EXPECT_EQ(store->schema_version(), 3);
+  EXPECT_EQ(store->totals(), expected);
+  EXPECT_NE(test::sqlite(path, "SELECT count(*) FROM pair_sums"), "0");
   store->record_session(sample(20));
   EXPECT_EQ(store->totals(), journal::totals_of(store->sessions()));
 }

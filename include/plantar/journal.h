@@ -175,8 +175,9 @@ class Journal {
 };
 
 /// The newest schema this program writes (2: the day and ISO week of each
-/// session, stored for the statistics).
-inline constexpr int schema_version = 2;
+/// session, stored for the statistics; 3: the statistics' sums, kept by
+/// every write, see plantar/journal_sums.h).
+inline constexpr int schema_version = 3;
 /// The version of the JSON export format ("version" in `plantar export`).
 inline constexpr int export_version = 1;
 

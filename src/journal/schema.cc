@@ -2,6 +2,8 @@
 // that has shipped: add the next one.
 #include "schema.h"
 
+#include "sqlite_sums.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
@@ -69,6 +71,9 @@ UPDATE sessions SET
 CREATE INDEX sessions_day ON sessions (day);
 CREATE INDEX ratings_phase_measure ON ratings (phase, measure, session_id, value);
 )sql",
+    // 3: the sums that `stats` reads, kept by every write (sqlite_sums.cc;
+    // fill_sums() fills them from the sessions stored).
+    sums_schema,
 };
 
 // Schema 2 stores what the program computes from the start time (the same
@@ -110,6 +115,7 @@ void migrate(SQLite::Database& db, const std::string& path) {
     for (int v = found; v < schema_version; ++v) {
       db.exec(migrations[static_cast<std::size_t>(v)]);
       if (v + 1 == 2) fill_days(db);
+      if (v + 1 == 3) fill_sums(db);
     }
     db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
     transaction.commit();

@@ -17,6 +17,7 @@
 #include "plantar/journal.h"
 #include "plantar/split.h"
 #include "schema.h"
+#include "sqlite_sums.h"
 
 namespace plantar::journal {
 namespace {
@@ -145,6 +146,7 @@ class SqliteJournal final : public Journal {
     return guarded([&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       auto id = insert(session);
+      add_to_sums(db_, sums_change({}, {session}));
       transaction.commit();
       return id;
     });
@@ -153,6 +155,8 @@ class SqliteJournal final : public Journal {
   bool replace_session(const Session& session) override {
     return guarded([&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      auto old = stored(session.id);
+      if (!old) return false;
       SQLite::Statement update(
           db_,
           "UPDATE sessions SET started = ?, ended = ?, minutes = ?, goals = ?, "
@@ -164,6 +168,7 @@ class SqliteJournal final : public Journal {
       if (update.exec() == 0) return false;
       delete_details(session.id);
       insert_details(session.id, session);
+      add_to_sums(db_, sums_change({*old}, {session}));
       transaction.commit();
       return true;
     });
@@ -172,22 +177,27 @@ class SqliteJournal final : public Journal {
   bool delete_session(std::int64_t session_id) override {
     return guarded([&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      auto old = stored(session_id);
+      if (!old) return false;
       delete_details(session_id);  // also without relying on ON DELETE CASCADE
       SQLite::Statement remove(db_, "DELETE FROM sessions WHERE id = ?");
       remove.bind(1, session_id);
-      bool removed = remove.exec() > 0;
+      remove.exec();
+      add_to_sums(db_, sums_change({*old}, {}));
       transaction.commit();
-      return removed;
+      return true;
     });
   }
 
   void record_morning(std::int64_t session_id, const Ratings& morning) override {
     guarded([&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement exists(db_, "SELECT 1 FROM sessions WHERE id = ?");
-      exists.bind(1, session_id);
-      if (!exists.executeStep()) throw Failure(fmt::format("no session {} in the journal", session_id));
+      auto old = stored(session_id);
+      if (!old) throw Failure(fmt::format("no session {} in the journal", session_id));
       insert_ratings(session_id, "morning", morning);
+      Session now = *old;
+      for (const auto& [measure, value] : morning) now.morning[measure] = value;
+      add_to_sums(db_, sums_change({*old}, {now}));
       transaction.commit();
     });
   }
@@ -210,13 +220,7 @@ class SqliteJournal final : public Journal {
   }
 
   std::optional<Session> session(std::int64_t session_id) const override {
-    return guarded([&]() -> std::optional<Session> {
-      Use query(prepared(fmt::format("SELECT {} FROM sessions WHERE id = ?", session_columns)));
-      query->bind(1, session_id);
-      auto found = read_with_details(*query);
-      if (found.empty()) return std::nullopt;
-      return found.front();
-    });
+    return guarded([&] { return stored(session_id); });
   }
 
   std::vector<Session> sessions_since(const Timestamp& from) const override {
@@ -232,19 +236,48 @@ class SqliteJournal final : public Journal {
     return guarded([&] { return db_.execAndGet("SELECT COUNT(*) FROM sessions").getInt64(); });
   }
 
+  // The kept sums, in one read transaction so that they all see the same journal.
   Totals totals() const override {
-    return guarded([&] { return totals_unlocked(); });
+    return guarded([&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::DEFERRED);
+      auto totals = read_sums(db_);
+      transaction.commit();
+      return totals;
+    });
   }
 
+  // Two scans in index order, put together here: a join would look each
+  // session's rating up in the index, one search a session.
   std::vector<int> rating_series(const std::string& phase, const std::string& measure) const override {
     return guarded([&] {
-      Use query(
-          prepared("SELECT r.value FROM sessions s JOIN ratings r ON r.session_id = s.id AND r.phase = ? AND "
-                   "r.measure = ? ORDER BY s.started, s.id"));
-      query->bind(1, phase);
-      query->bind(2, measure);
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::DEFERRED);
+      // Each session's place in time (start, then id), by id.
+      std::vector<std::pair<std::int64_t, std::size_t>> place;
+      {
+        Use order(prepared("SELECT id FROM sessions ORDER BY started, id"));
+        while (order->executeStep()) place.emplace_back(order->getColumn(0).getInt64(), place.size());
+      }
+      std::sort(place.begin(), place.end());
+      // The ratings, by session id: each goes to its session's place.
+      std::vector<std::pair<std::size_t, int>> placed;
+      {
+        Use ratings(prepared(
+            "SELECT session_id, value FROM ratings WHERE phase = ? AND measure = ? ORDER BY session_id"));
+        ratings->bind(1, phase);
+        ratings->bind(2, measure);
+        auto next = place.begin();
+        while (ratings->executeStep()) {
+          std::int64_t id = ratings->getColumn(0).getInt64();
+          while (next != place.end() && next->first < id) ++next;
+          if (next == place.end() || next->first != id) continue;  // no such session: not in the join either
+          placed.emplace_back(next->second, ratings->getColumn(1).getInt());
+        }
+      }
+      transaction.commit();
+      std::sort(placed.begin(), placed.end());
       std::vector<int> out;
-      while (query->executeStep()) out.push_back(query->getColumn(0).getInt());
+      out.reserve(placed.size());
+      for (const auto& [at, value] : placed) out.push_back(value);
       return out;
     });
   }
@@ -261,19 +294,29 @@ class SqliteJournal final : public Journal {
     return *slot;
   }
 
+  std::optional<Session> stored(std::int64_t session_id) const {
+    Use query(prepared(fmt::format("SELECT {} FROM sessions WHERE id = ?", session_columns)));
+    query->bind(1, session_id);
+    auto found = read_with_details(*query);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  }
+
   // Duplicates are found through the index on the start time: only the
-  // sessions stored with the same start are read and compared.
+  // sessions stored with the same start are read and compared. The sums of
+  // all the added sessions are kept in one step.
   int import_unguarded(const std::vector<Session>& sessions) {
     SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    int added = 0;
+    std::vector<Session> added;
     for (auto session : sessions) {
       session.id = 0;
       if (stored_already(session)) continue;
       insert(session);
-      ++added;
+      added.push_back(std::move(session));
     }
+    add_to_sums(db_, sums_change({}, added));
     transaction.commit();
-    return added;
+    return static_cast<int>(added.size());
   }
 
   bool stored_already(const Session& session) const {
@@ -313,8 +356,8 @@ class SqliteJournal final : public Journal {
     statement.bind(11, s.note);
     statement.bind(12, static_cast<std::int64_t>(days_since_epoch(s.start)));
     statement.bind(13, iso_week(s.start));
-    // The session's change, stored so that the statistics of goals and
-    // techniques read one table (see add_associations).
+    // The session's change (schema 2; the statistics now read the kept
+    // sums of sqlite_sums.cc, but the columns stay filled).
     std::int64_t sum = 0, count = 0;
     for (const auto& [measure, before] : s.before)
       if (auto after = s.after.find(measure); after != s.after.end()) {
@@ -403,94 +446,6 @@ class SqliteJournal final : public Journal {
         prepared("SELECT foot, region, x, y, intensity FROM sore_spots WHERE session_id = ? ORDER BY id"));
     spots->bind(1, s.id);
     while (spots->executeStep()) s.sore.push_back(read_spot(*spots, 0));
-  }
-
-  Totals totals_unlocked() const {
-    // One read transaction, so that the sums all see the same journal.
-    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::DEFERRED);
-    Totals totals;
-    add_counts(totals);
-    add_measures(totals);
-    add_mornings(totals);
-    add_runs(totals);
-    add_associations(totals);
-    transaction.commit();
-    return totals;
-  }
-
-  void add_counts(Totals& totals) const {
-    Use query(
-        prepared("SELECT COUNT(*), COALESCE(SUM(finished), 0), MIN(started), MAX(started) FROM sessions"));
-    query->executeStep();
-    totals.sessions = query->getColumn(0).getInt();
-    totals.finished = query->getColumn(1).getInt();
-    if (!query->getColumn(2).isNull()) totals.first = stored_time(query->getColumn(2).getString());
-    if (!query->getColumn(3).isNull()) totals.last = stored_time(query->getColumn(3).getString());
-  }
-
-  static Moments moments(const SQLite::Statement& query, int first) {
-    return {query.getColumn(first).getInt64(), query.getColumn(first + 1).getInt64(),
-            query.getColumn(first + 2).getInt64()};
-  }
-
-  // Before/after pairs by measure and week: each before rating joined with
-  // the after rating of the same session and measure.
-  void add_measures(Totals& totals) const {
-    Use query(prepared(
-        "SELECT b.measure, s.week, COUNT(*), SUM(b.value), SUM(b.value * b.value), COUNT(*), SUM(a.value), "
-        "SUM(a.value * a.value), COUNT(*), SUM(a.value - b.value), SUM((a.value - b.value) * (a.value - "
-        "b.value)) "
-        "FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND "
-        "a.measure = b.measure JOIN sessions s ON s.id = b.session_id WHERE b.phase = 'before' "
-        "GROUP BY b.measure, s.week"));
-    while (query->executeStep())
-      totals.measures[query->getColumn(0).getString()][query->getColumn(1).getString()] = {
-          moments(*query, 2), moments(*query, 5), moments(*query, 8)};
-  }
-
-  void add_mornings(Totals& totals) const {
-    Use query(prepared(
-        "SELECT r.measure, s.week, COUNT(*), SUM(r.value), SUM(r.value * r.value) FROM ratings r "
-        "JOIN sessions s ON s.id = r.session_id WHERE r.phase = 'morning' GROUP BY r.measure, s.week"));
-    while (query->executeStep())
-      totals.mornings[query->getColumn(0).getString()][query->getColumn(1).getString()] = moments(*query, 2);
-  }
-
-  // Runs of days in a row ("gaps and islands"): a day minus its rank is the
-  // same for every day of one run.
-  void add_runs(Totals& totals) const {
-    Use query(
-        prepared("WITH d AS (SELECT DISTINCT day FROM sessions), "
-                 "r AS (SELECT day - ROW_NUMBER() OVER (ORDER BY day) AS run, day FROM d), "
-                 "runs AS (SELECT COUNT(*) AS length, MAX(day) AS last FROM r GROUP BY run) "
-                 "SELECT (SELECT SUM(length) FROM runs), (SELECT MAX(length) FROM runs), length, last "
-                 "FROM runs ORDER BY last DESC LIMIT 1"));
-    if (!query->executeStep()) return;
-    totals.days = query->getColumn(0).getInt();
-    totals.longest_run = query->getColumn(1).getInt();
-    totals.last_run = query->getColumn(2).getInt();
-    totals.last_day = static_cast<long>(query->getColumn(3).getInt64());
-  }
-
-  // Each session's change (the summed after - before and how many measures,
-  // stored with the session), grouped by its goals and techniques as stored
-  // ("relax,sleep"); the lists are split here, one row for each combination
-  // that occurs.
-  void add_associations(Totals& totals) const {
-    Use query(prepared(
-        "SELECT goals, techniques, change_count, COUNT(*), SUM(change_sum), SUM(change_sum * change_sum) "
-        "FROM sessions WHERE change_count > 0 GROUP BY goals, techniques, change_count"));
-    while (query->executeStep()) {
-      std::int64_t factor = change_factor(query->getColumn(2).getInt64());
-      Moments m{query->getColumn(3).getInt64(), query->getColumn(4).getInt64() * factor,
-                query->getColumn(5).getInt64() * factor * factor};
-      for (const auto& goal : split(query->getColumn(0).getString(), ',')) totals.goals[goal].add(m);
-      for (const auto& t : split(query->getColumn(1).getString(), ',')) totals.techniques[t].add(m);
-    }
-    Use counts(prepared("SELECT goals, COUNT(*) FROM sessions GROUP BY goals"));
-    while (counts->executeStep())
-      for (const auto& goal : split(counts->getColumn(0).getString(), ','))
-        totals.goal_sessions[goal] += counts->getColumn(1).getInt();
   }
 
   mutable SQLite::Database db_;

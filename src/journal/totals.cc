@@ -4,23 +4,10 @@
 
 #include "plantar/errors.h"
 #include "plantar/journal.h"
+#include "plantar/journal_sums.h"
 
 namespace plantar::journal {
 namespace {
-
-// The runs of days in a row among `days` (sorted, distinct).
-void add_runs(const std::set<long>& days, Totals& totals) {
-  int run = 0;
-  long previous = 0;
-  for (long day : days) {
-    run = (run > 0 && day == previous + 1) ? run + 1 : 1;
-    if (run > totals.longest_run) totals.longest_run = run;
-    previous = day;
-  }
-  totals.days = static_cast<int>(days.size());
-  totals.last_run = run;
-  if (!days.empty()) totals.last_day = previous;
-}
 
 // The session's change in 60ths, when it rated a measure both times.
 std::optional<std::int64_t> change_in_sixtieths(const Session& s) {
@@ -35,6 +22,19 @@ std::optional<std::int64_t> change_in_sixtieths(const Session& s) {
 }
 
 }  // namespace
+
+void add_runs(const std::vector<long>& days, Totals& totals) {
+  int run = 0;
+  long previous = 0;
+  for (long day : days) {
+    run = (run > 0 && day == previous + 1) ? run + 1 : 1;
+    if (run > totals.longest_run) totals.longest_run = run;
+    previous = day;
+  }
+  totals.days = static_cast<int>(days.size());
+  totals.last_run = run;
+  if (!days.empty()) totals.last_day = previous;
+}
 
 std::int64_t change_factor(std::int64_t measures) {
   if (measures < 1 || change_scale % measures != 0)
@@ -86,7 +86,7 @@ Totals totals_of(const std::vector<Session>& sessions) {
       for (const auto& technique : s.techniques) totals.techniques[technique].add(*change);
     }
   }
-  add_runs(days, totals);
+  add_runs({days.begin(), days.end()}, totals);
   return totals;
 }
 

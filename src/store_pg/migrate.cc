@@ -95,6 +95,68 @@ CREATE TABLE server_secrets (
   value TEXT NOT NULL
 );
 )sql",
+    // 3: the sums that `stats` reads, kept by every journal write (sums.cc),
+    // filled here from the sessions stored. A session's change, summed over
+    // its goals and techniques, is in 60ths (journal::change_scale).
+    R"sql(
+CREATE TABLE pair_sums (
+  account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  measure TEXT NOT NULL,
+  week TEXT NOT NULL,
+  count BIGINT NOT NULL,
+  before_sum BIGINT NOT NULL, before_squares BIGINT NOT NULL,
+  after_sum BIGINT NOT NULL, after_squares BIGINT NOT NULL,
+  change_sum BIGINT NOT NULL, change_squares BIGINT NOT NULL,
+  PRIMARY KEY (account_id, measure, week)
+);
+CREATE TABLE morning_sums (
+  account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  measure TEXT NOT NULL,
+  week TEXT NOT NULL,
+  count BIGINT NOT NULL, sum BIGINT NOT NULL, squares BIGINT NOT NULL,
+  PRIMARY KEY (account_id, measure, week)
+);
+CREATE TABLE change_sums (
+  account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('goal', 'technique')),
+  id TEXT NOT NULL,
+  count BIGINT NOT NULL, sum BIGINT NOT NULL, squares BIGINT NOT NULL,
+  sessions BIGINT NOT NULL,
+  PRIMARY KEY (account_id, kind, id)
+);
+CREATE TABLE day_sums (
+  account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  day BIGINT NOT NULL,
+  sessions BIGINT NOT NULL,
+  finished BIGINT NOT NULL,
+  PRIMARY KEY (account_id, day)
+);
+INSERT INTO pair_sums
+SELECT s.account_id, b.measure, s.week, count(*), sum(b.value), sum(b.value * b.value), sum(a.value),
+  sum(a.value * a.value), sum(a.value - b.value), sum((a.value - b.value) * (a.value - b.value))
+FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND a.measure = b.measure
+JOIN sessions s ON s.id = b.session_id WHERE b.phase = 'before' GROUP BY s.account_id, b.measure, s.week;
+INSERT INTO morning_sums
+SELECT s.account_id, r.measure, s.week, count(*), sum(r.value), sum(r.value * r.value)
+FROM ratings r JOIN sessions s ON s.id = r.session_id WHERE r.phase = 'morning'
+GROUP BY s.account_id, r.measure, s.week;
+INSERT INTO day_sums
+SELECT account_id, day, count(*), sum(finished::int) FROM sessions GROUP BY account_id, day;
+WITH change AS (
+  SELECT b.session_id AS id, sum(a.value - b.value) AS c, count(*) AS k
+  FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND a.measure = b.measure
+  WHERE b.phase = 'before' GROUP BY b.session_id),
+per AS (
+  SELECT s.account_id, s.goals, s.techniques, change.c * (60 / change.k) AS x
+  FROM sessions s LEFT JOIN change ON change.id = s.id)
+INSERT INTO change_sums
+SELECT account_id, 'goal', g, count(x), coalesce(sum(x), 0), coalesce(sum(x * x), 0), count(*)
+FROM per, unnest(string_to_array(goals, ',')) AS g WHERE goals <> '' GROUP BY account_id, g
+UNION ALL
+SELECT account_id, 'technique', t, count(x), sum(x), sum(x * x), 0
+FROM per, unnest(string_to_array(techniques, ',')) AS t WHERE techniques <> '' AND x IS NOT NULL
+GROUP BY account_id, t;
+)sql",
 };
 
 int current_version(pqxx::connection& connection) {

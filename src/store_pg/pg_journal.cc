@@ -2,21 +2,23 @@
 // SQLite journal (tests/journal_store_test.cc and the store contract run
 // over both), every query scoped to the account, every write one
 // transaction. Reads are bounded queries through the index on
-// (account_id, started, id); the statistics' sums are added up in SQL.
+// (account_id, started, id); the statistics read the sums that every write
+// keeps (sums.cc).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
+#include "arrays.h"
 #include "migrate.h"
 #include "plantar/pg_store.h"
 #include "plantar/split.h"
 #include "pool.h"
+#include "sums.h"
 
 namespace plantar::store_pg {
 namespace {
 
-using journal::Moments;
 using journal::Ratings;
 using journal::Session;
 using journal::SoreSpot;
@@ -77,11 +79,6 @@ Ratings& phase_of(Session& s, const std::string& phase) {
   return phase == "before" ? s.before : phase == "after" ? s.after : s.morning;
 }
 
-Moments moments(const pqxx::row& row, int first) {
-  return {row[first].as<std::int64_t>(), row[first + 1].as<std::int64_t>(),
-          row[first + 2].as<std::int64_t>()};
-}
-
 class PgJournal final : public AccountJournal {
  public:
   PgJournal(Database& db, std::int64_t account) : pool_(db.pool()), account_(account) {}
@@ -98,12 +95,16 @@ class PgJournal final : public AccountJournal {
                                     account_, key);
         if (!found.empty()) return found[0][0].as<std::int64_t>();
       }
-      return insert(tx, session, key);
+      auto id = insert(tx, session, key);
+      add_to_sums(tx, account_, journal::sums_change({}, {session}));
+      return id;
     });
   }
 
   bool replace_session(const Session& s) override {
     return in_transaction(pool_, [&](pqxx::transaction_base& tx) {
+      auto old = query(tx, "id = $2 FOR UPDATE", s.id);
+      if (old.empty()) return false;
       auto updated = tx.exec_params(
           "UPDATE sessions SET started = $1, ended = $2, minutes = $3, goals = $4, techniques = $5, "
           "routine = $6, steps_total = $7, steps_done = $8, finished = $9, stop_reason = $10, note = $11, "
@@ -115,23 +116,29 @@ class PgJournal final : public AccountJournal {
       tx.exec_params("DELETE FROM ratings WHERE session_id = $1", s.id);
       tx.exec_params("DELETE FROM sore_spots WHERE session_id = $1", s.id);
       insert_details(tx, s.id, s);
+      add_to_sums(tx, account_, journal::sums_change(old, {s}));
       return true;
     });
   }
 
   bool delete_session(std::int64_t id) override {
     return in_transaction(pool_, [&](pqxx::transaction_base& tx) {
-      return tx.exec_params("DELETE FROM sessions WHERE id = $1 AND account_id = $2", id, account_)
-                 .affected_rows() > 0;
+      auto old = query(tx, "id = $2 FOR UPDATE", id);
+      if (old.empty()) return false;
+      tx.exec_params("DELETE FROM sessions WHERE id = $1 AND account_id = $2", id, account_);
+      add_to_sums(tx, account_, journal::sums_change(old, {}));
+      return true;
     });
   }
 
   void record_morning(std::int64_t id, const Ratings& morning) override {
     in_transaction(pool_, [&](pqxx::transaction_base& tx) {
-      auto found =
-          tx.exec_params("SELECT 1 FROM sessions WHERE id = $1 AND account_id = $2 FOR UPDATE", id, account_);
-      if (found.empty()) throw Failure(fmt::format("no session {} in the journal", id));
+      auto old = query(tx, "id = $2 FOR UPDATE", id);
+      if (old.empty()) throw Failure(fmt::format("no session {} in the journal", id));
       insert_ratings(tx, id, "morning", morning);
+      Session now = old.front();
+      for (const auto& [measure, value] : morning) now.morning[measure] = value;
+      add_to_sums(tx, account_, journal::sums_change(old, {now}));
     });
   }
 
@@ -147,16 +154,22 @@ class PgJournal final : public AccountJournal {
         s.id = 0;
         stored.emplace(format_timestamp(s.start), std::move(s));
       }
-      int added = 0;
+      std::vector<Session> added;
       for (auto session : sessions) {
         session.id = 0;
         auto [first, last] = stored.equal_range(format_timestamp(session.start));
         if (std::any_of(first, last, [&](const auto& entry) { return entry.second == session; })) continue;
-        insert(tx, session, "");
         stored.emplace(format_timestamp(session.start), session);
-        ++added;
+        added.push_back(std::move(session));
       }
-      return added;
+      // In slices, so that each statement stays well within the statement timeout.
+      constexpr std::size_t slice = 1000;
+      for (std::size_t from = 0; from < added.size(); from += slice)
+        insert_all(tx, {added.begin() + static_cast<long>(from),
+                        added.begin() + static_cast<long>(std::min(added.size(), from + slice))});
+      // The sums of all the added sessions, in one statement a table.
+      add_to_sums(tx, account_, journal::sums_change({}, added));
+      return static_cast<int>(added.size());
     });
   }
 
@@ -192,15 +205,7 @@ class PgJournal final : public AccountJournal {
   }
 
   Totals totals() const override {
-    return read([&](pqxx::transaction_base& tx) {
-      Totals totals;
-      add_counts(tx, totals);
-      add_measures(tx, totals);
-      add_mornings(tx, totals);
-      add_runs(tx, totals);
-      add_associations(tx, totals);
-      return totals;
-    });
+    return read([&](pqxx::transaction_base& tx) { return read_sums(tx, account_); });
   }
 
   std::vector<int> rating_series(const std::string& phase, const std::string& measure) const override {
@@ -283,6 +288,93 @@ class PgJournal final : public AccountJournal {
     return id;
   }
 
+  // `count` new ids of the table's sequence, in ascending order.
+  static std::vector<std::int64_t> next_ids(pqxx::transaction_base& tx, const char* table,
+                                            std::size_t count) {
+    std::vector<std::int64_t> ids;
+    for (const auto& row : tx.exec_params("SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM "
+                                          "generate_series(1, $2)",
+                                          std::string(table), static_cast<std::int64_t>(count)))
+      ids.push_back(row[0].as<std::int64_t>());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  // The sessions of an import in three statements (sessions, ratings, sore
+  // spots), whatever their number: one round trip a row made importing
+  // 10,000 sessions take seconds. The ids come from the sequences first, in
+  // the sessions' order, so that each rating and spot names its session and
+  // the spots keep their order.
+  void insert_all(pqxx::transaction_base& tx, const std::vector<Session>& sessions) const {
+    if (sessions.empty()) return;
+    auto ids = next_ids(tx, "sessions", sessions.size());
+    std::vector<std::string> started, goals, techniques, routine, finished, stop_reason, note, week;
+    std::vector<std::optional<std::string>> ended;
+    std::vector<std::optional<std::int64_t>> minutes, steps_total, steps_done;
+    std::vector<std::int64_t> day, rating_session, rating_value, spot_session, spot_intensity;
+    std::vector<std::string> rating_phase, rating_measure, spot_foot, spot_region, spot_x, spot_y;
+    auto optional_number = [](const std::optional<int>& n) {
+      return n ? std::optional<std::int64_t>(*n) : std::nullopt;
+    };
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+      const auto& s = sessions[i];
+      started.push_back(format_timestamp(s.start));
+      ended.push_back(end_text(s));
+      minutes.push_back(optional_number(s.minutes));
+      goals.push_back(join(s.goals));
+      techniques.push_back(join(s.techniques));
+      routine.push_back(s.routine_json);
+      steps_total.push_back(optional_number(s.steps_total));
+      steps_done.push_back(optional_number(s.steps_done));
+      finished.push_back(s.finished ? "true" : "false");
+      stop_reason.push_back(s.stop_reason);
+      note.push_back(s.note);
+      day.push_back(days_since_epoch(s.start));
+      week.push_back(iso_week(s.start));
+      for (const auto& [phase, ratings] :
+           {std::pair{"before", &s.before}, std::pair{"after", &s.after}, std::pair{"morning", &s.morning}})
+        for (const auto& [measure, value] : *ratings) {
+          rating_session.push_back(ids[i]);
+          rating_phase.push_back(phase);
+          rating_measure.push_back(measure);
+          rating_value.push_back(value);
+        }
+      for (const auto& spot : s.sore) {
+        spot_session.push_back(ids[i]);
+        spot_foot.push_back(std::string(name(spot.foot)));
+        spot_region.push_back(std::string(name(spot.region)));
+        spot_x.push_back(fmt::format("{}", spot.x));  // the shortest text that reads back the same double
+        spot_y.push_back(fmt::format("{}", spot.y));
+        spot_intensity.push_back(spot.intensity);
+      }
+    }
+    std::vector<std::string> params{
+        std::to_string(account_),  number_array(ids),        text_array(started),    text_array(ended),
+        number_array(minutes),     text_array(goals),        text_array(techniques), text_array(routine),
+        number_array(steps_total), number_array(steps_done), text_array(finished),   text_array(stop_reason),
+        text_array(note),          number_array(day),        text_array(week)};
+    tx.exec_params(
+        "INSERT INTO sessions (account_id, id, started, ended, minutes, goals, techniques, routine, "
+        "steps_total, "
+        "steps_done, finished, stop_reason, note, day, week) SELECT $1::bigint, * FROM unnest($2::bigint[], "
+        "$3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], "
+        "$11::bool[], $12::text[], $13::text[], $14::bigint[], $15::text[])",
+        pqxx::prepare::make_dynamic_params(params));
+    if (!rating_session.empty())
+      tx.exec_params(
+          "INSERT INTO ratings (session_id, phase, measure, value) SELECT * FROM unnest($1::bigint[], "
+          "$2::text[], $3::text[], $4::int[])",
+          number_array(rating_session), text_array(rating_phase), text_array(rating_measure),
+          number_array(rating_value));
+    if (spot_session.empty()) return;
+    auto spot_ids = next_ids(tx, "sore_spots", spot_session.size());
+    tx.exec_params(
+        "INSERT INTO sore_spots (id, session_id, foot, region, x, y, intensity) SELECT * FROM "
+        "unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::int[])",
+        number_array(spot_ids), number_array(spot_session), text_array(spot_foot), text_array(spot_region),
+        text_array(spot_x), text_array(spot_y), number_array(spot_intensity));
+  }
+
   static void insert_details(pqxx::transaction_base& tx, std::int64_t id, const Session& s) {
     insert_ratings(tx, id, "before", s.before);
     insert_ratings(tx, id, "after", s.after);
@@ -301,81 +393,6 @@ class PgJournal final : public AccountJournal {
           "INSERT INTO ratings (session_id, phase, measure, value) VALUES ($1, $2, $3, $4) "
           "ON CONFLICT (session_id, phase, measure) DO UPDATE SET value = EXCLUDED.value",
           id, std::string(phase), measure, value);
-  }
-
-  // --- the statistics' sums, the same queries as the SQLite journal's -----
-
-  void add_counts(pqxx::transaction_base& tx, Totals& totals) const {
-    auto row = tx.exec_params1(
-        "SELECT count(*), coalesce(sum(finished::int), 0), min(started), max(started) FROM sessions "
-        "WHERE account_id = $1",
-        account_);
-    totals.sessions = row[0].as<int>();
-    totals.finished = row[1].as<int>();
-    if (!row[2].is_null()) totals.first = stored_time(row[2].as<std::string>());
-    if (!row[3].is_null()) totals.last = stored_time(row[3].as<std::string>());
-  }
-
-  // Before/after pairs by measure and week.
-  void add_measures(pqxx::transaction_base& tx, Totals& totals) const {
-    for (const auto& row : tx.exec_params(
-             "SELECT b.measure, s.week, count(*), sum(b.value), sum(b.value * b.value), count(*), "
-             "sum(a.value), "
-             "sum(a.value * a.value), count(*), sum(a.value - b.value), sum((a.value - b.value) * (a.value - "
-             "b.value)) FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' "
-             "AND "
-             "a.measure = b.measure JOIN sessions s ON s.id = b.session_id "
-             "WHERE b.phase = 'before' AND s.account_id = $1 GROUP BY b.measure, s.week",
-             account_))
-      totals.measures[row[0].as<std::string>()][row[1].as<std::string>()] = {moments(row, 2), moments(row, 5),
-                                                                             moments(row, 8)};
-  }
-
-  void add_mornings(pqxx::transaction_base& tx, Totals& totals) const {
-    for (const auto& row : tx.exec_params(
-             "SELECT r.measure, s.week, count(*), sum(r.value), sum(r.value * r.value) FROM ratings r "
-             "JOIN sessions s ON s.id = r.session_id WHERE r.phase = 'morning' AND s.account_id = $1 "
-             "GROUP BY r.measure, s.week",
-             account_))
-      totals.mornings[row[0].as<std::string>()][row[1].as<std::string>()] = moments(row, 2);
-  }
-
-  // Runs of days in a row: a day minus its rank is the same for every day of one run.
-  void add_runs(pqxx::transaction_base& tx, Totals& totals) const {
-    auto found = tx.exec_params(
-        "WITH d AS (SELECT DISTINCT day FROM sessions WHERE account_id = $1), "
-        "r AS (SELECT day - row_number() OVER (ORDER BY day) AS run, day FROM d), "
-        "runs AS (SELECT count(*) AS length, max(day) AS last FROM r GROUP BY run) "
-        "SELECT (SELECT sum(length) FROM runs), (SELECT max(length) FROM runs), length, last "
-        "FROM runs ORDER BY last DESC LIMIT 1",
-        account_);
-    if (found.empty()) return;
-    totals.days = found[0][0].as<int>();
-    totals.longest_run = found[0][1].as<int>();
-    totals.last_run = found[0][2].as<int>();
-    totals.last_day = found[0][3].as<long>();
-  }
-
-  // Each session's change, grouped by its goals and techniques as stored.
-  void add_associations(pqxx::transaction_base& tx, Totals& totals) const {
-    for (const auto& row : tx.exec_params(
-             "WITH change AS (SELECT b.session_id AS id, sum(a.value - b.value) AS c, count(*) AS k "
-             "FROM ratings b JOIN ratings a ON a.session_id = b.session_id AND a.phase = 'after' AND "
-             "a.measure = b.measure JOIN sessions s ON s.id = b.session_id "
-             "WHERE b.phase = 'before' AND s.account_id = $1 GROUP BY b.session_id) "
-             "SELECT s.goals, s.techniques, change.k, count(*), sum(change.c), sum(change.c * change.c) "
-             "FROM sessions s JOIN change ON change.id = s.id GROUP BY s.goals, s.techniques, change.k",
-             account_)) {
-      std::int64_t factor = journal::change_factor(row[2].as<std::int64_t>());
-      Moments m{row[3].as<std::int64_t>(), row[4].as<std::int64_t>() * factor,
-                row[5].as<std::int64_t>() * factor * factor};
-      for (const auto& goal : split(row[0].as<std::string>(), ',')) totals.goals[goal].add(m);
-      for (const auto& t : split(row[1].as<std::string>(), ',')) totals.techniques[t].add(m);
-    }
-    for (const auto& row : tx.exec_params(
-             "SELECT goals, count(*) FROM sessions WHERE account_id = $1 GROUP BY goals", account_))
-      for (const auto& goal : split(row[0].as<std::string>(), ','))
-        totals.goal_sessions[goal] += row[1].as<int>();
   }
 
   Pool& pool_;
