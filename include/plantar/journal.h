@@ -136,6 +136,17 @@ std::int64_t change_factor(std::int64_t measures);
 /// must equal (the store tests compare the two).
 Totals totals_of(const std::vector<Session>& sessions);
 
+/// One row of a store's sums by goal and technique.
+struct ChangeRow {
+  const char* kind;  // "goal" or "technique"
+  std::string id;
+  Moments change;
+  std::int64_t sessions = 0;  // a goal's: the sessions that had it, with a change or not
+};
+/// The rows `totals` adds to those sums: each goal (also one that had no
+/// change), then each technique.
+std::vector<ChangeRow> change_rows(const Totals& totals);
+
 /// Where sessions are kept. Every write is one transaction: all or nothing.
 /// One Journal object serves one thread at a time (open one per thread).
 class Journal {

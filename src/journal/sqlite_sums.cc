@@ -137,13 +137,7 @@ void add_changes(SQLite::Database& db, const Totals& change) {
         s.bind(2, id);
       });
   };
-  for (const auto& [goal, m] : change.goals) {
-    auto sessions = change.goal_sessions.find(goal);
-    add("goal", goal, m, sessions == change.goal_sessions.end() ? 0 : sessions->second);
-  }
-  for (const auto& [goal, sessions] : change.goal_sessions)
-    if (!change.goals.contains(goal)) add("goal", goal, {}, sessions);
-  for (const auto& [technique, m] : change.techniques) add("technique", technique, m, 0);
+  for (const auto& row : change_rows(change)) add(row.kind, row.id, row.change, row.sessions);
 }
 
 void add_days(SQLite::Database& db, const std::map<long, DayCount>& days) {

@@ -90,4 +90,16 @@ Totals totals_of(const std::vector<Session>& sessions) {
   return totals;
 }
 
+std::vector<ChangeRow> change_rows(const Totals& totals) {
+  std::vector<ChangeRow> rows;
+  for (const auto& [goal, m] : totals.goals) {
+    auto sessions = totals.goal_sessions.find(goal);
+    rows.push_back({"goal", goal, m, sessions == totals.goal_sessions.end() ? 0 : sessions->second});
+  }
+  for (const auto& [goal, sessions] : totals.goal_sessions)
+    if (!totals.goals.contains(goal)) rows.push_back({"goal", goal, {}, sessions});
+  for (const auto& [technique, m] : totals.techniques) rows.push_back({"technique", technique, m, 0});
+  return rows;
+}
+
 }  // namespace plantar::journal

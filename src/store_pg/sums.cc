@@ -98,13 +98,7 @@ void add_changes(pqxx::transaction_base& tx, std::int64_t account, const Totals&
     c.numbers[3].push_back(sessions);
     c.removes = c.removes || m.count < 0 || sessions < 0;
   };
-  for (const auto& [goal, m] : change.goals) {
-    auto sessions = change.goal_sessions.find(goal);
-    add("goal", goal, m, sessions == change.goal_sessions.end() ? 0 : sessions->second);
-  }
-  for (const auto& [goal, sessions] : change.goal_sessions)
-    if (!change.goals.contains(goal)) add("goal", goal, {}, sessions);
-  for (const auto& [technique, m] : change.techniques) add("technique", technique, m, 0);
+  for (const auto& row : change_rows(change)) add(row.kind, row.id, row.change, row.sessions);
   apply(
       tx, account, c,
       "INSERT INTO change_sums SELECT $1::bigint, * FROM unnest($2::text[], $3::text[], $4::bigint[], "
