@@ -62,14 +62,7 @@ const tests = {
     await p.getByRole('link', { name: /Start the guided session|guided session/i }).first().click();
     await p.getByRole('button', { name: 'Start the session' }).click({ timeout: 120000 });
     await p.getByRole('button', { name: 'Next step' }).click();
-    // Under the sanitizers, a Next pressed while the session's opening is
-    // still coming in can be lost: the session is back at "Getting ready",
-    // paused (a race of early playback, open on issue 13; web_guide_e2e
-    // checks playback). This test is about the pictures: it asks again.
-    const loop = p.locator('.step-view .picture.loop svg');
-    if (!(await loop.waitFor({ timeout: 10000 }).then(() => true, () => false)))
-      await p.getByRole('button', { name: 'Next step' }).click();
-    await loop.waitFor();
+    await p.locator('.step-view .picture.loop svg').waitFor();
     const toggle = p.locator('.controls .control.primary');  // held still for the picture
     if ((await toggle.textContent()) === 'Pause') await toggle.click();
     await look('guide');

@@ -28,6 +28,7 @@ export class AudioClock implements SessionClock {
   private listeners: (() => void)[] = [];
   private notify = () => this.listeners.forEach((fn) => fn());
   private held: number | null = null;  // the position while waiting for more of the voice
+  private holds = 0;                   // counts holds: a late play() must not end a newer one
   private wanted = false;              // play once it is there
   private next: { url: string; until: number } | null = null;
   /// Called if a file that came later will not play.
@@ -50,7 +51,7 @@ export class AudioClock implements SessionClock {
   /// True while the voice for the current position is still being prepared.
   waiting() { return this.held !== null && this.wanted; }
   play() {
-    if (this.held === null) return this.audio.play();
+    if (this.held === null) return this.audio.play().catch(this.aborted);
     this.wanted = true;
     this.notify();
     return Promise.resolve();
@@ -65,8 +66,9 @@ export class AudioClock implements SessionClock {
     if (to >= this.until && this.until < this.total) {
       // Past what has come: wait there for the rest.
       if (this.held === null) this.wanted = !this.audio.paused && !this.audio.ended;
-      this.held = to;
+      this.hold(to);
       this.audio.pause();
+      if (this.next) this.swap();  // the rest came while the opening played
     } else {
       if (this.held !== null) { this.held = null; if (this.wanted) this.audio.play().catch(this.failed); }
       this.audio.currentTime = to / 1000;
@@ -86,12 +88,15 @@ export class AudioClock implements SessionClock {
     this.listeners = [];
   }
 
-  // A play cut short by the next file (AbortError) is no failure: that file plays.
+  // A play cut short by a pause or the next file (AbortError) is no failure:
+  // the clock holds its place, or that file plays.
   private failed = (e: Error) => { if (e?.name !== 'AbortError') this.onFail(); };
+  private aborted = (e: Error) => { if (e?.name !== 'AbortError') throw e; };
+  private hold(at: number) { this.held = at; this.holds++; }
   private ended = () => {
     if (this.until >= this.total) return this.notify();
     // The opening is over: hold here until the rest comes (or take it up now).
-    this.held = this.until;
+    this.hold(this.until);
     this.wanted = true;
     if (this.next) this.swap();
     this.notify();
@@ -105,7 +110,9 @@ export class AudioClock implements SessionClock {
     this.audio.dataset.part = until >= this.total ? 'whole' : 'first';
     this.audio.src = url;  // its playback rate comes back from defaultPlaybackRate
     this.audio.currentTime = at / 1000;
-    const release = () => { this.held = null; this.notify(); };
+    // Playing from here, unless a seek past what has come held the clock meanwhile.
+    const holds = this.holds;
+    const release = () => { if (this.holds === holds) this.held = null; this.notify(); };
     if (this.wanted) {
       this.audio.play().then(release, (e: Error) => { release(); this.failed(e); });
     } else {
