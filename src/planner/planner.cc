@@ -6,6 +6,7 @@
 #include "plantar/planner.h"
 
 #include <algorithm>
+#include <cassert>
 #include <iterator>
 
 #include "plantar/errors.h"
@@ -26,10 +27,18 @@ bool contains(const std::vector<T>& list, const T& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
+// "a", "a and b", "a, b and c", appended to `out`.
+template <typename Words>
+void append_joined(std::string& out, const Words& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
+    out += words[i];
+  }
+}
+
 std::string join_and(const std::vector<std::string>& words) {
   std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == words.size() ? " and " : ", ") + words[i];
+  append_joined(out, words);
   return out;
 }
 
@@ -51,12 +60,21 @@ std::string for_giver(std::string text, Giver giver) {
 class Planner {
  public:
   Planner(const kb::KnowledgeBase& kb, const Request& request)
-      : kb_(kb), request_(request), verdict_(safety::screen(kb, request.conditions)) {}
+      : kb_(kb), request_(request), verdict_(safety::screen(kb, request.conditions)),
+        usable_(2 * kb.techniques.size(), unknown) {}
 
   Routine run();
 
  private:
-  bool usable(const kb::Technique& t, Foot foot) const;
+  // Asked often while planning (for each candidate, on each foot): worked out once each.
+  bool usable(const kb::Technique& t, Foot foot) const {
+    auto index = static_cast<std::size_t>(&t - kb_.techniques.data());
+    assert(index < kb_.techniques.size());  // one of the knowledge base's own techniques
+    signed char& known = usable_[(foot == Foot::left ? 0 : kb_.techniques.size()) + index];
+    if (known == unknown) known = check_usable(t, foot) ? 1 : 0;
+    return known == 1;
+  }
+  bool check_usable(const kb::Technique& t, Foot foot) const;
   int pressure_for(const kb::Technique& t, Foot foot) const;
   bool same_on_both_feet() const;
   const kb::Technique* first_usable(kb::Phase phase, Foot foot) const;
@@ -75,9 +93,11 @@ class Planner {
   const kb::KnowledgeBase& kb_;
   const Request& request_;
   safety::Screening verdict_;
+  static constexpr signed char unknown = -1;
+  mutable std::vector<signed char> usable_;  // by foot (left, right), then technique: 1, 0 or unknown
 };
 
-bool Planner::usable(const kb::Technique& t, Foot foot) const {
+bool Planner::check_usable(const kb::Technique& t, Foot foot) const {
   if (!t.given_by(request_.giver) || verdict_.avoids_technique(t.id)) return false;
   for (const auto& tool : t.tools)
     if (!contains(request_.tools, tool) || contains(verdict_.avoid_tools, tool)) return false;
@@ -205,10 +225,14 @@ std::optional<FootPlan> Planner::foot_plan(Foot foot, std::vector<std::string>& 
 
 // "For heel pain and sleep: works the sore spot under the heel."
 std::string Planner::why(const kb::Technique& t, const std::vector<std::string>& goals) const {
-  std::vector<std::string> names;
+  if (goals.empty()) return capitalized(t.why) + ".";
+  std::vector<std::string_view> names;
+  names.reserve(goals.size());
   for (const auto& goal : goals) names.push_back(kb_.goal(goal)->short_name);
-  if (names.empty()) return capitalized(t.why) + ".";
-  return "For " + join_and(names) + ": " + t.why + ".";
+  std::string out = "For ";
+  append_joined(out, names);
+  out.append(": ").append(t.why).append(".");
+  return out;
 }
 
 Step Planner::make_step(const Slot& slot) const {
@@ -221,6 +245,7 @@ Step Planner::make_step(const Slot& slot) const {
   step.pressure = pressure_for(t, slot.foot);
   if (slot.warmup) step.pressure = std::min(step.pressure, gentle_pressure);
   step.cue = request_.giver == Giver::partner ? t.cue_partner : t.cue;
+  step.goals.reserve(request_.goals.size());
   for (const auto& goal : request_.goals)
     if (contains(t.goals, goal)) step.goals.push_back(goal);
   step.phase = slot.warmup || t.phase == kb::Phase::warmup ? "warmup"
@@ -342,6 +367,7 @@ Routine Planner::run() {
   const int share = request_.minutes * 60 / static_cast<int>(plans.size());
   const bool mirror = plans.size() == 2 && same_on_both_feet();
   std::vector<Step> work, standing;
+  work.reserve(plans.size() * 16);  // a 60-minute foot has about 12 steps: no regrowing
   for (const auto& plan : plans) {
     std::vector<Slot> slots =
         mirror && plan.foot != plans.front().foot ? fit_slots(plans.front(), share) : fit_slots(plan, share);
