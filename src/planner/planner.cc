@@ -60,7 +60,9 @@ std::string for_giver(std::string text, Giver giver) {
 class Planner {
  public:
   Planner(const kb::KnowledgeBase& kb, const Request& request)
-      : kb_(kb), request_(request), verdict_(safety::screen(kb, request.conditions)),
+      : kb_(kb),
+        request_(request),
+        verdict_(safety::screen(kb, request.conditions)),
         usable_(2 * kb.techniques.size(), unknown) {}
 
   Routine run();
