@@ -26,6 +26,20 @@ bool may_need_escape(const char* at) {
   return (lanes[0] | lanes[1]) != 0;
 }
 
+// True when no byte of `text` needs escaping: whole blocks of 16, then the
+// rest padded with clean bytes (short strings, and the ends of long ones,
+// are most of a routine's strings).
+bool clean(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 16 <= text.size(); i += 16)
+    if (may_need_escape(text.data() + i)) return false;
+  if (i == text.size()) return true;
+  char rest[16];
+  std::memset(rest, 'a', sizeof rest);
+  std::memcpy(rest, text.data() + i, text.size() - i);
+  return !may_need_escape(rest);
+}
+
 // Keys are the program's own snake_case names.
 [[maybe_unused]] bool plain_key(std::string_view name) {
   for (char c : name)
@@ -46,15 +60,18 @@ void PrettyWriter::grow(std::size_t more) {
   end_ = buffer_.get() + wanted;
 }
 
+// `width` spaces at `out`, eight at a time: the room must reach 7 bytes past them.
+char* PrettyWriter::spaces(char* out, std::size_t width) {
+  constexpr std::uint64_t eight = 0x2020202020202020;
+  for (std::size_t done = 0; done < width; done += 8) std::memcpy(out + done, &eight, 8);
+  return out + width;
+}
+
 void PrettyWriter::newline_indent() {
-  static constexpr std::string_view spaces =
-      "                                                                ";
   std::size_t width = 2 * counts_.size();
-  char* out = room(1 + width);
+  char* out = room(1 + width + 7);
   *out++ = '\n';
-  for (std::size_t done = 0; done < width; done += spaces.size())
-    std::memcpy(out + done, spaces.data(), std::min(spaces.size(), width - done));
-  at_ = out + width;
+  at_ = spaces(out, width);
 }
 
 void PrettyWriter::before_value() {
@@ -81,10 +98,13 @@ void PrettyWriter::close(char bracket) {
 }
 
 void PrettyWriter::key(std::string_view name) {
-  if (counts_.back()++ > 0) put(',');
-  newline_indent();
   assert(plain_key(name));  // the program's own names: nothing to escape
-  char* out = room(name.size() + 4);
+  // The comma, the new line and its indent, and "name": in one go.
+  std::size_t width = 2 * counts_.size();
+  char* out = room(2 + width + 7 + name.size() + 4);
+  if (counts_.back()++ > 0) *out++ = ',';
+  *out++ = '\n';
+  out = spaces(out, width);
   *out++ = '"';
   std::memcpy(out, name.data(), name.size());
   std::memcpy(out + name.size(), "\": ", 3);
@@ -93,6 +113,14 @@ void PrettyWriter::key(std::string_view name) {
 }
 
 void PrettyWriter::quoted(std::string_view text) {
+  if (clean(text)) {  // nearly always: copied in one go
+    char* out = room(text.size() + 2);
+    *out++ = '"';
+    std::memcpy(out, text.data(), text.size());
+    out[text.size()] = '"';
+    at_ = out + text.size() + 1;
+    return;
+  }
   put('"');
   std::size_t plain = 0;  // start of the characters not yet copied
   for (std::size_t i = 0; i < text.size(); ++i) {

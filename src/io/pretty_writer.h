@@ -37,6 +37,7 @@ class PrettyWriter {
   void close(char bracket);
   void before_value();
   void newline_indent();
+  static char* spaces(char* out, std::size_t width);
   void quoted(std::string_view text);
 
   // Room for `n` more bytes at the cursor.
