@@ -30,17 +30,26 @@ function door() {
   return { open, opened };
 }
 
+/// `promise`, or a failure saying `message` after `ms`.
+function within(promise, ms, message) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /// A guide page whose voice answers (the opening's, the whole file's) and the
 /// opening's audio file each wait at a door. Resolves with the page, its
 /// doors, the timeline and what the opening answer said.
 async function guidePage(rate) {
   const p = await watchedPage(browser, new Set([base]), problems);
   const doors = { opening: door(), openingFile: door(), whole: door() };
-  const seen = { timeline: null, opening: null };
+  const arrived = door();  // the opening's answer reached the test
+  const seen = { timeline: null, opening: null, arrived: arrived.opened };
   const voice = (first) => (url) => url.pathname === '/api/audio' && url.searchParams.has('first') === first;
   await p.route(voice(true), async (route) => {
     const response = await route.fetch();
     seen.opening = await response.json();
+    arrived.open();
     await doors.opening.opened;
     await route.fulfill({ response, json: seen.opening });
   });
@@ -88,7 +97,7 @@ const tests = {
     await p.getByRole('button', { name: 'Start the session' }).click();
     await p.locator('main h1', { hasText: 'Getting ready' }).waitFor();
     // The opening answers; its file is still held, so the play it starts is pending.
-    while (!seen.opening) await p.waitForTimeout(50);
+    await within(seen.arrived, 120000, 'the opening never came');
     doors.opening.open();
     await p.waitForFunction(() => document.querySelector('audio#session-audio')?.dataset.part === 'first' &&
       !!document.querySelector('audio#session-audio')?.getAttribute('src'));
@@ -113,8 +122,10 @@ const tests = {
     doors.opening.open();
     doors.openingFile.open();
     await p.getByRole('button', { name: 'Start the session' }).click();
-    // The opening plays ...
+    // The opening plays, slowed down to a tenth so that it is still playing
+    // when the whole file comes, however long that takes to make here ...
     await p.waitForFunction(() => { const a = document.querySelector('audio#session-audio'); return a?.dataset.part === 'first' && a.currentTime > 0; }, null, { timeout: 120000 });
+    await p.evaluate(() => { const a = document.querySelector('audio#session-audio'); a.playbackRate = 0.1; a.defaultPlaybackRate = 0.1; });
     // ... the whole file's answer arrives while it plays ...
     const whole = p.waitForResponse((r) => { const u = new URL(r.url()); return u.pathname === '/api/audio' && !u.searchParams.has('first'); }, { timeout: 120000 });
     doors.whole.open();
@@ -126,7 +137,7 @@ const tests = {
     const { step, presses } = pastOpening(seen);
     await pressNext(p, presses);
     await p.waitForFunction((s) => { const a = document.querySelector('audio#session-audio'); return a?.dataset.part === 'whole' && !a.paused && a.currentTime >= s; },
-      step.start_ms / 1000 - 0.5, { timeout: 10000 }).catch(async () => fail(`the whole file did not take over: ${JSON.stringify(await audioState(p))}`));
+      step.start_ms / 1000 - 0.5, { timeout: 20000 }).catch(async () => fail(`the whole file did not take over: ${JSON.stringify(await audioState(p))}`));
     const title = await p.locator('main h1').innerText();
     if (title !== step.title) fail(`the guide shows '${title}', not '${step.title}'`);
   },
