@@ -369,7 +369,10 @@ Routine Planner::run() {
   const int share = request_.minutes * 60 / static_cast<int>(plans.size());
   const bool mirror = plans.size() == 2 && same_on_both_feet();
   std::vector<Step> work, standing;
-  work.reserve(plans.size() * 16);  // a 60-minute foot has about 12 steps: no regrowing
+  // A step holds several strings: room for them all at once, so they are not
+  // moved as the list grows (a foot seldom has more steps than there are
+  // techniques: about 18 for 60 minutes).
+  work.reserve(plans.size() * kb_.techniques.size());
   for (const auto& plan : plans) {
     std::vector<Slot> slots =
         mirror && plan.foot != plans.front().foot ? fit_slots(plans.front(), share) : fit_slots(plan, share);
