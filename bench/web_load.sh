@@ -56,6 +56,11 @@ start_plantar() {
   asset=$(curl -sf "$base/" | grep -o '/assets/[^"]*\.js' | head -1)
   wrk_scripts "$token" "$cookie"
 }
+restart_plantar() {  # [COMMAND THAT PLACES IT]
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+  start_plantar "$1"
+}
 start_plantar ""
 
 # nginx, serving the same file from the build's web-dist
@@ -77,7 +82,6 @@ CONF
 nginx -c "$work/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port$asset" -o /dev/null && break; sleep 0.1; done
-
 
 # CPU time (user + system) a process has used, in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -113,16 +117,12 @@ run varied "plantar POST /api/plan (varied)" -s "$work/varied.lua" "$base/api/pl
 if (($(nproc) > 1)); then
   last=$(($(nproc) - 1))
   others=$( ((last == 1)) && echo "core 0" || echo "cores 0-$((last - 1))")
-  kill "$server_pid"
-  wait "$server_pid" 2>/dev/null || true
-  start_plantar "taskset -c 0-$((last - 1))"
+  restart_plantar "taskset -c 0-$((last - 1))"
   pin="taskset -c $last" wrk_threads=-t1
   echo "wrk, 1 thread on core $last, 64 connections; plantar on $others"
   run plan1 "plantar POST /api/plan (same)" -s "$work/plan.lua" "$base/api/plan"
   run varied1 "plantar POST /api/plan (varied)" -s "$work/varied.lua" "$base/api/plan"
-  kill "$server_pid"
-  wait "$server_pid" 2>/dev/null || true
-  start_plantar ""
+  restart_plantar ""
   pin="" wrk_threads=-t2
   echo "wrk, 2 threads, 64 connections"
 fi

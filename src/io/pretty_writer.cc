@@ -60,19 +60,17 @@ void PrettyWriter::grow(std::size_t more) {
   end_ = buffer_.get() + wanted;
 }
 
-// `width` spaces at `out`, eight at a time: the room must reach 7 bytes past them.
-char* PrettyWriter::spaces(char* out, std::size_t width) {
+// A new line and the indent of the current level at `out`, the spaces eight
+// at a time: the room must reach line_room() bytes past `out`.
+char* PrettyWriter::line_break(char* out) const {
   constexpr std::uint64_t eight = 0x2020202020202020;
+  std::size_t width = 2 * counts_.size();
+  *out++ = '\n';
   for (std::size_t done = 0; done < width; done += 8) std::memcpy(out + done, &eight, 8);
   return out + width;
 }
 
-void PrettyWriter::newline_indent() {
-  std::size_t width = 2 * counts_.size();
-  char* out = room(1 + width + 7);
-  *out++ = '\n';
-  at_ = spaces(out, width);
-}
+void PrettyWriter::newline_indent() { at_ = line_break(room(line_room())); }
 
 void PrettyWriter::before_value() {
   if (after_key_) {
@@ -100,11 +98,9 @@ void PrettyWriter::close(char bracket) {
 void PrettyWriter::key(std::string_view name) {
   assert(plain_key(name));  // the program's own names: nothing to escape
   // The comma, the new line and its indent, and "name": in one go.
-  std::size_t width = 2 * counts_.size();
-  char* out = room(2 + width + 7 + name.size() + 4);
+  char* out = room(1 + line_room() + name.size() + 4);
   if (counts_.back()++ > 0) *out++ = ',';
-  *out++ = '\n';
-  out = spaces(out, width);
+  out = line_break(out);
   *out++ = '"';
   std::memcpy(out, name.data(), name.size());
   std::memcpy(out + name.size(), "\": ", 3);

@@ -37,7 +37,8 @@ class PrettyWriter {
   void close(char bracket);
   void before_value();
   void newline_indent();
-  static char* spaces(char* out, std::size_t width);
+  char* line_break(char* out) const;
+  std::size_t line_room() const { return 1 + 2 * counts_.size() + 7; }  // the new line, the indent, 7 spare
   void quoted(std::string_view text);
 
   // Room for `n` more bytes at the cursor.
